@@ -1,0 +1,13 @@
+package io.lambdagateway.enricher;
+
+/** The request is not a Transfer batch at all; a caller maps it to a client error. */
+public final class MalformedBatchException extends RuntimeException {
+
+  public MalformedBatchException(String message) {
+    super(message);
+  }
+
+  public MalformedBatchException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}
