@@ -1,22 +1,32 @@
 package io.lambdagateway.enricher;
 
+import java.util.Objects;
+
 /**
- * The transformation function: one Transfer batch in, one result per record out.
+ * The transformation function: one Transfer batch in, one result per record out, in order, each
+ * carrying its record's {@code eventID} (see {@link RecordEnricher} for the status model and
+ * {@link EnrichedColumns} for the output columns).
  *
- * <p>API contract agreed between modules (the implementation is in progress):
- * thread-safe, non-blocking, no I/O per call.
+ * <p>Thread-safe and non-blocking: no I/O and no shared mutable state per call, so it may run on
+ * an event loop. The cost is linear in the batch size (one streaming pass, one shared mapper).
  */
 public final class Enricher {
 
   private final EnricherConfig config;
+  private final RecordEnricher records;
 
   private Enricher(EnricherConfig config) {
     this.config = config;
+    this.records = new RecordEnricher(config);
   }
 
   /** Builds an enricher; {@code config.publicIp()} must already be resolved. */
   public static Enricher create(EnricherConfig config) {
-    return new Enricher(config);
+    return new Enricher(Objects.requireNonNull(config, "config"));
+  }
+
+  public EnricherConfig config() {
+    return config;
   }
 
   /**
@@ -26,6 +36,6 @@ public final class Enricher {
    *     {@code Records} array, a record without {@code cdc}); bad records never throw
    */
   public byte[] transform(byte[] requestJson) {
-    throw new UnsupportedOperationException("not implemented yet: " + config);
+    return BatchJson.mapRecords(requestJson, records::enrich);
   }
 }

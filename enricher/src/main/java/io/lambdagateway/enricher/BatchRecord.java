@@ -1,0 +1,5 @@
+package io.lambdagateway.enricher;
+
+/** One record of a request batch: a change item and its envelope. */
+public record BatchRecord(ChangeItem cdc, Envelope envelope) {
+}

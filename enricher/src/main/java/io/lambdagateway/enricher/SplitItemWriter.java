@@ -1,0 +1,170 @@
+package io.lambdagateway.enricher;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.POJONode;
+import com.fasterxml.jackson.databind.util.RawValue;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Writes the items of one {@code cdc_split} array, byte for byte as {@link ChangeItemJson#write}
+ * would, but faster for the enrichment's items.
+ *
+ * <p>Why: the items of one record share everything but {@code txPosition} and their five column
+ * values, and a per-field generator call for each shared field cost about half of a whole
+ * transform. So an item of the enrichment's shape is assembled from pre-encoded pieces (a head
+ * per source record, one shared tail) into a scratch buffer and handed to the generator as one
+ * raw value. Anything the fast path does not cover exactly (a string that needs escaping or is
+ * not plain ASCII, a column value that is not text, null or raw JSON) goes through the generic
+ * writer instead; a test holds the two paths to identical output.
+ *
+ * <p>Not thread-safe: one instance per response being written.
+ */
+final class SplitItemWriter {
+
+  private static final byte[] TAIL = ascii("],\"table_schema\":"
+      + EnrichedColumns.SCHEMA.json().getValue()
+      + ",\"oldkeys\":{},\"tx_id\":\"\",\"query\":\"\"}");
+  private static final byte[] NULL = ascii("null");
+
+  private final JsonGenerator out;
+  private byte[] buffer = new byte[2048];
+  private int length;
+  private ChangeItem headSource;
+  private byte[] head;
+  private byte[] middle;
+
+  SplitItemWriter(JsonGenerator out) {
+    this.out = out;
+  }
+
+  void write(ChangeItem item) throws IOException {
+    if (hasEnrichedShape(item) && render(item)) {
+      out.writeRawValue(new RawJson(buffer, 0, length));
+    } else {
+      ChangeItemJson.write(out, item);
+    }
+  }
+
+  private static boolean hasEnrichedShape(ChangeItem item) {
+    return item.columnNames() == EnrichedColumns.NAMES
+        && item.tableSchema() == EnrichedColumns.SCHEMA
+        && item.oldKeys() == OldKeys.NONE
+        && item.columnValues().size() == EnrichedColumns.NAMES.size()
+        && "insert".equals(item.kind())
+        && item.txId().isEmpty()
+        && item.query().isEmpty();
+  }
+
+  /** Fills the buffer with the item's JSON; false when the fast path cannot write it exactly. */
+  private boolean render(ChangeItem item) {
+    if (!prepareHead(item)) {
+      return false;
+    }
+    length = 0;
+    append(head);
+    append(ascii(Integer.toString(item.txPosition())));
+    append(middle);
+    for (int i = 0; i < item.columnValues().size(); i++) {
+      if (i > 0) {
+        appendByte((byte) ',');
+      }
+      if (!appendValue(item.columnValues().get(i))) {
+        return false;
+      }
+    }
+    append(TAIL);
+    return true;
+  }
+
+  /** Encodes the fields an item shares with the others of its source record, once per record. */
+  private boolean prepareHead(ChangeItem item) {
+    if (headSource != null && sameSource(headSource, item)) {
+      return head != null;
+    }
+    headSource = item;
+    head = null;
+    if (!isPlain(item.schema()) || !isPlain(item.table()) || !isPlain(item.part())) {
+      return false;
+    }
+    head = ascii("{\"id\":" + item.id()
+        + ",\"nextlsn\":" + Long.toUnsignedString(item.nextLsn())
+        + ",\"commitTime\":" + Long.toUnsignedString(item.commitTime())
+        + ",\"txPosition\":");
+    middle = ascii(",\"kind\":\"insert\",\"schema\":\"" + item.schema()
+        + "\",\"table\":\"" + item.table() + "\",\"part\":\"" + item.part()
+        + "\",\"columnnames\":" + EnrichedColumns.NAMES_JSON.getValue() + ",\"columnvalues\":[");
+    return true;
+  }
+
+  private static boolean sameSource(ChangeItem a, ChangeItem b) {
+    return a.id() == b.id() && a.nextLsn() == b.nextLsn() && a.commitTime() == b.commitTime()
+        && a.schema().equals(b.schema()) && a.table().equals(b.table())
+        && a.part().equals(b.part());
+  }
+
+  private boolean appendValue(JsonNode value) {
+    if (value.isTextual()) {
+      return appendPlainString(value.textValue());
+    }
+    if (value.isNull()) {
+      append(NULL);
+      return true;
+    }
+    if (value instanceof POJONode pojo && pojo.getPojo() instanceof RawValue raw
+        && raw.rawValue() instanceof RawJson json) {
+      ensureRoom(json.length());
+      length += json.appendUnquotedUTF8(buffer, length);
+      return true;
+    }
+    return false;
+  }
+
+  /** Appends {@code "text"} if no character needs escaping or multi-byte encoding. */
+  private boolean appendPlainString(String text) {
+    if (!isPlain(text)) {
+      return false;
+    }
+    ensureRoom(text.length() + 2);
+    buffer[length++] = '"';
+    for (int i = 0; i < text.length(); i++) {
+      buffer[length++] = (byte) text.charAt(i);
+    }
+    buffer[length++] = '"';
+    return true;
+  }
+
+  /** True when the generator would write every character as that one ASCII byte. */
+  private static boolean isPlain(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void append(byte[] bytes) {
+    ensureRoom(bytes.length);
+    System.arraycopy(bytes, 0, buffer, length, bytes.length);
+    length += bytes.length;
+  }
+
+  private void appendByte(byte b) {
+    ensureRoom(1);
+    buffer[length++] = b;
+  }
+
+  private void ensureRoom(int more) {
+    if (length + more > buffer.length) {
+      buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
+    }
+  }
+
+  private static byte[] ascii(String text) {
+    return text.getBytes(StandardCharsets.US_ASCII);
+  }
+}

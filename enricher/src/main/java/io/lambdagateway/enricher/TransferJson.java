@@ -1,0 +1,124 @@
+package io.lambdagateway.enricher;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * The one shared, immutable Jackson mapper of the module, and the small parsing helpers that the
+ * batch and change-item codecs share.
+ *
+ * <p>Numbers in free-form values (column values, payloads) keep their exact value: integers beyond
+ * a long become BigInteger, decimals become BigDecimal with their trailing zeros kept.
+ */
+final class TransferJson {
+
+  static final ObjectMapper MAPPER = JsonMapper.builder()
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+      .build();
+
+  static final JsonFactory FACTORY = MAPPER.getFactory();
+
+  private TransferJson() {
+  }
+
+  /** Renders a column list as the JSON array Transfer writes in {@code table_schema}. */
+  static String renderColumns(List<ColumnSchema> columns) {
+    StringWriter out = new StringWriter();
+    try (var generator = FACTORY.createGenerator(out)) {
+      ChangeItemJson.writeColumns(generator, columns);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  /** The current token as a string; JSON null reads as the empty string, as in Go. */
+  static String readString(JsonParser parser, String field) throws IOException {
+    JsonToken token = parser.currentToken();
+    if (token == JsonToken.VALUE_STRING) {
+      return parser.getText();
+    }
+    if (token == JsonToken.VALUE_NULL) {
+      return "";
+    }
+    throw malformed(parser, "'" + field + "' must be a string, found " + describe(token));
+  }
+
+  /** The current token as an unsigned 64-bit integer, exact; JSON null reads as 0. */
+  static long readUnsigned(JsonParser parser, String field, long max) throws IOException {
+    JsonToken token = parser.currentToken();
+    if (token == JsonToken.VALUE_NULL) {
+      return 0;
+    }
+    if (token == JsonToken.VALUE_NUMBER_INT) {
+      String digits = parser.getText();
+      try {
+        long value = Long.parseUnsignedLong(digits);
+        if (Long.compareUnsigned(value, max) <= 0) {
+          return value;
+        }
+      } catch (NumberFormatException outOfRange) {
+        // falls through to the common message below
+      }
+      throw malformed(parser, "'" + field + "' is out of range: " + digits);
+    }
+    throw malformed(parser,
+        "'" + field + "' must be an unsigned integer, found " + describe(token));
+  }
+
+  /** The current token as a signed 32-bit integer; JSON null reads as 0. */
+  static int readInt(JsonParser parser, String field) throws IOException {
+    JsonToken token = parser.currentToken();
+    if (token == JsonToken.VALUE_NULL) {
+      return 0;
+    }
+    boolean isInt = token == JsonToken.VALUE_NUMBER_INT
+        && parser.getNumberType() == JsonParser.NumberType.INT;
+    if (isInt) {
+      return parser.getIntValue();
+    }
+    throw malformed(parser, "'" + field + "' must be a 32-bit integer, found " + describe(token));
+  }
+
+  /** Writes {@code "name":"value"} with a pre-encoded name. */
+  static void writeStringField(JsonGenerator out, SerializableString name, String value)
+      throws IOException {
+    out.writeFieldName(name);
+    out.writeString(value);
+  }
+
+  static MalformedBatchException malformed(JsonParser parser, String message) {
+    long offset = parser.currentTokenLocation().getByteOffset();
+    if (offset < 0) {
+      offset = parser.currentTokenLocation().getCharOffset();
+    }
+    return new MalformedBatchException(message + " (at offset " + offset + ")");
+  }
+
+  static String describe(JsonToken token) {
+    if (token == null) {
+      return "end of input";
+    }
+    return switch (token) {
+      case START_OBJECT -> "an object";
+      case START_ARRAY -> "an array";
+      case VALUE_STRING -> "a string";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+      case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+      case VALUE_NULL -> "null";
+      default -> token.name();
+    };
+  }
+}

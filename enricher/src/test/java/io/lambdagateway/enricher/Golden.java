@@ -1,0 +1,53 @@
+package io.lambdagateway.enricher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Reads the golden request/response pairs under src/test/resources/golden/. */
+final class Golden {
+
+  static final Path DIRECTORY = Path.of("src", "test", "resources", "golden");
+
+  /** The address every golden response was made with (a TEST-NET-3 documentation address). */
+  static final String PUBLIC_IP = "203.0.113.7";
+
+  private Golden() {
+  }
+
+  static byte[] request(String name) {
+    return read(name + ".request.json");
+  }
+
+  static byte[] response(String name) {
+    return read(name + ".response.json");
+  }
+
+  /** The tree of a JSON text, with exact numbers (BigInteger/BigDecimal where a long won't do). */
+  static JsonNode tree(byte[] json) {
+    try {
+      return TransferJson.MAPPER.readTree(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The JSON text in compact form, field order and number digits kept. */
+  static String compact(byte[] json) {
+    try {
+      return TransferJson.MAPPER.writeValueAsString(tree(json));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static byte[] read(String file) {
+    try {
+      return Files.readAllBytes(DIRECTORY.resolve(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
