@@ -1,0 +1,144 @@
+package io.lambdagateway.gateway;
+
+import io.lambdagateway.enricher.Enricher;
+import io.lambdagateway.enricher.EnricherConfig;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A running gateway: its own Vert.x instance (with Micrometer metrics), the hosted functions and
+ * one HTTP verticle per event loop, all listening on one port.
+ *
+ * <p>Start it with {@link #start} from a plain thread (main, a test), never an event loop: it
+ * does blocking set-up first (class warm-up and, when {@code ENRICHER_PUBLIC_IP} is unset, the
+ * enricher's one-time address discovery, up to 2 s). {@link #close()} drains it (health goes
+ * DOWN, servers shut down gracefully within the configured grace period) and closes Vert.x.
+ */
+public final class Gateway {
+
+  private final Vertx vertx;
+  private final GatewayServices services;
+  private final int port;
+
+  private Gateway(Vertx vertx, GatewayServices services, int port) {
+    this.vertx = vertx;
+    this.services = services;
+    this.port = port;
+  }
+
+  /** Starts the gateway with the enricher as its only (and default) function. */
+  public static Future<Gateway> start(GatewayConfig config) {
+    return start(config, List.of(), new VertxOptions());
+  }
+
+  /**
+   * Starts the gateway with the enricher plus {@code extraFunctions}.
+   *
+   * @param vertxOptions base Vert.x options (tests lower the blocked-thread thresholds)
+   */
+  public static Future<Gateway> start(GatewayConfig config, List<HostedFunction> extraFunctions,
+      VertxOptions vertxOptions) {
+    warmUp();
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Vertx vertx = Vertx.builder()
+        .with(new VertxOptions(vertxOptions).setMetricsOptions(
+            new MicrometerMetricsOptions().setEnabled(true)))
+        .withMetrics(new MicrometerMetricsFactory(registry))
+        .build();
+    List<HostedFunction> functions = new ArrayList<>();
+    functions.add(enricher(config));
+    if (config.benchEcho()) {
+      functions.add(host(config, EchoFunction.NAME, new EchoFunction()));
+    }
+    functions.addAll(extraFunctions);
+    FunctionRegistry registryOfFunctions = new FunctionRegistry(functions, config.functionName());
+    ConcurrencyLimiter limiter = new ConcurrencyLimiter(config.maxConcurrency());
+    GatewayMetrics metrics = new GatewayMetrics(registry, limiter::inFlight);
+    GatewayServices services = new GatewayServices(config, registryOfFunctions,
+        new Invoker(vertx, config, limiter, metrics),
+        new EventQueue(config.eventQueueSize(), config.eventConcurrency()),
+        registry, new AtomicBoolean());
+    return deploy(vertx, services)
+        .onFailure(failure -> vertx.close());
+  }
+
+  /**
+   * Loads and initialises the JSON classes every request uses, on the calling thread: done
+   * lazily by the first request, it takes hundreds of milliseconds on a busy machine, which
+   * would stall an event loop.
+   */
+  private static void warmUp() {
+    UrlRequest sample = new UrlRequest("POST", "/", "a=1", List.of(Map.entry("Host", "x")),
+        "{}".getBytes(StandardCharsets.UTF_8), "HTTP/1.1", "127.0.0.1", "warm-up", Instant.now(),
+        "warm-up");
+    byte[] event = HttpReplies.bytes(FunctionUrlEvent.build(sample));
+    JsonScan.problem(event);
+    FunctionUrlResponse.fromPayload("{\"statusCode\":200}".getBytes(StandardCharsets.UTF_8));
+    FunctionError.of(new IllegalStateException("warm-up")).toJson();
+  }
+
+  /** A hosted function with the gateway-wide timeout and memory size. */
+  public static HostedFunction host(GatewayConfig config, String name, LambdaFunction function) {
+    return new HostedFunction(name, function, config.functionTimeout(), config.memorySizeMb(),
+        OptionalInt.empty());
+  }
+
+  private static Future<Gateway> deploy(Vertx vertx, GatewayServices services) {
+    List<GatewayVerticle> instances = new CopyOnWriteArrayList<>();
+    return vertx.deployVerticle(() -> {
+      GatewayVerticle verticle = new GatewayVerticle(services, services.config().port());
+      instances.add(verticle);
+      return verticle;
+    }, new DeploymentOptions().setInstances(services.config().effectiveInstances()))
+        .map(id -> new Gateway(vertx, services, instances.get(0).actualPort()));
+  }
+
+  private static HostedFunction enricher(GatewayConfig config) {
+    // the enricher's own factory discovers the address (once, blocking) when none is set
+    EnricherConfig enricherConfig = EnricherConfig.fromEnvironment(Map.of(
+        EnricherConfig.PUBLIC_IP_VARIABLE, config.enricherPublicIp().orElse(""),
+        EnricherConfig.SKIP_BAD_ROWS_VARIABLE, Boolean.toString(config.enricherSkipBadRows())));
+    return new HostedFunction(config.functionName(),
+        new EnricherFunction(Enricher.create(enricherConfig)),
+        config.functionTimeout(), config.memorySizeMb(), config.reservedConcurrency());
+  }
+
+  /** The port the gateway listens on. */
+  public int port() {
+    return port;
+  }
+
+  public GatewayConfig config() {
+    return services.config();
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  /**
+   * Drains and stops: health reports DOWN, each server stops accepting connections and lets
+   * in-flight calls finish within the shutdown grace period, then Vert.x closes. Event calls
+   * still queued are dropped.
+   */
+  public Future<Void> close() {
+    services.draining().set(true);
+    List<Future<Void>> undeployed = new ArrayList<>();
+    vertx.deploymentIDs().forEach(id -> undeployed.add(vertx.undeploy(id)));
+    return Future.join(undeployed).transform(done -> vertx.close());
+  }
+}

@@ -1,0 +1,14 @@
+package io.lambdagateway.gateway;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * What every HTTP verticle instance shares: configuration, functions, the invoker with its
+ * concurrency counters, the Event queue and the metrics registry. All members are thread-safe.
+ *
+ * @param draining set when shutdown starts; the health check then reports DOWN
+ */
+record GatewayServices(GatewayConfig config, FunctionRegistry functions, Invoker invoker,
+    EventQueue events, PrometheusMeterRegistry registry, AtomicBoolean draining) {
+}

@@ -1,0 +1,81 @@
+package io.lambdagateway.gateway;
+
+/**
+ * Every configuration knob of the gateway: its environment variable, its command-line flag, its
+ * default and what it means. {@link GatewayConfig#fromSettings} parses them; the launcher turns
+ * each into a flag; a flag beats the environment variable, which beats the default.
+ */
+public enum Setting {
+  HOST("GATEWAY_HOST", "--host", "0.0.0.0", "Interface the HTTP server binds."),
+  PORT("GATEWAY_PORT", "--port", "8080", "TCP port (0 = any free port)."),
+  FUNCTION_NAME("GATEWAY_FUNCTION_NAME", "--function-name", "enricher",
+      "Name of the enricher function, which is also the default function."),
+  AUTH_TOKEN("GATEWAY_AUTH_TOKEN", "--auth-token", "",
+      "Bearer token function URLs require (empty = no check)."),
+  FUNCTION_TIMEOUT("GATEWAY_FUNCTION_TIMEOUT", "--function-timeout", "30s",
+      "Function timeout (e.g. 500ms, 30s, 2m); past it the call fails with Sandbox.Timedout."),
+  REGION("GATEWAY_REGION", "--region", "us-east-1", "Region used in ARNs."),
+  ACCOUNT_ID("GATEWAY_ACCOUNT_ID", "--account-id", "000000000000", "Account id used in ARNs."),
+  MEMORY_SIZE("GATEWAY_MEMORY_SIZE", "--memory-size", "512",
+      "Memory size in MB reported by GetFunction and REPORT lines (not enforced)."),
+  MAX_SYNC_PAYLOAD("GATEWAY_MAX_SYNC_PAYLOAD", "--max-sync-payload", "6291456",
+      "Largest request body, in bytes, of a synchronous call or a function-URL call (413 above)."),
+  MAX_ASYNC_PAYLOAD("GATEWAY_MAX_ASYNC_PAYLOAD", "--max-async-payload", "1048576",
+      "Largest request body, in bytes, of an Event (asynchronous) call (413 above)."),
+  MAX_RESPONSE_PAYLOAD("GATEWAY_MAX_RESPONSE_PAYLOAD", "--max-response-payload", "6291556",
+      "Largest function response, in bytes (Function.ResponseSizeTooLarge above)."),
+  MAX_HEADER_SIZE("GATEWAY_MAX_HEADER_SIZE", "--max-header-size", "16384",
+      "Largest total size of request headers, in bytes (431 above)."),
+  MAX_REQUEST_LINE("GATEWAY_MAX_REQUEST_LINE", "--max-request-line", "8192",
+      "Longest request line (method, URI, version), in bytes (414 above)."),
+  IDLE_TIMEOUT("GATEWAY_IDLE_TIMEOUT", "--idle-timeout", "120s",
+      "A connection with no traffic for this long is closed; keep it above the function timeout."),
+  EVENT_QUEUE_SIZE("GATEWAY_EVENT_QUEUE_SIZE", "--event-queue-size", "1000",
+      "Event invocations waiting to run, at most (429 above)."),
+  EVENT_CONCURRENCY("GATEWAY_EVENT_CONCURRENCY", "--event-concurrency", "4",
+      "Event invocations running at once."),
+  MAX_CONCURRENCY("GATEWAY_MAX_CONCURRENCY", "--max-concurrency", "1000",
+      "Invocations running at once over all functions (429 ConcurrentInvocationLimitExceeded)."),
+  RESERVED_CONCURRENCY("GATEWAY_RESERVED_CONCURRENCY", "--reserved-concurrency", "",
+      "Invocations of the enricher running at once (empty = no limit, 0 = throttle all)."),
+  INSTANCES("GATEWAY_INSTANCES", "--instances", "0",
+      "HTTP verticle instances, one per event loop (0 = number of CPU cores)."),
+  SHUTDOWN_GRACE("GATEWAY_SHUTDOWN_GRACE", "--shutdown-grace", "10s",
+      "On SIGTERM, how long in-flight calls may take to finish."),
+  BENCH_ECHO("GATEWAY_BENCH_ECHO", "--bench-echo", "false",
+      "Benchmark only: also serve POST /bench/echo (bare route returning the body) and host "
+          + "the function echo (returns its event)."),
+  ENRICHER_PUBLIC_IP("ENRICHER_PUBLIC_IP", "--enricher-public-ip", "",
+      "Value of the enricher's ip column (empty = discovered once at start-up: "
+          + "checkip.amazonaws.com, else the first non-loopback IPv4)."),
+  ENRICHER_SKIP_BAD_ROWS("ENRICHER_SKIP_BAD_ROWS", "--enricher-skip-bad-rows", "false",
+      "Skip unparseable rows instead of marking their record ProcessingFailed.");
+
+  private final String envName;
+  private final String flag;
+  private final String defaultValue;
+  private final String description;
+
+  Setting(String envName, String flag, String defaultValue, String description) {
+    this.envName = envName;
+    this.flag = flag;
+    this.defaultValue = defaultValue;
+    this.description = description;
+  }
+
+  public String envName() {
+    return envName;
+  }
+
+  public String flag() {
+    return flag;
+  }
+
+  public String defaultValue() {
+    return defaultValue;
+  }
+
+  public String description() {
+    return description;
+  }
+}
