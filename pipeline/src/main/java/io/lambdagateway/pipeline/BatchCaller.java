@@ -1,0 +1,75 @@
+package io.lambdagateway.pipeline;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends batches to the function with Transfer's retry rule: a call fails on a transport error, a
+ * timeout, a non-2xx status, a function error, a body that is not the response shape or a result
+ * count different from the request's; a failed call is retried up to {@code retries} times with
+ * {@link Backoff exponential back-off and jitter}. Then the returned future fails.
+ */
+public final class BatchCaller {
+
+  private static final Logger LOG = LoggerFactory.getLogger(BatchCaller.class);
+  private static final byte[] EMPTY_BATCH = "{\"Records\":[]}".getBytes();
+
+  private final Vertx vertx;
+  private final LambdaInvoker invoker;
+  private final ResponseParser parser = new ResponseParser();
+  private final int retries;
+  private final Backoff backoff;
+  private final PipelineMetrics metrics;
+
+  public BatchCaller(Vertx vertx, LambdaInvoker invoker, int retries, Backoff backoff,
+      PipelineMetrics metrics) {
+    this.vertx = vertx;
+    this.invoker = invoker;
+    this.retries = retries;
+    this.backoff = backoff;
+    this.metrics = metrics;
+  }
+
+  /** Calls the function with the batch; the results, one per record, in order. */
+  public Future<List<RecordResult>> call(Batch batch) {
+    byte[] request = batch.request();
+    List<String> eventIds = batch.eventIds();
+    return attempt(() -> invoker.invoke(request).map(body -> parser.parse(body, eventIds)), 0);
+  }
+
+  /**
+   * Transfer's start-up schema probe: one call with {@code {"Records":[]}}, which must be
+   * answered 2xx with a valid body; retried like any call.
+   */
+  public Future<Void> probe() {
+    return attempt(() -> invoker.invoke(EMPTY_BATCH).map(parser::parseProbe), 0)
+      .onSuccess(schema -> LOG.info("schema probe answered; result schema: {}", schema))
+      .mapEmpty();
+  }
+
+  private <T> Future<T> attempt(CallStep<T> step, int retry) {
+    long started = System.nanoTime();
+    return step.run()
+      .andThen(ar -> metrics.invocation(ar.succeeded(), System.nanoTime() - started))
+      .recover(err -> {
+        if (retry >= retries) {
+          return Future.failedFuture(err);
+        }
+        long delay = backoff.delayMs(retry + 1, ThreadLocalRandom.current()::nextDouble);
+        LOG.warn("function call failed ({}), retry {}/{} in {} ms", err.getMessage(), retry + 1,
+          retries, delay);
+        metrics.retry();
+        return vertx.timer(delay).compose(v -> attempt(step, retry + 1));
+      });
+  }
+
+  /** One call and its checks. */
+  @FunctionalInterface
+  private interface CallStep<T> {
+    Future<T> run();
+  }
+}

@@ -1,0 +1,39 @@
+package io.lambdagateway.pipeline;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a dead-letter message carries: the ORIGINAL source key and value unchanged, plus headers
+ * {@code error} (why), {@code source.topic}, {@code source.partition}, {@code source.offset} and
+ * {@code source.timestamp} (ms), all UTF-8 text. A record lands here when the function answers
+ * {@code ProcessingFailed}, when the target serializer refuses one of its output items (update,
+ * delete) or when the record alone is larger than one Lambda request (6 MB).
+ */
+public final class DeadLetters {
+
+  public static final String ERROR = "error";
+  public static final String SOURCE_TOPIC = "source.topic";
+  public static final String SOURCE_PARTITION = "source.partition";
+  public static final String SOURCE_OFFSET = "source.offset";
+  public static final String SOURCE_TIMESTAMP = "source.timestamp";
+
+  private DeadLetters() {
+  }
+
+  /** The headers of the dead letter of {@code source}, in a stable order. */
+  public static Map<String, byte[]> headers(SourceRecord source, String error) {
+    Map<String, byte[]> headers = new LinkedHashMap<>();
+    headers.put(ERROR, utf8(error));
+    headers.put(SOURCE_TOPIC, utf8(source.topic()));
+    headers.put(SOURCE_PARTITION, utf8(Integer.toString(source.partition())));
+    headers.put(SOURCE_OFFSET, utf8(Long.toString(source.offset())));
+    headers.put(SOURCE_TIMESTAMP, utf8(Long.toString(source.timestampMs())));
+    return headers;
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,74 @@
+package io.lambdagateway.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.kafka.client.producer.KafkaProducer;
+import io.vertx.kafka.client.producer.KafkaProducerRecord;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes the outcome of a batch to Kafka: the rows of {@code Ok}/{@code Split} results to the
+ * target topic (through {@link TargetSerializer}) and a dead letter ({@link DeadLetters}) for
+ * each {@code ProcessingFailed} result or refused item. Messages are sent in the batch's order;
+ * the returned future completes when Kafka acknowledged every one of them.
+ */
+final class ResultWriter {
+
+  private final KafkaProducer<byte[], byte[]> producer;
+  private final TargetSerializer serializer = new TargetSerializer();
+  private final String targetTopic;
+  private final String dlqTopic;
+  private final PipelineMetrics metrics;
+
+  ResultWriter(KafkaProducer<byte[], byte[]> producer, PipelineConfig config,
+      PipelineMetrics metrics) {
+    this.producer = producer;
+    this.targetTopic = config.targetTopic();
+    this.dlqTopic = config.dlqTopic();
+    this.metrics = metrics;
+  }
+
+  /** Writes the results of {@code batch}, one per record, in order. */
+  Future<Void> write(Batch batch, List<RecordResult> results) {
+    List<Future<?>> sends = new ArrayList<>();
+    for (int i = 0; i < results.size(); i++) {
+      SourceRecord source = batch.records().get(i).source();
+      RecordResult result = results.get(i);
+      switch (result.status()) {
+        case OK, SPLIT -> writeRows(source, result.items(), sends);
+        case PROCESSING_FAILED -> sends.add(deadLetter(source, "ProcessingFailed: " + result.error()));
+        case DROPPED -> { }
+      }
+    }
+    return Future.all(sends).mapEmpty();
+  }
+
+  /** Writes the dead letter of {@code source}. */
+  Future<Void> deadLetter(SourceRecord source, String error) {
+    KafkaProducerRecord<byte[], byte[]> letter =
+      KafkaProducerRecord.create(dlqTopic, source.key(), source.value());
+    DeadLetters.headers(source, error).forEach((name, value) ->
+      letter.addHeader(name, Buffer.buffer(value)));
+    return producer.send(letter).onSuccess(metadata -> metrics.dlqMessage()).mapEmpty();
+  }
+
+  private void writeRows(SourceRecord source, List<JsonNode> items,
+      List<Future<?>> sends) {
+    List<String> refusals = new ArrayList<>();
+    for (JsonNode item : items) {
+      try {
+        TargetMessage message = serializer.serialize(item);
+        sends.add(producer.send(KafkaProducerRecord.create(targetTopic, message.key(), message.value()))
+          .onSuccess(metadata -> metrics.targetMessage()));
+      } catch (UnsupportedChangeException e) {
+        refusals.add(e.getMessage());
+      }
+    }
+    if (!refusals.isEmpty()) {
+      sends.add(deadLetter(source, "target serializer refused " + refusals.size() + " of "
+        + items.size() + " items: " + refusals.get(0)));
+    }
+  }
+}
