@@ -2,7 +2,11 @@ package io.lambdagateway.pipeline;
 
 import java.util.Map;
 
-/** The Kafka client properties of the pipeline's consumer and producer. */
+/**
+ * The Kafka client properties of the pipeline's consumer and producer: the project's shared
+ * client settings ({@link io.lambdagateway.kafka.KafkaClientSettings}) plus what only the
+ * pipeline needs.
+ */
 final class KafkaProperties {
 
   private KafkaProperties() {
@@ -10,10 +14,8 @@ final class KafkaProperties {
 
   /** Group consumer, manual commits, cooperative rebalancing. */
   static Map<String, String> consumer(PipelineConfig config) {
-    Map<String, String> props = config.kafka().toProperties();
-    props.put("group.id", config.groupId());
-    props.put("enable.auto.commit", "false");
-    props.put("auto.offset.reset", config.autoOffsetReset());
+    Map<String, String> props = config.kafka()
+      .manualCommitConsumerProperties(config.groupId(), config.autoOffsetReset());
     props.put("max.poll.records", Integer.toString(config.maxPollRecords()));
     // Incremental rebalancing: when an instance joins or leaves, the others keep the partitions
     // they had, so their work in flight is not thrown away and redelivered.
@@ -24,10 +26,6 @@ final class KafkaProperties {
 
   /** Idempotent producer, acks=all, a short linger so a batch's messages travel together. */
   static Map<String, String> producer(PipelineConfig config) {
-    Map<String, String> props = config.kafka().toProperties();
-    props.put("acks", "all");
-    props.put("enable.idempotence", "true");
-    props.put("linger.ms", "5");
-    return props;
+    return config.kafka().idempotentProducerProperties();
   }
 }

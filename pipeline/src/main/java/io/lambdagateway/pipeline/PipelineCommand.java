@@ -1,21 +1,25 @@
 package io.lambdagateway.pipeline;
 
-import io.lambdagateway.kafka.KafkaClientSettings;
+import io.lambdagateway.kafka.KafkaCliOptions;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code pipeline}: runs one Transfer-like pipeline until the JVM is stopped. Every option has an
- * environment variable (shown in its description) and a default. With {@code --status-port} it
+ * environment variable (shown in its description) and a default; the Kafka connection options
+ * are the ones every command shares ({@link KafkaCliOptions}). With {@code --status-port} it
  * also serves {@code GET /metrics} (Prometheus) and {@code GET /health} (200, or 503 while a batch
  * is stalled).
  */
@@ -25,29 +29,11 @@ public final class PipelineCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(PipelineCommand.class);
 
-  @Option(names = "--bootstrap-servers", defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}",
-    description = "KAFKA_BOOTSTRAP_SERVERS (default ${DEFAULT-VALUE})")
-  String bootstrapServers;
+  @Spec
+  CommandSpec spec;
 
-  @Option(names = "--kafka-security", defaultValue = "${env:KAFKA_SECURITY_PROTOCOL:-PLAINTEXT}",
-    description = "KAFKA_SECURITY_PROTOCOL: PLAINTEXT or SASL_SSL (SCRAM-SHA-512)")
-  KafkaClientSettings.Security security;
-
-  @Option(names = "--kafka-username", defaultValue = "${env:KAFKA_SASL_USERNAME}",
-    description = "KAFKA_SASL_USERNAME (SASL_SSL)")
-  String username;
-
-  @Option(names = "--kafka-password", defaultValue = "${env:KAFKA_SASL_PASSWORD}",
-    description = "KAFKA_SASL_PASSWORD (SASL_SSL)")
-  String password;
-
-  @Option(names = "--kafka-truststore", defaultValue = "${env:KAFKA_TRUSTSTORE}",
-    description = "KAFKA_TRUSTSTORE: truststore file (SASL_SSL, optional)")
-  Path truststore;
-
-  @Option(names = "--kafka-truststore-password", defaultValue = "${env:KAFKA_TRUSTSTORE_PASSWORD}",
-    description = "KAFKA_TRUSTSTORE_PASSWORD")
-  String truststorePassword;
+  @Mixin
+  KafkaCliOptions kafka;
 
   @Option(names = "--source-topic", defaultValue = "${env:PIPELINE_SOURCE_TOPIC:-source-topic}",
     description = "PIPELINE_SOURCE_TOPIC (default ${DEFAULT-VALUE})")
@@ -144,14 +130,21 @@ public final class PipelineCommand implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * The config these options describe.
+   *
+   * @throws ParameterException (exit code 2, with usage) when an option is invalid
+   */
   PipelineConfig toConfig() {
-    KafkaClientSettings kafka = security == KafkaClientSettings.Security.SASL_SSL
-      ? KafkaClientSettings.scram(bootstrapServers, username, password)
-      : KafkaClientSettings.plaintext(bootstrapServers);
-    if (truststore != null) {
-      kafka = kafka.withTruststore(truststore, truststorePassword);
+    try {
+      return buildConfig();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
-    PipelineConfig.Builder builder = PipelineConfig.builder(kafka)
+  }
+
+  private PipelineConfig buildConfig() {
+    PipelineConfig.Builder builder = PipelineConfig.builder(kafka.toSettings())
       .sourceTopic(sourceTopic).targetTopic(targetTopic).dlqTopic(dlqTopic).groupId(groupId)
       .autoOffsetReset(autoOffsetReset).target(target).functionUrl(functionUrl)
       .functionName(functionName).token(token).awsRegion(blankToNull(awsRegion))

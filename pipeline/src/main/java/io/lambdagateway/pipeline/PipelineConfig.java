@@ -39,6 +39,7 @@ import java.util.Optional;
  * @param commitOnStop false skips the final commit on stop (simulates a crash in tests)
  * @param maxConnections concurrent calls to the function
  * @param maxPollRecords Kafka {@code max.poll.records}
+ * @param lagRefreshInterval how often the consumer-lag gauge is refreshed (one end-offsets request)
  */
 public record PipelineConfig(
   KafkaClientSettings kafka,
@@ -66,7 +67,8 @@ public record PipelineConfig(
   Duration stopGrace,
   boolean commitOnStop,
   int maxConnections,
-  int maxPollRecords) {
+  int maxPollRecords,
+  Duration lagRefreshInterval) {
 
   /** Largest allowed flush interval (Transfer's limit). */
   public static final Duration MAX_FLUSH_INTERVAL = Duration.ofSeconds(900);
@@ -90,6 +92,9 @@ public record PipelineConfig(
     }
     if (invocationTimeout.isNegative() || invocationTimeout.isZero()) {
       throw new IllegalArgumentException("invocation timeout must be positive");
+    }
+    if (lagRefreshInterval.isNegative() || lagRefreshInterval.isZero()) {
+      throw new IllegalArgumentException("lag refresh interval must be positive");
     }
     if (retries < 0 || maxBufferedRecords <= 0 || maxBufferedBytes <= 0 || maxConnections <= 0
         || maxPollRecords <= 0) {
@@ -141,6 +146,7 @@ public record PipelineConfig(
     private boolean commitOnStop = true;
     private int maxConnections = 8;
     private int maxPollRecords = 500;
+    private Duration lagRefreshInterval = Duration.ofSeconds(5);
 
     private Builder(KafkaClientSettings kafka) {
       this.kafka = kafka;
@@ -173,6 +179,7 @@ public record PipelineConfig(
     public Builder commitOnStop(boolean value) { commitOnStop = value; return this; }
     public Builder maxConnections(int value) { maxConnections = value; return this; }
     public Builder maxPollRecords(int value) { maxPollRecords = value; return this; }
+    public Builder lagRefreshInterval(Duration value) { lagRefreshInterval = value; return this; }
 
     public PipelineConfig build() {
       String dlq = dlqTopic == null || dlqTopic.isBlank() ? sourceTopic + ".dlq" : dlqTopic;
@@ -180,7 +187,7 @@ public record PipelineConfig(
         target, functionUrl, functionName, token, headers, Optional.ofNullable(awsRegion),
         Optional.ofNullable(awsEndpoint), bufferSizeBytes, flushInterval, invocationTimeout,
         retries, retryBackoff, stallBackoff, maxBufferedRecords, maxBufferedBytes, commitInterval,
-        stopGrace, commitOnStop, maxConnections, maxPollRecords);
+        stopGrace, commitOnStop, maxConnections, maxPollRecords, lagRefreshInterval);
     }
   }
 }

@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * ({@code pipeline_target_messages_total}, {@code pipeline_dlq_messages_total}), and gauges for the
  * unfinished records and bytes ({@code pipeline_buffered_records}, {@code pipeline_buffered_bytes}),
  * the paused state ({@code pipeline_paused}, 0/1) and the number of stalled batches
- * ({@code pipeline_stalled_batches}). Consumer lag is not measured.
+ * ({@code pipeline_stalled_batches}), and the consumer lag of the assigned source partitions
+ * ({@code pipeline_consumer_lag}: records in the log not read yet, see {@link ConsumerLag}).
  */
 public final class PipelineMetrics {
 
@@ -34,6 +35,7 @@ public final class PipelineMetrics {
   private final AtomicLong bufferedBytes = new AtomicLong();
   private final AtomicLong paused = new AtomicLong();
   private final AtomicLong stalledBatches = new AtomicLong();
+  private final AtomicLong consumerLag = new AtomicLong();
 
   public PipelineMetrics(MeterRegistry registry) {
     recordsIn = Counter.builder("pipeline.records.in").register(registry);
@@ -53,6 +55,7 @@ public final class PipelineMetrics {
     Gauge.builder("pipeline.buffered.bytes", bufferedBytes, AtomicLong::get).register(registry);
     Gauge.builder("pipeline.paused", paused, AtomicLong::get).register(registry);
     Gauge.builder("pipeline.stalled.batches", stalledBatches, AtomicLong::get).register(registry);
+    Gauge.builder("pipeline.consumer.lag", consumerLag, AtomicLong::get).register(registry);
   }
 
   void recordsIn(int count) {
@@ -91,5 +94,9 @@ public final class PipelineMetrics {
 
   void stalledBatches(int count) {
     stalledBatches.set(count);
+  }
+
+  void consumerLag(long records) {
+    consumerLag.set(records);
   }
 }

@@ -60,6 +60,7 @@ public final class PipelineVerticle extends VerticleBase {
   private LambdaInvoker invoker;
   private BatchCaller caller;
   private ResultWriter writer;
+  private ConsumerLag lag;
   private KafkaConsumer<byte[], byte[]> consumer;
   private KafkaProducer<byte[], byte[]> producer;
   /** Completes when the latest batch's writes were issued to the producer. */
@@ -72,6 +73,7 @@ public final class PipelineVerticle extends VerticleBase {
   private boolean committing;
   private long commitTimer = -1;
   private long flushTimer = -1;
+  private long lagTimer = -1;
   private volatile boolean stalledFlag;
   private volatile int assignedCount;
 
@@ -120,6 +122,7 @@ public final class PipelineVerticle extends VerticleBase {
     consumer.partitionsAssignedHandler(this::onAssigned);
     consumer.partitionsRevokedHandler(this::onRevoked);
     consumer.batchHandler(this::onPoll);
+    lag = new ConsumerLag(consumer, metrics);
     return caller.probe()
       .compose(v -> {
         // Records are taken a whole poll at a time by the batch handler; the record handler only
@@ -129,6 +132,8 @@ public final class PipelineVerticle extends VerticleBase {
       })
       .onSuccess(v -> {
         commitTimer = vertx.setPeriodic(config.commitInterval().toMillis(), id -> commitDone());
+        lagTimer = vertx.setPeriodic(config.lagRefreshInterval().toMillis(),
+          id -> lag.refresh(assigned));
         LOG.info("pipeline {} -> {} -> {} started (group {}, dead letters to {})",
           config.sourceTopic(), config.functionName(), config.targetTopic(), config.groupId(),
           config.dlqTopic());
@@ -140,6 +145,7 @@ public final class PipelineVerticle extends VerticleBase {
     stopping = true;
     vertx.cancelTimer(commitTimer);
     vertx.cancelTimer(flushTimer);
+    vertx.cancelTimer(lagTimer);
     int abandoned = batcher.drain().stream().mapToInt(b -> b.records().size()).sum();
     LOG.info("stopping: {} buffered records abandoned, {} batches in flight", abandoned,
       inFlight.size());

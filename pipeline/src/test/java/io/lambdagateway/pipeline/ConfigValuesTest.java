@@ -3,6 +3,10 @@ package io.lambdagateway.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lambdagateway.kafka.KafkaClientSettings;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -35,6 +39,7 @@ class ConfigValuesTest {
 
     PipelineConfig config = command.toConfig();
 
+    assertThat(config.kafka()).isEqualTo(KafkaClientSettings.plaintext("127.0.0.1:1"));
     assertThat(config.target()).isEqualTo(PipelineTarget.INVOKE_API);
     assertThat(config.flushInterval()).isZero();
     assertThat(config.bufferSizeBytes()).isEqualTo(1024 * 1024);
@@ -44,5 +49,36 @@ class ConfigValuesTest {
     assertThat(config.headers()).containsEntry("X-Test", "1");
     assertThatThrownBy(() -> PipelineConfig.builder("h:1").flushInterval(Duration.ofSeconds(901))
       .build()).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  @DisplayName("The pipeline takes the same Kafka flags as produce and consume")
+  void sharedKafkaFlags() {
+    PipelineCommand command = new PipelineCommand();
+    new CommandLine(command).parseArgs("-b", "kafka:9091", "--security-protocol", "SASL_SSL",
+      "--sasl-username", "transfer", "--sasl-password", "secret", "--truststore", "/certs/ca.p12",
+      "--truststore-password", "changeit");
+
+    assertThat(command.toConfig().kafka()).isEqualTo(
+      KafkaClientSettings.scram("kafka:9091", "transfer", "secret")
+        .withTruststore(Path.of("/certs/ca.p12"), "changeit"));
+    assertThatThrownBy(() -> new CommandLine(new PipelineCommand()).parseArgs("--kafka-username", "x"))
+      .isInstanceOf(CommandLine.UnmatchedArgumentException.class);
+  }
+
+  @Test
+  @DisplayName("Invalid settings are usage errors (exit code 2), before anything connects")
+  void usageErrors() {
+    StringWriter errors = new StringWriter();
+    assertThat(execute(errors, "--buffer-size", "1GB")).isEqualTo(2);
+    assertThat(execute(errors, "--flush-interval", "901s")).isEqualTo(2);
+    assertThat(execute(errors, "--security-protocol", "SASL_SSL", "--sasl-password", "x")).isEqualTo(2);
+    assertThat(errors.toString()).contains("not a size", "flush interval", "user name");
+  }
+
+  private static int execute(StringWriter errors, String... args) {
+    CommandLine line = new CommandLine(new PipelineCommand());
+    line.setErr(new PrintWriter(errors, true));
+    return line.execute(args);
   }
 }

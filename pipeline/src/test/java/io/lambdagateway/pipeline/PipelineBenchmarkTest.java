@@ -72,7 +72,7 @@ class PipelineBenchmarkTest {
   void run() throws Exception {
     FunctionServer function = FunctionServer.start(vertx);
     String source = KafkaNames.unique("bench");
-    kafka.createTopic(source, 4);
+    SharedBroker.get().createTopic(source, 4);
     SourceRows rows = new SourceRows(11, "bench").good(MESSAGES, MAX_ROWS);
     long bytes = rows.values().stream().mapToLong(v -> v.length).sum();
     kafka.produce(source, 4, rows.values());
@@ -85,13 +85,13 @@ class PipelineBenchmarkTest {
     report.add("| --- | ---: | ---: | ---: | ---: | ---: |");
 
     String copy = source + ".copy";
-    kafka.createTopic(copy, 1);
+    SharedBroker.get().createTopic(copy, 1);
     double[] copySeconds = drain(new KafkaCopyVerticle(config(function, source, copy).build()), copy,
       MESSAGES);
     row("Kafka-only copy (floor)", copySeconds, MESSAGES, MESSAGES);
 
     String target = source + ".target";
-    kafka.createTopic(target, 1);
+    SharedBroker.get().createTopic(target, 1);
     double[] pipelineSeconds = drain(PipelineVerticle.create(config(function, source, target).build()),
       target, expectedRows);
     row("pipeline → in-JVM test function (function URL)", pipelineSeconds, MESSAGES, expectedRows);
@@ -166,7 +166,7 @@ class PipelineBenchmarkTest {
       String url = "http://127.0.0.1:" + port;
       for (PipelineTarget target : List.of(PipelineTarget.FUNCTION_URL, PipelineTarget.INVOKE_API)) {
         String out = source + "." + target.name().toLowerCase(Locale.ROOT);
-        kafka.createTopic(out, 1);
+        SharedBroker.get().createTopic(out, 1);
         PipelineConfig config = PipelineVerticle.configFor(bootstrap, url).target(target)
           .sourceTopic(source).targetTopic(out).groupId(KafkaNames.unique("bench")).build();
         row("pipeline → gateway jar (" + target.name().toLowerCase(Locale.ROOT).replace('_', '-')
@@ -195,8 +195,8 @@ class PipelineBenchmarkTest {
   private void latency(FunctionServer function, Duration flushInterval) throws Exception {
     String source = KafkaNames.unique("latency");
     String target = source + ".target";
-    kafka.createTopic(source, 1);
-    kafka.createTopic(target, 1);
+    SharedBroker.get().createTopic(source, 1);
+    SharedBroker.get().createTopic(target, 1);
     PipelineVerticle pipeline = PipelineVerticle.create(config(function, source, target)
       .flushInterval(flushInterval).build());
     String id = vertx.deployVerticle(pipeline).await();

@@ -67,13 +67,13 @@ class PipelineEndToEndTest {
     assertThat(blockedThreads.warnings()).as("Vert.x blocked-thread warnings").isEmpty();
   }
 
-  private void topics(String prefix, int sourcePartitions) throws Exception {
+  private void topics(String prefix, int sourcePartitions) {
     source = KafkaNames.unique(prefix);
     target = source + ".target";
     dlq = source + ".dlq";
-    kafka.createTopic(source, sourcePartitions);
-    kafka.createTopic(target, 1);
-    kafka.createTopic(dlq, 1);
+    SharedBroker.get().createTopic(source, sourcePartitions);
+    SharedBroker.get().createTopic(target, 1);
+    SharedBroker.get().createTopic(dlq, 1);
   }
 
   private PipelineConfig.Builder fastConfig(FunctionServer function) {
@@ -298,10 +298,45 @@ class PipelineEndToEndTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> !pipeline.stalled());
     String metrics = status(vertx, http, statusPort, "/metrics");
     assertThat(metrics).contains("pipeline_stalled_batches 0.0", "pipeline_paused 0.0")
+      .contains("pipeline_consumer_lag ")
       .containsPattern("pipeline_retries_total [1-9]")
       .containsPattern("pipeline_results_total\\{status=\"Split\"\\} 20\\.0");
     assertThat(kafka.readAll(dlq, 0, Duration.ofSeconds(3))).isEmpty();
     awaitCommittedToEnd(config.groupId(), 2);
+  }
+
+  @Test
+  @DisplayName("The consumer lag counts the records produced while consumption is paused and is 0 after catch-up")
+  void consumerLag(Vertx vertx) throws Exception {
+    topics("lag", 2);
+    FunctionServer function = FunctionServer.start(vertx);
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    PipelineConfig config = fastConfig(function).retries(1)
+      .lagRefreshInterval(Duration.ofMillis(100)).build();
+    PipelineVerticle pipeline = new PipelineVerticle(config, registry);
+    vertx.deployVerticle(pipeline).await();
+    await().atMost(Duration.ofSeconds(30)).until(() -> pipeline.assignedPartitionCount() == 2);
+
+    SourceRows rows = new SourceRows(7, "lag").good(14, 2);
+    function.failNext(Integer.MAX_VALUE);
+    kafka.produce(source, 2, rows.values().subList(0, 4));
+    await().atMost(DELIVERY_TIMEOUT).until(pipeline::stalled);
+    // Longer than the Vert.x consumer's 1 s poll: a poll running when the pause came has ended.
+    Thread.sleep(1500);
+    kafka.produce(source, 2, rows.values().subList(4, 14));
+
+    await().atMost(DELIVERY_TIMEOUT).untilAsserted(() -> assertThat(lag(registry)).isEqualTo(10));
+    assertThat(registry.get("pipeline.paused").gauge().value()).isEqualTo(1.0);
+
+    function.failNext(0);
+    int expected = rows.expectedTargetValues().size();
+    assertThat(new HashSet<>(values(kafka.readAll(target, expected, DELIVERY_TIMEOUT))))
+      .containsExactlyInAnyOrderElementsOf(rows.expectedTargetValues());
+    await().atMost(DELIVERY_TIMEOUT).untilAsserted(() -> assertThat(lag(registry)).isZero());
+  }
+
+  private static double lag(SimpleMeterRegistry registry) {
+    return registry.get("pipeline.consumer.lag").gauge().value();
   }
 
   @Test

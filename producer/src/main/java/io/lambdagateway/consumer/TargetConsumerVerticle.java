@@ -80,13 +80,11 @@ public final class TargetConsumerVerticle extends VerticleBase {
   }
 
   private Map<String, String> consumerProperties() {
-    Map<String, String> props = new HashMap<>(cfg.kafka().toProperties());
-    props.put("group.id", cfg.groupId());
+    // Offsets are committed for printed records only (see the class comment).
+    Map<String, String> props =
+      cfg.kafka().manualCommitConsumerProperties(cfg.groupId(), cfg.from().offsetReset());
     props.put("key.deserializer", StringDeserializer.class.getName());
     props.put("value.deserializer", StringDeserializer.class.getName());
-    props.put("auto.offset.reset", cfg.from().offsetReset());
-    // Offsets are committed for printed records only (see the class comment).
-    props.put("enable.auto.commit", "false");
     return props;
   }
 

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -29,6 +30,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -168,20 +170,41 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     awaitLeaders(client, name, partitions);
   }
 
+  /**
+   * Polls until every partition has a leader, within {@link #ADMIN_TIMEOUT_SECONDS}. Right after
+   * the creation the broker's metadata may not know the topic yet: describing it then fails with
+   * {@link UnknownTopicOrPartitionException}, which counts as "not ready yet".
+   */
   private void awaitLeaders(Admin client, String name, int partitions) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ADMIN_TIMEOUT_SECONDS);
     while (System.nanoTime() < deadline) {
-      Map<String, TopicDescription> described =
-        await(client.describeTopics(Set.of(name)).allTopicNames(), "describe topic " + name);
-      TopicDescription topic = described.get(name);
-      if (topic.partitions().size() == partitions
-        && topic.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+      Optional<TopicDescription> topic = describeIfKnown(client, name);
+      if (topic.isPresent() && hasLeaders(topic.get(), partitions)) {
         return;
       }
       sleepBriefly();
     }
     throw new IllegalStateException("topic " + name + " has no leader for every partition after "
       + ADMIN_TIMEOUT_SECONDS + " s");
+  }
+
+  /** The topic's description, or empty while the broker's metadata does not know it yet. */
+  private static Optional<TopicDescription> describeIfKnown(Admin client, String name) {
+    try {
+      Map<String, TopicDescription> described =
+        await(client.describeTopics(Set.of(name)).allTopicNames(), "describe topic " + name);
+      return Optional.of(described.get(name));
+    } catch (IllegalStateException e) {
+      if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  private static boolean hasLeaders(TopicDescription topic, int partitions) {
+    return topic.partitions().size() == partitions
+      && topic.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty());
   }
 
   /** Stops the broker and deletes its directory. Idempotent. */

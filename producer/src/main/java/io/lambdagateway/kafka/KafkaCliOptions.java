@@ -10,9 +10,15 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * The Kafka connection options shared by every command ({@code @Mixin} it): bootstrap servers
- * and security, each defaulting to an environment variable. Prefer {@code KAFKA_PASSWORD} over
- * {@code --password}: command lines show up in process lists.
+ * The Kafka connection options of every command ({@code produce}, {@code consume},
+ * {@code pipeline}; {@code @Mixin} it): bootstrap servers and security, each defaulting to an
+ * environment variable, so one set of names configures them all:
+ * {@code KAFKA_BOOTSTRAP_SERVERS} / {@code -b, --bootstrap-servers},
+ * {@code KAFKA_SECURITY_PROTOCOL} / {@code --security-protocol} (PLAINTEXT or SASL_SSL),
+ * {@code KAFKA_SASL_USERNAME} / {@code --sasl-username}, {@code KAFKA_SASL_PASSWORD} /
+ * {@code --sasl-password}, {@code KAFKA_TRUSTSTORE} / {@code --truststore} and
+ * {@code KAFKA_TRUSTSTORE_PASSWORD} / {@code --truststore-password}. Prefer the environment for
+ * secrets: command lines show up in process lists.
  */
 public final class KafkaCliOptions {
 
@@ -29,12 +35,12 @@ public final class KafkaCliOptions {
     description = "PLAINTEXT or SASL_SSL (SCRAM-SHA-512) (env KAFKA_SECURITY_PROTOCOL; default: ${DEFAULT-VALUE}).")
   private KafkaClientSettings.Security security;
 
-  @Option(names = "--user", paramLabel = "NAME", defaultValue = "${env:KAFKA_USER}",
-    description = "SASL user name (env KAFKA_USER).")
-  private String user;
+  @Option(names = "--sasl-username", paramLabel = "NAME", defaultValue = "${env:KAFKA_SASL_USERNAME}",
+    description = "SASL user name (env KAFKA_SASL_USERNAME).")
+  private String username;
 
-  @Option(names = "--password", paramLabel = "SECRET", defaultValue = "${env:KAFKA_PASSWORD}",
-    description = "SASL password (env KAFKA_PASSWORD, preferred).")
+  @Option(names = "--sasl-password", paramLabel = "SECRET", defaultValue = "${env:KAFKA_SASL_PASSWORD}",
+    description = "SASL password (env KAFKA_SASL_PASSWORD, preferred).")
   private String password;
 
   @Option(names = "--truststore", paramLabel = "FILE", defaultValue = "${env:KAFKA_TRUSTSTORE}",
@@ -54,7 +60,7 @@ public final class KafkaCliOptions {
   public KafkaClientSettings toSettings() {
     try {
       KafkaClientSettings settings = security == KafkaClientSettings.Security.SASL_SSL
-        ? KafkaClientSettings.scram(bootstrapServers, user, password)
+        ? KafkaClientSettings.scram(bootstrapServers, username, password)
         : KafkaClientSettings.plaintext(bootstrapServers);
       return truststore == null ? settings : settings.withTruststore(truststore, truststorePassword);
     } catch (IllegalArgumentException | IllegalStateException e) {

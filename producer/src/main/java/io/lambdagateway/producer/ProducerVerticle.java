@@ -9,7 +9,6 @@ import io.vertx.kafka.client.producer.KafkaProducer;
 import io.vertx.kafka.client.producer.KafkaProducerRecord;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -111,13 +110,9 @@ public final class ProducerVerticle extends VerticleBase {
   }
 
   private Map<String, String> producerProperties() {
-    Map<String, String> props = new HashMap<>(cfg.kafka().toProperties());
+    Map<String, String> props = cfg.kafka().idempotentProducerProperties();
     props.put("key.serializer", StringSerializer.class.getName());
     props.put("value.serializer", StringSerializer.class.getName());
-    props.put("acks", "all");
-    props.put("enable.idempotence", "true");
-    // Batches fill up a little before going out; the 3.x default of 0 sends many tiny requests.
-    props.put("linger.ms", "5");
     props.putAll(cfg.producerOverrides());
     return props;
   }

@@ -59,6 +59,24 @@ class EmbeddedKafkaBrokerTest {
   }
 
   @Test
+  @DisplayName("createTopic returns for topics created back to back only once every partition has a leader")
+  void createTopicsBackToBack() throws Exception {
+    EmbeddedKafkaBroker broker = SharedBroker.get();
+    String prefix = KafkaNames.unique("back-to-back");
+
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+      for (int i = 0; i < 10; i++) {
+        String topic = prefix + "-" + i;
+        broker.createTopic(topic, 4);
+        // A second client sees the topic at once, every partition led: no retry on this side.
+        assertThat(admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions())
+          .hasSize(4)
+          .allSatisfy(partition -> assertThat(partition.leader()).isNotNull());
+      }
+    }
+  }
+
+  @Test
   @DisplayName("A second close is a no-op and a fixed port is honoured")
   void fixedPortAndIdempotentClose() throws Exception {
     int port;

@@ -43,4 +43,21 @@ class KafkaClientSettingsTest {
       .isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> KafkaClientSettings.plaintext(" ")).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  @DisplayName("Producer and consumer properties add idempotence and manual commits to the connection's")
+  void clientProperties() {
+    KafkaClientSettings settings = KafkaClientSettings.scram("kafka:9091", "admin", "secret");
+
+    assertThat(settings.idempotentProducerProperties())
+      .containsAllEntriesOf(settings.toProperties())
+      .containsEntry("acks", "all")
+      .containsEntry("enable.idempotence", "true")
+      .containsEntry("linger.ms", "5");
+    assertThat(settings.manualCommitConsumerProperties("group-1", "earliest"))
+      .containsAllEntriesOf(settings.toProperties())
+      .containsEntry("group.id", "group-1")
+      .containsEntry("enable.auto.commit", "false")
+      .containsEntry("auto.offset.reset", "earliest");
+  }
 }

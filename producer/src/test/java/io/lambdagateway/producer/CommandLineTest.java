@@ -72,7 +72,7 @@ class CommandLineTest {
 
     assertThat(produceLine.execute("--help")).isZero();
     assertThat(help.toString()).contains("--bootstrap-servers", "KAFKA_BOOTSTRAP_SERVERS", "--rate", "--rows",
-      "--input", "--max-in-flight", "KAFKA_PASSWORD");
+      "--input", "--max-in-flight", "KAFKA_SASL_PASSWORD");
     assertThat(produce("--rows", "0..5")).isEqualTo(2);
     assertThat(consume("--from", "yesterday")).isEqualTo(2);
     assertThat(consume("--security-protocol", "sasl_ssl")).isEqualTo(2);
