@@ -1,5 +1,9 @@
 package io.lambdagateway.gateway;
 
+import io.lambdagateway.consumer.ConsumeCommand;
+import io.lambdagateway.gateway.demo.DemoCommand;
+import io.lambdagateway.pipeline.PipelineCommand;
+import io.lambdagateway.producer.ProduceCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,13 +12,20 @@ import picocli.CommandLine.Spec;
 
 /**
  * The launcher of {@code lambda-gateway.jar}. With no subcommand it runs the gateway (same flags
- * as {@code gateway}). A new subcommand is one more class in {@code subcommands}.
+ * as {@code gateway}). Subcommands: {@code gateway}, {@code produce} (demo messages to Kafka),
+ * {@code consume} (print a topic as JSON lines), {@code pipeline} (Kafka → function → Kafka, as
+ * Transfer does it) and {@code demo} (all of them in one process). A new subcommand is one more
+ * class in {@code subcommands}.
  */
 @Command(name = "lambda-gateway", mixinStandardHelpOptions = true,
     modelTransformer = SettingOptions.class,
     description = "Lambda gateway for Transfer: the AWS Lambda Invoke API and function URLs.",
     subcommands = {
         GatewayCommand.class,
+        ProduceCommand.class,
+        ConsumeCommand.class,
+        PipelineCommand.class,
+        DemoCommand.class,
     })
 public final class Main implements Callable<Integer> {
 
