@@ -1,20 +1,28 @@
 package io.lambdagateway.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.lambdagateway.enricher.Enricher;
 import io.lambdagateway.enricher.EnricherConfig;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
 
 /**
  * A companion to the JMH benchmark for shared, loaded machines: it divides the work done by the
- * CPU time the measuring thread actually got (not by wall time), so other processes competing
- * for the cores distort it far less. It runs the same 1 MB demo batch as {@code
- * EnricherBenchmark}; the first rounds are warm-up.
+ * CPU time actually received (not by wall time), so other processes competing for the cores
+ * distort it far less. It runs the same 1 MB demo batch as {@code EnricherBenchmark}; the first
+ * {@value #WARM_UP_ROUNDS} rounds are warm-up and left out of the summary.
+ *
+ * <p>Two CPU clocks are reported: the measuring thread's ({@code rows/thread-cpu-s}: the
+ * enricher's own work on one core) and the whole process's ({@code rows/process-cpu-s}: that
+ * work plus garbage collection and JIT compilation on any core, the stricter figure).
  *
  * <p>Usage: {@code java -cp bench/target/benchmarks.jar io.lambdagateway.bench.RowsPerCpuSecond
  * [rounds] [cpu-seconds-per-round]} (defaults 8 and 3).
  */
 public final class RowsPerCpuSecond {
+
+  private static final int WARM_UP_ROUNDS = 2;
 
   private RowsPerCpuSecond() {
   }
@@ -25,25 +33,48 @@ public final class RowsPerCpuSecond {
     Enricher enricher = Enricher.create(new EnricherConfig("203.0.113.7", false));
     DemoBatches.Batch batch = new DemoBatches(42).ofSize(1_000_000);
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    OperatingSystemMXBean process =
+        ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class);
     long budget = (long) (seconds * 1e9);
+    double[] threadRates = new double[Math.max(rounds - WARM_UP_ROUNDS, 0)];
+    double[] processRates = new double[threadRates.length];
     System.out.printf("batch: %d records, %d rows, %d request bytes%n",
         batch.records(), batch.rows(), batch.json().length);
     for (int round = 1; round <= rounds; round++) {
-      long cpuStart = threads.getCurrentThreadCpuTime();
+      long threadStart = threads.getCurrentThreadCpuTime();
+      long processStart = process.getProcessCpuTime();
       long wallStart = System.nanoTime();
       long batches = 0;
       long responseBytes = 0;
-      while (threads.getCurrentThreadCpuTime() - cpuStart < budget) {
+      while (threads.getCurrentThreadCpuTime() - threadStart < budget) {
         responseBytes += enricher.transform(batch.json()).length;
         batches++;
       }
-      double cpu = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+      double threadCpu = (threads.getCurrentThreadCpuTime() - threadStart) / 1e9;
+      double processCpu = (process.getProcessCpuTime() - processStart) / 1e9;
       double wall = (System.nanoTime() - wallStart) / 1e9;
-      System.out.printf("round %d: %,.0f rows/cpu-s, %,.0f records/cpu-s, %.1f MB/cpu-s in, "
-              + "%.1f MB/cpu-s out (wall: %,.0f rows/s)%n", round,
-          batches * batch.rows() / cpu, batches * batch.records() / cpu,
-          batches * batch.json().length / cpu / 1e6, responseBytes / cpu / 1e6,
-          batches * batch.rows() / wall);
+      long rows = batches * batch.rows();
+      System.out.printf("round %d: %,.0f rows/thread-cpu-s, %,.0f rows/process-cpu-s, "
+              + "%,.0f records/thread-cpu-s, %.1f MB/thread-cpu-s in, %.1f MB/thread-cpu-s out "
+              + "(wall: %,.0f rows/s)%n", round, rows / threadCpu, rows / processCpu,
+          batches * batch.records() / threadCpu, batches * batch.json().length / threadCpu / 1e6,
+          responseBytes / threadCpu / 1e6, rows / wall);
+      if (round > WARM_UP_ROUNDS) {
+        threadRates[round - WARM_UP_ROUNDS - 1] = rows / threadCpu;
+        processRates[round - WARM_UP_ROUNDS - 1] = rows / processCpu;
+      }
     }
+    summarize("rows/thread-cpu-s", threadRates);
+    summarize("rows/process-cpu-s", processRates);
+  }
+
+  private static void summarize(String unit, double[] rates) {
+    if (rates.length == 0) {
+      return;
+    }
+    double[] sorted = rates.clone();
+    Arrays.sort(sorted);
+    System.out.printf("after warm-up, %s: min %,.0f, median %,.0f, max %,.0f%n", unit,
+        sorted[0], sorted[sorted.length / 2], sorted[sorted.length - 1]);
   }
 }

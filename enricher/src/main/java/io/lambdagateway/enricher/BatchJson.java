@@ -28,6 +28,10 @@ import java.util.function.Function;
  */
 public final class BatchJson {
 
+  private static final byte[] RESPONSE_START = ItemTemplate.ascii("{\"Records\":[");
+  private static final byte[] RESPONSE_END = ItemTemplate.ascii("]}");
+  private static final int MAX_INITIAL_CAPACITY = 1 << 28;
+
   private BatchJson() {
   }
 
@@ -36,23 +40,34 @@ public final class BatchJson {
    * records is built, so memory stays proportional to one record plus the output.
    */
   public static byte[] mapRecords(byte[] request, Function<BatchRecord, ResultRecord> mapper) {
-    // Enriched output is several times the input; start at twice it and let the builder grow.
-    int initialSize = (int) Math.min(2L * request.length + 64, 1 << 28);
-    ByteArrayBuilder bytes = new ByteArrayBuilder(initialSize);
-    try (JsonParser parser = FACTORY.createParser(request);
-         JsonGenerator out = FACTORY.createGenerator(bytes)) {
-      out.writeStartObject();
-      out.writeArrayFieldStart("Records");
-      readRecords(parser, "request",
-          () -> writeResult(out, mapper.apply(readRequestRecord(parser))));
-      out.writeEndArray();
-      out.writeEndObject();
+    return transformRecords(request, (record, out) -> writeResult(out, mapper.apply(record)));
+  }
+
+  /**
+   * Reads a request and lets {@code writer} write each record's result, in order, straight into
+   * the response body.
+   */
+  static byte[] transformRecords(byte[] request, ResultWriter writer) {
+    // A demo batch's response is about 8.6 times its request; one size step covers that.
+    long estimate = Math.min(9L * request.length + 64, MAX_INITIAL_CAPACITY);
+    ResponseOutput out = new ResponseOutput((int) estimate);
+    out.append(RESPONSE_START);
+    try (JsonParser parser = FACTORY.createParser(request)) {
+      readRecords(parser, "request", () -> {
+        if (out.length() > RESPONSE_START.length) {
+          out.append((byte) ',');
+        }
+        writer.write(readRequestRecord(parser), out);
+      });
     } catch (JsonProcessingException notJson) {
       throw notJson(notJson);
+    } catch (NumberFormatException outOfRange) {
+      throw outOfRange(outOfRange);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return bytes.toByteArray();
+    out.append(RESPONSE_END);
+    return out.toByteArray();
   }
 
   /** All records of a request body, in order. */
@@ -95,6 +110,8 @@ public final class BatchJson {
       readRecords(parser, what, () -> reader.read(parser));
     } catch (JsonProcessingException notJson) {
       throw notJson(notJson);
+    } catch (NumberFormatException outOfRange) {
+      throw outOfRange(outOfRange);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -112,6 +129,12 @@ public final class BatchJson {
       throw new UncheckedIOException(e);
     }
     return bytes.toByteArray();
+  }
+
+  /** Valid JSON, but a number Jackson cannot hold, as 1e9999999999 beyond BigDecimal. */
+  private static MalformedBatchException outOfRange(NumberFormatException e) {
+    return new MalformedBatchException("a number in the batch is out of range: " + e.getMessage(),
+        e);
   }
 
   private static MalformedBatchException notJson(JsonProcessingException e) {
@@ -247,6 +270,13 @@ public final class BatchJson {
     return value == null ? "" : value;
   }
 
+  /** Writes one result record with the generic (generator) writer. */
+  static void writeResult(ResponseOutput out, ResultRecord result) throws IOException {
+    try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+      writeResult(generator, result);
+    }
+  }
+
   static void writeResult(JsonGenerator out, ResultRecord result) throws IOException {
     out.writeStartObject();
     if (result.cdc() != null) {
@@ -285,6 +315,12 @@ public final class BatchJson {
     if (value != null) {
       writeStringField(out, field, value);
     }
+  }
+
+  /** Writes the result of one request record into the response. */
+  @FunctionalInterface
+  interface ResultWriter {
+    void write(BatchRecord record, ResponseOutput out) throws IOException;
   }
 
   @FunctionalInterface

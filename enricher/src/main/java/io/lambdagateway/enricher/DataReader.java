@@ -152,9 +152,11 @@ final class DataReader implements AutoCloseable {
           parser.skipChildren();
           int end = row.dataOffset() + (int) parser.currentLocation().getByteOffset();
           data.set(field, rawJson(row, start, end));
-        } else {
-          data.set(field, ChangeItemJson.readValue(parser));
+        } else if (DataFields.isColumn(field)) {
+          data.set(field, readColumnScalar(parser, field));
         }
+        // Other scalars are not columns: left unconverted, so a number JSON.parse reads as
+        // Infinity (1e9999999999) does not fail the row.
       }
       if (parser.nextToken() != null) {
         throw new BadRowException("'data' is not JSON: content after the object");
@@ -164,6 +166,16 @@ final class DataReader implements AutoCloseable {
       throw new BadRowException("'data' is not JSON: " + shortReason(notJson));
     } catch (IOException unreadable) {
       throw new BadRowException("'data' is unreadable: " + unreadable.getMessage());
+    }
+  }
+
+  /** A column's scalar value; a number beyond BigDecimal's range is a bad row, not a crash. */
+  private static JsonNode readColumnScalar(JsonParser parser, String field) throws IOException,
+      BadRowException {
+    try {
+      return ChangeItemJson.readValue(parser);
+    } catch (NumberFormatException outOfRange) {
+      throw new BadRowException("'" + field + "' in 'data' is a number out of range");
     }
   }
 
@@ -189,6 +201,10 @@ final class DataReader implements AutoCloseable {
     JsonNode payload = NullNode.getInstance();
     JsonNode appid = NullNode.getInstance();
     JsonNode identity = NullNode.getInstance();
+
+    static boolean isColumn(String field) {
+      return "payload".equals(field) || "appid".equals(field) || "identity".equals(field);
+    }
 
     /** Keeps the value of a field that becomes a column; the last of repeated keys wins. */
     void set(String field, JsonNode value) {

@@ -9,6 +9,9 @@ import java.util.Objects;
  *
  * <p>Thread-safe and non-blocking: no I/O and no shared mutable state per call, so it may run on
  * an event loop. The cost is linear in the batch size (one streaming pass, one shared mapper).
+ * Records of the usual shape are enriched straight into the response bytes ({@link
+ * DirectEnrichment}); any other record takes the generic path of change-item objects and
+ * Jackson's generator, with the same output.
  */
 public final class Enricher {
 
@@ -36,6 +39,12 @@ public final class Enricher {
    *     {@code Records} array, a record without {@code cdc}); bad records never throw
    */
   public byte[] transform(byte[] requestJson) {
-    return BatchJson.mapRecords(requestJson, records::enrich);
+    // The fast path's scanner state is per call, which keeps the enricher thread-safe.
+    DirectEnrichment direct = new DirectEnrichment(config.publicIp());
+    return BatchJson.transformRecords(requestJson, (record, out) -> {
+      if (!direct.tryWrite(record, out)) {
+        BatchJson.writeResult(out, records.enrich(record));
+      }
+    });
   }
 }

@@ -62,10 +62,10 @@ final class RecordEnricher {
     int start = 0;
     try (DataReader reader = new DataReader()) {
       while (start < value.length) {
-        int end = lineEnd(value, start);
+        QueryRow row = QueryRow.parse(value, start, value.length);
+        int end = row.end();
         if (end > start) {
           try {
-            QueryRow row = QueryRow.parse(value, start, end);
             items.add(rows.enrich(source, row, items.size(), reader));
           } catch (BadRowException bad) {
             if (!skipBadRows) {
@@ -80,15 +80,6 @@ final class RecordEnricher {
     return items.isEmpty()
         ? ResultRecord.dropped(envelope)
         : ResultRecord.split(items, envelope);
-  }
-
-  private static int lineEnd(byte[] value, int start) {
-    for (int i = start; i < value.length; i++) {
-      if (value[i] == '\n') {
-        return i;
-      }
-    }
-    return value.length;
   }
 
   private static String describe(int rowIndex, BadRowException bad, byte[] value, int start,

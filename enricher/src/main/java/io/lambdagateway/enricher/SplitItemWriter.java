@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.POJONode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -14,27 +13,27 @@ import java.util.Arrays;
  *
  * <p>Why: the items of one record share everything but {@code txPosition} and their five column
  * values, and a per-field generator call for each shared field cost about half of a whole
- * transform. So an item of the enrichment's shape is assembled from pre-encoded pieces (a head
- * per source record, one shared tail) into a scratch buffer and handed to the generator as one
- * raw value. Anything the fast path does not cover exactly (a string that needs escaping or is
- * not plain ASCII, a column value that is not text, null or raw JSON) goes through the generic
+ * transform. So an item of the enrichment's shape is assembled from pre-encoded pieces (an
+ * {@link ItemTemplate} per source record) into a scratch buffer and handed to the generator as
+ * one raw value. Anything this does not cover exactly (a string that needs escaping or is not
+ * plain ASCII, a column value that is not text, null or raw JSON) goes through the generic
  * writer instead; a test holds the two paths to identical output.
+ *
+ * <p>Records of the usual shape skip even this: {@link DirectEnrichment} writes them without
+ * change items. This writer serves the records the generic path handles, and
+ * {@link BatchJson#writeResponse}.
  *
  * <p>Not thread-safe: one instance per response being written.
  */
 final class SplitItemWriter {
 
-  private static final byte[] TAIL = ascii("],\"table_schema\":"
-      + EnrichedColumns.SCHEMA.json().getValue()
-      + ",\"oldkeys\":{},\"tx_id\":\"\",\"query\":\"\"}");
-  private static final byte[] NULL = ascii("null");
+  private static final byte[] NULL = ItemTemplate.ascii("null");
 
   private final JsonGenerator out;
   private byte[] buffer = new byte[2048];
   private int length;
-  private ChangeItem headSource;
-  private byte[] head;
-  private byte[] middle;
+  private ChangeItem templateSource;
+  private ItemTemplate template;
 
   SplitItemWriter(JsonGenerator out) {
     this.out = out;
@@ -60,13 +59,13 @@ final class SplitItemWriter {
 
   /** Fills the buffer with the item's JSON; false when the fast path cannot write it exactly. */
   private boolean render(ChangeItem item) {
-    if (!prepareHead(item)) {
+    if (!prepareTemplate(item)) {
       return false;
     }
     length = 0;
-    append(head);
-    append(ascii(Integer.toString(item.txPosition())));
-    append(middle);
+    append(template.head);
+    append(ItemTemplate.ascii(Integer.toString(item.txPosition())));
+    append(template.middle);
     for (int i = 0; i < item.columnValues().size(); i++) {
       if (i > 0) {
         appendByte((byte) ',');
@@ -75,28 +74,17 @@ final class SplitItemWriter {
         return false;
       }
     }
-    append(TAIL);
+    append(ItemTemplate.TAIL);
     return true;
   }
 
   /** Encodes the fields an item shares with the others of its source record, once per record. */
-  private boolean prepareHead(ChangeItem item) {
-    if (headSource != null && sameSource(headSource, item)) {
-      return head != null;
+  private boolean prepareTemplate(ChangeItem item) {
+    if (templateSource == null || !sameSource(templateSource, item)) {
+      templateSource = item;
+      template = ItemTemplate.of(item);
     }
-    headSource = item;
-    head = null;
-    if (!isPlain(item.schema()) || !isPlain(item.table()) || !isPlain(item.part())) {
-      return false;
-    }
-    head = ascii("{\"id\":" + item.id()
-        + ",\"nextlsn\":" + Long.toUnsignedString(item.nextLsn())
-        + ",\"commitTime\":" + Long.toUnsignedString(item.commitTime())
-        + ",\"txPosition\":");
-    middle = ascii(",\"kind\":\"insert\",\"schema\":\"" + item.schema()
-        + "\",\"table\":\"" + item.table() + "\",\"part\":\"" + item.part()
-        + "\",\"columnnames\":" + EnrichedColumns.NAMES_JSON.getValue() + ",\"columnvalues\":[");
-    return true;
+    return template != null;
   }
 
   private static boolean sameSource(ChangeItem a, ChangeItem b) {
@@ -124,7 +112,7 @@ final class SplitItemWriter {
 
   /** Appends {@code "text"} if no character needs escaping or multi-byte encoding. */
   private boolean appendPlainString(String text) {
-    if (!isPlain(text)) {
+    if (!ItemTemplate.isPlain(text)) {
       return false;
     }
     ensureRoom(text.length() + 2);
@@ -133,17 +121,6 @@ final class SplitItemWriter {
       buffer[length++] = (byte) text.charAt(i);
     }
     buffer[length++] = '"';
-    return true;
-  }
-
-  /** True when the generator would write every character as that one ASCII byte. */
-  private static boolean isPlain(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') {
-        return false;
-      }
-    }
     return true;
   }
 
@@ -162,9 +139,5 @@ final class SplitItemWriter {
     if (length + more > buffer.length) {
       buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
     }
-  }
-
-  private static byte[] ascii(String text) {
-    return text.getBytes(StandardCharsets.US_ASCII);
   }
 }

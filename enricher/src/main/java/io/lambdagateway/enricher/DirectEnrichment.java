@@ -1,0 +1,147 @@
+package io.lambdagateway.enricher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Base64;
+
+/**
+ * The fast path of the enrichment: it enriches a record whose rows are all of the usual shape
+ * straight into the response bytes, with no change-item objects, strings or JSON trees per row.
+ * The output is byte for byte what {@link RecordEnricher} and the generic writer produce; a test
+ * holds the two paths to that.
+ *
+ * <p>It covers a record whose value is valid base64 holding at least one row, every row with a
+ * non-empty {@code ts} and a {@code data} that {@link DataScanner} covers, plain (printable ASCII,
+ * no escapes) {@code ts}, address, envelope, schema, table and part. For any other record it
+ * writes nothing and answers false, and the caller takes the generic path, which also words
+ * every error and applies {@code skipBadRows}.
+ *
+ * <p>Not thread-safe: one per response being written.
+ */
+final class DirectEnrichment {
+
+  private static final byte[] SPLIT_START = ItemTemplate.ascii("{\"cdc_split\":[");
+  private static final byte[] SPLIT_END = ItemTemplate.ascii("],\"result\":\""
+      + Result.SPLIT.wireName() + "\"");
+  private static final byte[] NULL = ItemTemplate.ascii("null");
+  private static final byte[][] ENVELOPE_NAMES = {
+      ItemTemplate.ascii(",\"eventSource\":"), ItemTemplate.ascii(",\"eventID\":"),
+      ItemTemplate.ascii(",\"invokeIdentityArn\":"), ItemTemplate.ascii(",\"eventVersion\":"),
+      ItemTemplate.ascii(",\"eventName\":"), ItemTemplate.ascii(",\"eventSourceARN\":"),
+      ItemTemplate.ascii(",\"awsRegion\":")};
+
+  /** The address as a JSON string, or null when it needs escaping (then nothing is direct). */
+  private final byte[] quotedIp;
+  private final DataScanner data = new DataScanner();
+
+  DirectEnrichment(String publicIp) {
+    this.quotedIp = ItemTemplate.isPlain(publicIp) ? ItemTemplate.ascii('"' + publicIp + '"')
+        : null;
+  }
+
+  /** Writes the record's result and answers true, or writes nothing and answers false. */
+  boolean tryWrite(BatchRecord record, ResponseOutput out) {
+    byte[] value = decodedValue(record.cdc());
+    ItemTemplate template = quotedIp == null ? null : ItemTemplate.of(record.cdc());
+    if (value == null || template == null) {
+      return false;
+    }
+    int mark = out.length();
+    out.append(SPLIT_START);
+    if (writeItems(value, template, out) && writeEnvelope(record.envelope(), out)) {
+      out.append((byte) '}');
+      return true;
+    }
+    out.truncate(mark);
+    return false;
+  }
+
+  /** The decoded {@code data} column, or null when it is absent, not text, or not base64. */
+  private static byte[] decodedValue(ChangeItem cdc) {
+    JsonNode value = cdc.valueOf("data");
+    if (value == null || !value.isTextual()) {
+      return null;
+    }
+    try {
+      return Base64.getDecoder().decode(value.textValue());
+    } catch (IllegalArgumentException notBase64) {
+      return null;
+    }
+  }
+
+  /** Writes one item per row; false if a row is not covered or there is none. */
+  private boolean writeItems(byte[] value, ItemTemplate template, ResponseOutput out) {
+    int position = 0;
+    for (int start = 0; start < value.length; ) {
+      QueryRow row = QueryRow.parse(value, start, value.length);
+      if (row.end() > start) {
+        if (position > 0) {
+          out.append((byte) ',');
+        }
+        if (!writeItem(row, template, position, out)) {
+          return false;
+        }
+        position++;
+      }
+      start = row.end() + 1;
+    }
+    out.append(SPLIT_END);
+    return position > 0;
+  }
+
+  private boolean writeItem(QueryRow row, ItemTemplate template, int position,
+      ResponseOutput out) {
+    if (!row.hasTs() || row.tsLength() == 0 || !isPlain(row.tsBytes(), row.tsOffset(),
+        row.tsLength()) || !row.hasData()
+        || !data.scan(row.dataBytes(), row.dataOffset(), row.dataLength())) {
+      return false;
+    }
+    out.append(template.head);
+    out.appendDigits(position);
+    out.append(template.middle);
+    out.append((byte) '"');
+    out.append(row.tsBytes(), row.tsOffset(), row.tsLength());
+    out.append((byte) '"');
+    out.append((byte) ',');
+    out.append(quotedIp);
+    appendColumn(row.dataBytes(), DataScanner.PAYLOAD_COLUMN, out);
+    appendColumn(row.dataBytes(), DataScanner.APPID_COLUMN, out);
+    appendColumn(row.dataBytes(), DataScanner.IDENTITY_COLUMN, out);
+    out.append(ItemTemplate.TAIL);
+    return true;
+  }
+
+  private void appendColumn(byte[] dataBytes, int column, ResponseOutput out) {
+    out.append((byte) ',');
+    int start = data.start(column);
+    if (start < 0) {
+      out.append(NULL);
+    } else {
+      out.append(dataBytes, start, data.end(column) - start);
+    }
+  }
+
+  private static boolean isPlain(byte[] bytes, int offset, int length) {
+    for (int i = offset; i < offset + length; i++) {
+      if (!ItemTemplate.isPlain(bytes[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Writes the envelope fields that are present; false if one would need escaping. */
+  private static boolean writeEnvelope(Envelope envelope, ResponseOutput out) {
+    String[] values = {envelope.eventSource(), envelope.eventId(), envelope.invokeIdentityArn(),
+        envelope.eventVersion(), envelope.eventName(), envelope.eventSourceArn(),
+        envelope.awsRegion()};
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] != null) {
+        out.append(ENVELOPE_NAMES[i]);
+        if (!out.appendPlainString(values[i])) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,83 @@
+package io.lambdagateway.enricher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("The response output buffer")
+class ResponseOutputTest {
+
+  @Test
+  @DisplayName("Grows past its first size and returns exactly the bytes written")
+  void growsAndReturnsExactBytes() {
+    ResponseOutput out = new ResponseOutput(4);
+    StringBuilder expected = new StringBuilder();
+    for (int i = 0; i < 500; i++) {
+      out.appendDigits(i);
+      out.append((byte) ',');
+      expected.append(i).append(',');
+    }
+
+    assertThat(text(out.toByteArray())).isEqualTo(expected.toString());
+  }
+
+  @Test
+  @DisplayName("Truncating to a mark forgets what a fast path wrote after it")
+  void truncateForgetsTheTail() {
+    ResponseOutput out = new ResponseOutput(64);
+    out.append(bytes("{\"a\":"));
+    int mark = out.length();
+    out.append(bytes("[1,2"));
+
+    out.truncate(mark);
+    out.append(bytes("null}"));
+
+    assertThat(text(out.toByteArray())).isEqualTo("{\"a\":null}");
+  }
+
+  @Test
+  @DisplayName("Writes a string itself only when the generator would write the same bytes")
+  void plainStringsOnly() {
+    ResponseOutput out = new ResponseOutput(64);
+
+    assertThat(out.appendPlainString("CDC")).isTrue();
+    assertThat(out.appendPlainString("a\"b")).isFalse();
+    assertThat(out.appendPlainString("café")).isFalse();
+    assertThat(out.appendPlainString("tab\t")).isFalse();
+    assertThat(text(out.toByteArray())).isEqualTo("\"CDC\"");
+  }
+
+  @Test
+  @DisplayName("The next response on the thread starts empty, whatever the previous one wrote")
+  void reusedArrayStartsEmpty() {
+    ResponseOutput first = new ResponseOutput(1024);
+    first.append(bytes("previous response"));
+    first.toByteArray();
+
+    ResponseOutput second = new ResponseOutput(16);
+    second.append(bytes("next"));
+
+    assertThat(text(second.toByteArray())).isEqualTo("next");
+  }
+
+  @Test
+  @DisplayName("Digits of zero and of the largest int are written exactly")
+  void digits() {
+    ResponseOutput out = new ResponseOutput(1);
+    out.appendDigits(0);
+    out.append((byte) ' ');
+    out.appendDigits(Integer.MAX_VALUE);
+
+    assertThat(text(out.toByteArray())).isEqualTo("0 2147483647");
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String text(byte[] bytes) {
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+}
