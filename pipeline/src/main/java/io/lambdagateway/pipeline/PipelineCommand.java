@@ -35,12 +35,12 @@ public final class PipelineCommand implements Callable<Integer> {
   @Mixin
   KafkaCliOptions kafka;
 
-  @Option(names = "--source-topic", defaultValue = "${env:PIPELINE_SOURCE_TOPIC:-source-topic}",
-    description = "PIPELINE_SOURCE_TOPIC (default ${DEFAULT-VALUE})")
+  @Option(names = "--source-topic", defaultValue = "${env:SOURCE_TOPIC:-source-topic}",
+    description = "SOURCE_TOPIC (default ${DEFAULT-VALUE})")
   String sourceTopic;
 
-  @Option(names = "--target-topic", defaultValue = "${env:PIPELINE_TARGET_TOPIC:-target-topic}",
-    description = "PIPELINE_TARGET_TOPIC (default ${DEFAULT-VALUE})")
+  @Option(names = "--target-topic", defaultValue = "${env:TARGET_TOPIC:-target-topic}",
+    description = "TARGET_TOPIC (default ${DEFAULT-VALUE})")
   String targetTopic;
 
   @Option(names = "--dlq-topic", defaultValue = "${env:PIPELINE_DLQ_TOPIC}",
