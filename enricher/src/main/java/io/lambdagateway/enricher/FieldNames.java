@@ -36,7 +36,6 @@ final class FieldNames {
   static final SerializableString KEY_NAMES = new SerializedString("keynames");
   static final SerializableString KEY_TYPES = new SerializedString("keytypes");
   static final SerializableString KEY_VALUES = new SerializedString("keyvalues");
-  static final SerializableString RECORDS = new SerializedString("Records");
   static final SerializableString CDC = new SerializedString("cdc");
   static final SerializableString CDC_SPLIT = new SerializedString("cdc_split");
   static final SerializableString KINESIS = new SerializedString("kinesis");

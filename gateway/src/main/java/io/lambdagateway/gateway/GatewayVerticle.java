@@ -55,8 +55,8 @@ final class GatewayVerticle extends VerticleBase {
         .setPort(port)
         .setMaxHeaderSize(config.maxHeaderBytes())
         .setMaxInitialLineLength(config.maxRequestLineBytes())
-        .setIdleTimeout((int) config.idleTimeout().toSeconds())
-        .setIdleTimeoutUnit(TimeUnit.SECONDS)
+        .setIdleTimeout((int) config.idleTimeout().toMillis())
+        .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
         .setHandle100ContinueAutomatically(true)
         .setDecompressionSupported(true);
   }

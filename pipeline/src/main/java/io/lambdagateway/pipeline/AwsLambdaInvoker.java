@@ -54,7 +54,10 @@ public final class AwsLambdaInvoker implements LambdaInvoker {
       .invocationType(InvocationType.REQUEST_RESPONSE)
       .payload(SdkBytes.fromByteArrayUnsafe(request))
       .build();
-    return Future.fromCompletionStage(client.invoke(invoke), context)
+    // The SDK resolves credentials on the calling thread (profile files, instance metadata):
+    // start the call on a worker, complete it on this context.
+    return context.executeBlocking(() -> client.invoke(invoke), false)
+      .compose(call -> Future.fromCompletionStage(call, context))
       .recover(err -> Future.failedFuture(
         new InvocationException("AWS Lambda invoke of " + functionName + " failed: " + err, err)))
       .map(this::check);

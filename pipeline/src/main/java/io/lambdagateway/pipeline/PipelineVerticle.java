@@ -71,6 +71,7 @@ public final class PipelineVerticle extends VerticleBase {
   private boolean paused;
   private boolean stopping;
   private boolean committing;
+  private Future<Void> commitInFlight = Future.succeededFuture();
   private long commitTimer = -1;
   private long flushTimer = -1;
   private long lagTimer = -1;
@@ -111,8 +112,6 @@ public final class PipelineVerticle extends VerticleBase {
   public Future<?> start() {
     metrics = new PipelineMetrics(registry);
     batcher = new Batcher(config.bufferSizeBytes(), Batcher.LAMBDA_MAX_REQUEST_BYTES);
-    invoker = createInvoker();
-    caller = new BatchCaller(vertx, invoker, config.retries(), config.retryBackoff(), metrics);
     producer = KafkaProducer.create(vertx, KafkaProperties.producer(config), byte[].class,
       byte[].class);
     writer = new ResultWriter(producer, config, metrics);
@@ -123,7 +122,12 @@ public final class PipelineVerticle extends VerticleBase {
     consumer.partitionsRevokedHandler(this::onRevoked);
     consumer.batchHandler(this::onPoll);
     lag = new ConsumerLag(consumer, metrics);
-    return caller.probe()
+    return createInvoker()
+      .compose(created -> {
+        invoker = created;
+        caller = new BatchCaller(vertx, invoker, config.retries(), config.retryBackoff(), metrics);
+        return caller.probe();
+      })
       .compose(v -> {
         // Records are taken a whole poll at a time by the batch handler; the record handler only
         // starts the stream.
@@ -131,7 +135,11 @@ public final class PipelineVerticle extends VerticleBase {
         return consumer.subscribe(config.sourceTopic());
       })
       .onSuccess(v -> {
-        commitTimer = vertx.setPeriodic(config.commitInterval().toMillis(), id -> commitDone());
+        commitTimer = vertx.setPeriodic(config.commitInterval().toMillis(), id -> {
+          if (!committing) {
+            commitDone();
+          }
+        });
         lagTimer = vertx.setPeriodic(config.lagRefreshInterval().toMillis(),
           id -> lag.refresh(assigned));
         LOG.info("pipeline {} -> {} -> {} started (group {}, dead letters to {})",
@@ -157,11 +165,12 @@ public final class PipelineVerticle extends VerticleBase {
       .transform(ar -> invoker.close());
   }
 
-  private LambdaInvoker createInvoker() {
+  private Future<LambdaInvoker> createInvoker() {
     return switch (config.target()) {
-      case FUNCTION_URL -> HttpInvoker.functionUrl(vertx, config);
-      case INVOKE_API -> HttpInvoker.invokeApi(vertx, config);
-      case AWS -> AwsLambdaInvoker.create(context, config);
+      case FUNCTION_URL -> Future.succeededFuture(HttpInvoker.functionUrl(vertx, config));
+      case INVOKE_API -> Future.succeededFuture(HttpInvoker.invokeApi(vertx, config));
+      // Building the SDK client may resolve the region from profile files or instance metadata.
+      case AWS -> vertx.executeBlocking(() -> AwsLambdaInvoker.create(context, config));
     };
   }
 
@@ -370,15 +379,21 @@ public final class PipelineVerticle extends VerticleBase {
   private Future<Void> commitDone() {
     Map<SourcePartition, Long> positions = new HashMap<>(offsets.committable());
     positions.keySet().removeIf(p -> !assigned.contains(new TopicPartition(p.topic(), p.partition())));
-    if (committing || positions.isEmpty()) {
+    if (committing) {
+      // A periodic commit is under way: commit again after it, so the final commit on stop
+      // includes what was done since it started.
+      return commitInFlight.transform(ar -> commitDone());
+    }
+    if (positions.isEmpty()) {
       return Future.succeededFuture();
     }
     committing = true;
-    return consumer.commit(toKafka(positions))
+    commitInFlight = consumer.commit(toKafka(positions))
       .onSuccess(v -> offsets.committed(positions))
       .onFailure(err -> LOG.warn("offset commit failed: {}", err.getMessage()))
       .andThen(ar -> committing = false)
       .mapEmpty();
+    return commitInFlight;
   }
 
   private static Map<TopicPartition, OffsetAndMetadata> toKafka(Map<SourcePartition, Long> positions) {

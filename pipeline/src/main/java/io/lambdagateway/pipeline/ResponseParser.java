@@ -34,11 +34,24 @@ public final class ResponseParser {
    * the {@code table_schema} of the first returned item, or null when there is none.
    */
   public JsonNode parseProbe(byte[] body) {
-    JsonNode records = recordsOf(body);
-    for (JsonNode record : records) {
-      JsonNode schema = record.path("cdc").get("table_schema");
-      if (schema != null) {
-        return schema;
+    for (JsonNode record : recordsOf(body)) {
+      JsonNode first = firstItem(record);
+      if (first != null && first.has("table_schema")) {
+        return first.get("table_schema");
+      }
+    }
+    return null;
+  }
+
+  /** The first change item of a result: {@code cdc}, else the head of its split list. */
+  private static JsonNode firstItem(JsonNode record) {
+    if (record.path("cdc").isObject()) {
+      return record.get("cdc");
+    }
+    for (String split : new String[] {"cdc_split", "cdc_splitted"}) {
+      JsonNode items = record.path(split);
+      if (items.isArray() && !items.isEmpty()) {
+        return items.get(0);
       }
     }
     return null;

@@ -81,6 +81,10 @@ class ResponseParserTest {
     assertThat(parser.parseProbe(body("{\"Records\":[]}"))).isNull();
     assertThat(parser.parseProbe(body("{\"Records\":[{\"cdc\":{\"table_schema\":[{\"name\":\"ts\"}]}}]}")))
       .hasSize(1);
+    assertThat(parser.parseProbe(body(
+      "{\"Records\":[{\"result\":\"Split\",\"cdc_split\":[{\"table_schema\":[{\"name\":\"a\"},{\"name\":\"b\"}]}]}]}")))
+      .hasSize(2);
+    assertThat(parser.parseProbe(body("{\"Records\":[{\"result\":\"Dropped\"}]}"))).isNull();
     assertThatThrownBy(() -> parser.parseProbe(body("{}")))
       .isInstanceOf(InvalidResponseException.class);
   }
