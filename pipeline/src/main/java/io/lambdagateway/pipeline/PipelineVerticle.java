@@ -124,7 +124,7 @@ public final class PipelineVerticle extends VerticleBase {
     lag = new ConsumerLag(consumer, metrics);
     return createInvoker()
       .compose(created -> {
-        invoker = created;
+        invoker = new BoundedInvoker(created, config.maxConnections());
         caller = new BatchCaller(vertx, invoker, config.retries(), config.retryBackoff(), metrics);
         return caller.probe();
       })

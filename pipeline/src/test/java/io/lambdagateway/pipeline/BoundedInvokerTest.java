@@ -1,0 +1,66 @@
+package io.lambdagateway.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class BoundedInvokerTest {
+
+  /** A function whose calls stay open until the test answers them. */
+  private static final class HeldCalls implements LambdaInvoker {
+    final List<Promise<byte[]>> open = new ArrayList<>();
+    final List<String> started = new ArrayList<>();
+
+    @Override
+    public Future<byte[]> invoke(byte[] request) {
+      started.add(new String(request, StandardCharsets.UTF_8));
+      Promise<byte[]> call = Promise.promise();
+      open.add(call);
+      return call.future();
+    }
+
+    @Override
+    public Future<Void> close() {
+      return Future.succeededFuture();
+    }
+
+    void answer(int index, String body) {
+      open.get(index).complete(body.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
+  @DisplayName("At most maxCalls calls run at once; the rest start in order as calls finish")
+  void boundsConcurrentCalls() {
+    HeldCalls function = new HeldCalls();
+    BoundedInvoker bounded = new BoundedInvoker(function, 2);
+
+    List<Future<byte[]>> answers = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      answers.add(bounded.invoke(("call-" + i).getBytes(StandardCharsets.UTF_8)));
+    }
+    assertThat(function.started).containsExactly("call-0", "call-1");
+    assertThat(bounded.waitingCalls()).isEqualTo(3);
+
+    function.answer(1, "one");
+    assertThat(function.started).containsExactly("call-0", "call-1", "call-2");
+    assertThat(answers.get(1).result()).asString(StandardCharsets.UTF_8).isEqualTo("one");
+
+    function.open.get(0).fail(new InvocationException("down"));
+    assertThat(answers.get(0).failed()).isTrue();
+    assertThat(function.started).containsExactly("call-0", "call-1", "call-2", "call-3");
+
+    function.answer(2, "two");
+    function.answer(3, "three");
+    assertThat(function.started).hasSize(5);
+    assertThat(bounded.waitingCalls()).isZero();
+    function.answer(4, "four");
+    assertThat(answers).allMatch(Future::isComplete);
+  }
+}
