@@ -18,9 +18,6 @@ import java.util.Locale;
  */
 public final class FunctionError extends RuntimeException {
 
-  /** Largest response a synchronous invocation may return: 6 MiB + 100 bytes, as on AWS. */
-  public static final long MAX_RESPONSE_BYTES = 6L * 1024 * 1024 + 100;
-
   private final String errorType;
   private final List<String> stackLines;
 

@@ -30,7 +30,7 @@ class GatewayConfigTest {
     assertThat(config.accountId()).isEqualTo("000000000000");
     assertThat(config.maxSyncPayloadBytes()).isEqualTo(6_291_456);
     assertThat(config.maxAsyncPayloadBytes()).isEqualTo(1_048_576);
-    assertThat(config.maxResponseBytes()).isEqualTo(FunctionError.MAX_RESPONSE_BYTES);
+    assertThat(config.maxResponseBytes()).as("6 MiB + 100, as on AWS").isEqualTo(6L * 1024 * 1024 + 100);
     assertThat(config.reservedConcurrency()).isEmpty();
     assertThat(config.benchEcho()).isFalse();
     assertThat(config.enricherPublicIp()).isEmpty();
