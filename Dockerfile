@@ -29,7 +29,7 @@ RUN set -eu; \
     mkdir -p /app
 
 # Root owns the jar: the app user can run it but not rewrite it.
-COPY gateway/target/lambda-gateway.jar /app/lambda-gateway.jar
+COPY app/target/lambda-gateway.jar /app/lambda-gateway.jar
 
 ENV GATEWAY_HOST=0.0.0.0 \
     GATEWAY_PORT=8080 \

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # HTTP benchmark of the gateway: the enricher behind a function URL vs a bare echo route.
-# Builds nothing: expects gateway/target/lambda-gateway.jar (mvn -pl gateway package).
+# Builds nothing: expects app/target/lambda-gateway.jar (mvn -pl app -am package).
 # Loopback only, bounded: DURATION seconds per run (default 10) plus a WARMUP-second run
 # (default 8) per route and batch, about 3 minutes in all.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-JAR="$ROOT/gateway/target/lambda-gateway.jar"
+JAR="$ROOT/app/target/lambda-gateway.jar"
 PORT="${PORT:-18181}"
 DURATION="${DURATION:-10}"
 WARMUP="${WARMUP:-8}"
@@ -19,7 +19,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-[[ -f "$JAR" ]] || { echo "missing $JAR: run mvn -pl gateway package first" >&2; exit 1; }
+[[ -f "$JAR" ]] || { echo "missing $JAR: run mvn -pl app -am package first" >&2; exit 1; }
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk" >&2; exit 1; }
 
 python3 "$ROOT/bench/gateway/make_batch.py" 10 45 "$WORK/batch-100k.json"

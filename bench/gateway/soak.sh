@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # RSS under sustained load: the enricher's function URL with ~1 MB batches at 16 connections for
 # DURATION seconds (default 60), loopback only, sampling the gateway's RSS every 5 s.
-# Builds nothing: expects gateway/target/lambda-gateway.jar. Heap: JAVA_OPTS (default -Xmx512m).
+# Builds nothing: expects app/target/lambda-gateway.jar. Heap: JAVA_OPTS (default -Xmx512m).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-JAR="$ROOT/gateway/target/lambda-gateway.jar"
+JAR="$ROOT/app/target/lambda-gateway.jar"
 PORT="${PORT:-18182}"
 DURATION="${DURATION:-60}"
 WORK="$(mktemp -d)"

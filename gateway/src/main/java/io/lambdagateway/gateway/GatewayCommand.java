@@ -27,7 +27,7 @@ public final class GatewayCommand implements Callable<Integer> {
   }
 
   /** Starts a gateway configured from the environment and {@code spec}'s flags; blocks. */
-  static int run(CommandSpec spec) throws InterruptedException {
+  public static int run(CommandSpec spec) throws InterruptedException {
     GatewayConfig config;
     try {
       config = GatewayConfig.fromSettings(SettingOptions.merge(System.getenv(), spec));

@@ -1,5 +1,7 @@
 package io.lambdagateway.gateway;
 
+import io.lambdagateway.transfer.LambdaLimits;
+
 /**
  * Every configuration knob of the gateway: its environment variable, its command-line flag, its
  * default and what it means. {@link GatewayConfig#fromSettings} parses them; the launcher turns
@@ -18,11 +20,11 @@ public enum Setting {
   ACCOUNT_ID("GATEWAY_ACCOUNT_ID", "--account-id", "000000000000", "Account id used in ARNs."),
   MEMORY_SIZE("GATEWAY_MEMORY_SIZE", "--memory-size", "512",
       "Memory size in MB reported by GetFunction and REPORT lines (not enforced)."),
-  MAX_SYNC_PAYLOAD("GATEWAY_MAX_SYNC_PAYLOAD", "--max-sync-payload", "6291456",
+  MAX_SYNC_PAYLOAD("GATEWAY_MAX_SYNC_PAYLOAD", "--max-sync-payload", String.valueOf(LambdaLimits.MAX_SYNC_REQUEST_BYTES),
       "Largest request body, in bytes, of a synchronous call or a function-URL call (413 above)."),
-  MAX_ASYNC_PAYLOAD("GATEWAY_MAX_ASYNC_PAYLOAD", "--max-async-payload", "1048576",
+  MAX_ASYNC_PAYLOAD("GATEWAY_MAX_ASYNC_PAYLOAD", "--max-async-payload", String.valueOf(LambdaLimits.MAX_ASYNC_REQUEST_BYTES),
       "Largest request body, in bytes, of an Event (asynchronous) call (413 above)."),
-  MAX_RESPONSE_PAYLOAD("GATEWAY_MAX_RESPONSE_PAYLOAD", "--max-response-payload", "6291556",
+  MAX_RESPONSE_PAYLOAD("GATEWAY_MAX_RESPONSE_PAYLOAD", "--max-response-payload", String.valueOf(LambdaLimits.MAX_RESPONSE_BYTES),
       "Largest function response, in bytes (Function.ResponseSizeTooLarge above)."),
   MAX_HEADER_SIZE("GATEWAY_MAX_HEADER_SIZE", "--max-header-size", "16384",
       "Largest total size of request headers, in bytes (431 above)."),

@@ -73,7 +73,7 @@ class GatewayConfigTest {
   @Test
   @DisplayName("a command-line flag beats its environment variable")
   void flagsBeatTheEnvironment() {
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = new CommandLine(new GatewayCommand());
     cli.parseArgs("--port", "7000", "--bench-echo");
 
     Map<String, String> merged = SettingOptions.merge(
@@ -86,9 +86,9 @@ class GatewayConfigTest {
   }
 
   @Test
-  @DisplayName("the launcher's help lists the gateway subcommand and every setting")
+  @DisplayName("the gateway command's help lists every setting")
   void describesItself() {
-    String usage = new CommandLine(new Main()).getUsageMessage();
+    String usage = new CommandLine(new GatewayCommand()).getUsageMessage();
 
     assertThat(usage).contains("gateway");
     for (Setting s : Setting.values()) {

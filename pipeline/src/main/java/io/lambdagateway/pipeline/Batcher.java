@@ -15,9 +15,6 @@ import java.util.Set;
  */
 public final class Batcher {
 
-  /** AWS Lambda's synchronous request limit: 6 MB. */
-  public static final int LAMBDA_MAX_REQUEST_BYTES = 6 * 1024 * 1024;
-
   private final int bufferSizeBytes;
   private final int maxRequestBytes;
   private final List<PendingRecord> pending = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.lambdagateway.pipeline;
 
+import io.lambdagateway.transfer.LambdaLimits;
 import io.lambdagateway.kafka.KafkaClientSettings;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -84,7 +85,7 @@ public record PipelineConfig(
     if (!autoOffsetReset.equals("earliest") && !autoOffsetReset.equals("latest")) {
       throw new IllegalArgumentException("auto.offset.reset must be earliest or latest");
     }
-    if (bufferSizeBytes <= 0 || bufferSizeBytes > Batcher.LAMBDA_MAX_REQUEST_BYTES) {
+    if (bufferSizeBytes <= 0 || bufferSizeBytes > LambdaLimits.MAX_SYNC_REQUEST_BYTES) {
       throw new IllegalArgumentException("buffer size must be in 1 B..6 MB, was " + bufferSizeBytes);
     }
     if (flushInterval.isNegative() || flushInterval.compareTo(MAX_FLUSH_INTERVAL) > 0) {

@@ -1,5 +1,6 @@
 package io.lambdagateway.pipeline;
 
+import io.lambdagateway.transfer.LambdaLimits;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
@@ -111,7 +112,7 @@ public final class PipelineVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     metrics = new PipelineMetrics(registry);
-    batcher = new Batcher(config.bufferSizeBytes(), Batcher.LAMBDA_MAX_REQUEST_BYTES);
+    batcher = new Batcher(config.bufferSizeBytes(), LambdaLimits.MAX_SYNC_REQUEST_BYTES);
     producer = KafkaProducer.create(vertx, KafkaProperties.producer(config), byte[].class,
       byte[].class);
     writer = new ResultWriter(producer, config, metrics);
@@ -202,7 +203,7 @@ public final class PipelineVerticle extends VerticleBase {
       batcher.add(pending, now).forEach(this::dispatch);
     } else {
       String error = "record too large: its request of " + pending.encoded().length
-        + " bytes exceeds the " + Batcher.LAMBDA_MAX_REQUEST_BYTES + "-byte Lambda limit";
+        + " bytes exceeds the " + LambdaLimits.MAX_SYNC_REQUEST_BYTES + "-byte Lambda limit";
       writeInOrder(Future.succeededFuture(), ignored -> writer.deadLetter(source, error),
         "dead letter of offset " + source.offset(), List.of(pending));
     }

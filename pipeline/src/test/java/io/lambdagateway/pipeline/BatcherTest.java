@@ -1,5 +1,6 @@
 package io.lambdagateway.pipeline;
 
+import io.lambdagateway.transfer.LambdaLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -52,16 +53,16 @@ class BatcherTest {
   @Test
   @DisplayName("A record larger than the buffer size travels alone; one beyond 6 MB does not fit")
   void oversizedRecords() {
-    Batcher batcher = new Batcher(1000, Batcher.LAMBDA_MAX_REQUEST_BYTES);
+    Batcher batcher = new Batcher(1000, LambdaLimits.MAX_SYNC_REQUEST_BYTES);
     batcher.add(pending(0, 0, 10), 0);
 
     List<Batch> closed = batcher.add(pending(0, 1, 5000), 0);
 
     assertThat(closed).hasSize(2);
     assertThat(closed.get(1).records()).extracting(r -> r.source().offset()).containsExactly(1L);
-    PendingRecord huge = pending(0, 2, Batcher.LAMBDA_MAX_REQUEST_BYTES);
+    PendingRecord huge = pending(0, 2, LambdaLimits.MAX_SYNC_REQUEST_BYTES);
     assertThat(batcher.fits(huge)).isFalse();
-    assertThat(batcher.fits(pending(0, 3, Batcher.LAMBDA_MAX_REQUEST_BYTES - 14))).isTrue();
+    assertThat(batcher.fits(pending(0, 3, LambdaLimits.MAX_SYNC_REQUEST_BYTES - 14))).isTrue();
     assertThatThrownBy(() -> batcher.add(huge, 0)).isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -70,7 +71,7 @@ class BatcherTest {
   void randomSizes() {
     Random random = new Random(7);
     int bufferSize = 1024 * 1024;
-    Batcher batcher = new Batcher(bufferSize, Batcher.LAMBDA_MAX_REQUEST_BYTES);
+    Batcher batcher = new Batcher(bufferSize, LambdaLimits.MAX_SYNC_REQUEST_BYTES);
     List<Batch> batches = new ArrayList<>();
     for (int offset = 0; offset < 3000; offset++) {
       int size = random.nextInt(10) == 0 ? random.nextInt(2 * bufferSize) : random.nextInt(5000);
@@ -82,7 +83,7 @@ class BatcherTest {
       .containsExactlyElementsOf(java.util.stream.LongStream.range(0, 3000).boxed().toList());
     assertThat(batches).allSatisfy(b -> {
       assertThat(b.requestBytes()).isEqualTo(b.request().length)
-        .isLessThanOrEqualTo(Batcher.LAMBDA_MAX_REQUEST_BYTES);
+        .isLessThanOrEqualTo(LambdaLimits.MAX_SYNC_REQUEST_BYTES);
       if (b.records().size() > 1) {
         assertThat(b.requestBytes()).isLessThanOrEqualTo(bufferSize);
       }
@@ -124,7 +125,7 @@ class BatcherTest {
   @Test
   @DisplayName("A buffer size above 6 MB is refused")
   void bufferLimit() {
-    assertThatThrownBy(() -> new Batcher(Batcher.LAMBDA_MAX_REQUEST_BYTES + 1,
-      Batcher.LAMBDA_MAX_REQUEST_BYTES)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Batcher(LambdaLimits.MAX_SYNC_REQUEST_BYTES + 1,
+      LambdaLimits.MAX_SYNC_REQUEST_BYTES)).isInstanceOf(IllegalArgumentException.class);
   }
 }

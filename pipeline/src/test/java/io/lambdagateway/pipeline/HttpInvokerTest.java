@@ -1,5 +1,6 @@
 package io.lambdagateway.pipeline;
 
+import io.lambdagateway.transfer.LambdaLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -148,7 +149,7 @@ class HttpInvokerTest {
   }
 
   private static Batch batchOfOne() {
-    Batcher batcher = new Batcher(1024 * 1024, Batcher.LAMBDA_MAX_REQUEST_BYTES);
+    Batcher batcher = new Batcher(1024 * 1024, LambdaLimits.MAX_SYNC_REQUEST_BYTES);
     SourceRecord source = new SourceRecord("t", 0, 5, 1, null, new byte[] {1});
     batcher.add(new PendingRecord(source, new TransferRequestBuilder().encodeRecord(source)), 0);
     return batcher.drain().get(0);

@@ -44,7 +44,7 @@ class PipelineBenchmarkTest {
   private static final Logger LOG = LoggerFactory.getLogger(PipelineBenchmarkTest.class);
   private static final int MESSAGES = Integer.getInteger("bench.messages", 10_000);
   private static final Path GATEWAY_JAR =
-    Path.of(System.getProperty("bench.gatewayJar", "../gateway/target/lambda-gateway.jar"));
+    Path.of(System.getProperty("bench.gatewayJar", "../app/target/lambda-gateway.jar"));
   private static final int MAX_ROWS = 10;
   private static final int LATENCY_RATE_PER_SECOND = 100;
   private static final int LATENCY_SECONDS = 5;

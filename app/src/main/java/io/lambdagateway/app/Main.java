@@ -1,0 +1,43 @@
+package io.lambdagateway.app;
+
+import io.lambdagateway.consumer.ConsumeCommand;
+import io.lambdagateway.app.demo.DemoCommand;
+import io.lambdagateway.pipeline.PipelineCommand;
+import io.lambdagateway.producer.ProduceCommand;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The launcher of {@code lambda-gateway.jar}. With no subcommand it runs the gateway (same flags
+ * as {@code gateway}). Subcommands: {@code gateway}, {@code produce} (demo messages to Kafka),
+ * {@code consume} (print a topic as JSON lines), {@code pipeline} (Kafka → function → Kafka, as
+ * Transfer does it) and {@code demo} (all of them in one process). A new subcommand is one more
+ * class in {@code subcommands}.
+ */
+@Command(name = "lambda-gateway", mixinStandardHelpOptions = true,
+    modelTransformer = SettingOptions.class,
+    description = "Lambda gateway for Transfer: the AWS Lambda Invoke API and function URLs.",
+    subcommands = {
+        GatewayCommand.class,
+        ProduceCommand.class,
+        ConsumeCommand.class,
+        PipelineCommand.class,
+        DemoCommand.class,
+    })
+public final class Main implements Callable<Integer> {
+
+  @Spec
+  private CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Main()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    return GatewayCommand.run(spec);
+  }
+}

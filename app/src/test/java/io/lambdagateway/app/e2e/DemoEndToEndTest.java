@@ -1,0 +1,78 @@
+package io.lambdagateway.app.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lambdagateway.gateway.BlockedThreadGuard;
+import io.lambdagateway.app.demo.Demo;
+import io.lambdagateway.app.demo.DemoConfig;
+import io.lambdagateway.app.demo.DemoSummary;
+import io.lambdagateway.producer.DemoMessages;
+import io.lambdagateway.producer.RowsRange;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The one-command demo, in process and bounded: its own embedded broker and gateway on free
+ * ports, a few seeded messages, the enriched records read back from its output stream.
+ */
+@DisplayName("End to end: the one-command demo")
+@ExtendWith(BlockedThreadGuard.class)
+class DemoEndToEndTest {
+
+  private static final String PUBLIC_IP = "198.51.100.23";
+  private static final int MESSAGES = 4;
+  private static final RowsRange ROWS = new RowsRange(1, 3);
+  private static final long SEED = 11;
+
+  @Test
+  @DisplayName("A bounded demo prints every enriched row as one JSON line and then stops cleanly")
+  void boundedDemo() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream status = new ByteArrayOutputStream();
+    DemoConfig config = DemoConfig.builder()
+        .kafkaPort(0)
+        .port(0)
+        .gatewaySettings(Map.of("ENRICHER_PUBLIC_IP", PUBLIC_IP))
+        .rate(0)
+        .count(MESSAGES)
+        .rows(ROWS)
+        .seed(SEED)
+        .out(new PrintStream(out, true, StandardCharsets.UTF_8))
+        .status(new PrintStream(status, true, StandardCharsets.UTF_8))
+        .build();
+
+    Demo demo = Demo.start(config).await(60, TimeUnit.SECONDS);
+    assertThat(demo.gatewayPort()).isPositive();
+    demo.finished().await(30, TimeUnit.SECONDS);
+    DemoSummary summary = demo.stop().await(30, TimeUnit.SECONDS);
+
+    List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+    assertThat(ExpectedRecords.parse(lines))
+        .containsExactlyInAnyOrderElementsOf(ExpectedRecords.of(sourceMessages(), PUBLIC_IP));
+    assertThat(summary.produced()).isEqualTo(MESSAGES);
+    assertThat(summary.printed()).isEqualTo(lines.size());
+    assertThat(summary.deadLetters()).isZero();
+    assertThat(status.toString(StandardCharsets.UTF_8))
+        .contains("demo: Kafka: embedded KRaft broker on 127.0.0.1:")
+        .contains(summary.summaryLine());
+    assertThat(demo.stop()).as("stop is idempotent").isSameAs(demo.stop());
+  }
+
+  /** The messages the demo's producer sends: the same seeded generator, independently. */
+  private static List<String> sourceMessages() {
+    DemoMessages messages = new DemoMessages(SEED, ROWS);
+    List<String> values = new ArrayList<>();
+    for (int i = 0; i < MESSAGES; i++) {
+      values.add(messages.next());
+    }
+    return values;
+  }
+}
