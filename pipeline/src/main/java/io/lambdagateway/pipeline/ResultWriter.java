@@ -2,7 +2,6 @@ package io.lambdagateway.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.kafka.client.producer.KafkaProducer;
 import io.vertx.kafka.client.producer.KafkaProducerRecord;
 import java.util.ArrayList;
@@ -11,7 +10,7 @@ import java.util.List;
 /**
  * Writes the outcome of a batch to Kafka: the rows of {@code Ok}/{@code Split} results to the
  * target topic (through {@link TargetSerializer}) and a dead letter ({@link DeadLetters}) for
- * each {@code ProcessingFailed} result or refused item. Messages are sent in the batch's order;
+ * each {@code ProcessingFailed} result and for a record with refused items. Messages are sent in the batch's order;
  * the returned future completes when Kafka acknowledged every one of them.
  */
 final class ResultWriter {
@@ -19,14 +18,14 @@ final class ResultWriter {
   private final KafkaProducer<byte[], byte[]> producer;
   private final TargetSerializer serializer = new TargetSerializer();
   private final String targetTopic;
-  private final String dlqTopic;
+  private final DeadLetters deadLetters;
   private final PipelineMetrics metrics;
 
-  ResultWriter(KafkaProducer<byte[], byte[]> producer, PipelineConfig config,
-      PipelineMetrics metrics) {
+  ResultWriter(KafkaProducer<byte[], byte[]> producer, String targetTopic,
+      DeadLetters deadLetters, PipelineMetrics metrics) {
     this.producer = producer;
-    this.targetTopic = config.targetTopic();
-    this.dlqTopic = config.dlqTopic();
+    this.targetTopic = targetTopic;
+    this.deadLetters = deadLetters;
     this.metrics = metrics;
   }
 
@@ -38,20 +37,11 @@ final class ResultWriter {
       RecordResult result = results.get(i);
       switch (result.status()) {
         case OK, SPLIT -> writeRows(source, result.items(), sends);
-        case PROCESSING_FAILED -> sends.add(deadLetter(source, "ProcessingFailed: " + result.error()));
+        case PROCESSING_FAILED -> sends.add(deadLetters.send(source, "ProcessingFailed: " + result.error()));
         case DROPPED -> { }
       }
     }
     return Future.all(sends).mapEmpty();
-  }
-
-  /** Writes the dead letter of {@code source}. */
-  Future<Void> deadLetter(SourceRecord source, String error) {
-    KafkaProducerRecord<byte[], byte[]> letter =
-      KafkaProducerRecord.create(dlqTopic, source.key(), source.value());
-    DeadLetters.headers(source, error).forEach((name, value) ->
-      letter.addHeader(name, Buffer.buffer(value)));
-    return producer.send(letter).onSuccess(metadata -> metrics.dlqMessage()).mapEmpty();
   }
 
   private void writeRows(SourceRecord source, List<JsonNode> items,
@@ -67,7 +57,7 @@ final class ResultWriter {
       }
     }
     if (!refusals.isEmpty()) {
-      sends.add(deadLetter(source, "target serializer refused " + refusals.size() + " of "
+      sends.add(deadLetters.send(source, "target serializer refused " + refusals.size() + " of "
         + items.size() + " items: " + refusals.get(0)));
     }
   }
