@@ -1,4 +1,4 @@
-package io.lambdagateway.enricher;
+package io.lambdagateway.transfer;
 
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
@@ -37,8 +37,11 @@ public final class TableSchema {
     return columns.isEmpty();
   }
 
-  /** The JSON array of the columns, as Transfer writes it. */
-  SerializableString json() {
+  /**
+   * The JSON array of the columns, as Transfer writes it in {@code table_schema}; rendered on
+   * first use, then shared.
+   */
+  public SerializableString json() {
     SerializableString rendered = json;
     if (rendered == null) {
       rendered = new SerializedString(TransferJson.renderColumns(columns));
