@@ -24,7 +24,7 @@ public record ColumnSchema(
     String originalType,
     ObjectNode properties) {
 
-  /** A column as the enrichment declares it: no table names, path, expression or properties. */
+  /** A column as a function declares it: no table names, path, expression or properties. */
   public static ColumnSchema of(String name, String type, boolean key, boolean required) {
     return new ColumnSchema("", "", "", name, type, key, false, required, "", "", null);
   }

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The {@code table_schema} of a change item: an immutable list of columns.
  *
- * <p>Its JSON form is rendered once and then reused, because an enrichment emits the same schema
+ * <p>Its JSON form is rendered once and then reused, because a function emits the same schema
  * with every output item and re-encoding it per item would dominate the cost of a batch.
  */
 public final class TableSchema {
