@@ -19,13 +19,13 @@ public record Batch(List<PendingRecord> records, int requestBytes) {
 
   /** The request body {@code {"Records":[...]}}. */
   public byte[] request() {
-    return TransferRequestBuilder.request(records.stream().map(PendingRecord::encoded).toList());
+    return TransferRequests.request(records.stream().map(PendingRecord::encoded).toList());
   }
 
   /** The event ids the response must answer, in order. */
   public List<String> eventIds() {
     return records.stream()
-      .map(r -> TransferRequestBuilder.eventId(r.source().offset(), 0))
+      .map(r -> TransferRequests.eventId(r.source().offset()))
       .toList();
   }
 

@@ -1,5 +1,6 @@
 package io.lambdagateway.pipeline;
 
+import io.lambdagateway.transfer.ResultRecord;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.List;
@@ -20,7 +21,6 @@ public final class BatchCaller {
 
   private final Vertx vertx;
   private final LambdaInvoker invoker;
-  private final ResponseParser parser = new ResponseParser();
   private final int retries;
   private final Backoff backoff;
   private final PipelineMetrics metrics;
@@ -35,10 +35,10 @@ public final class BatchCaller {
   }
 
   /** Calls the function with the batch; the results, one per record, in order. */
-  public Future<List<RecordResult>> call(Batch batch) {
+  public Future<List<ResultRecord>> call(Batch batch) {
     byte[] request = batch.request();
     List<String> eventIds = batch.eventIds();
-    return attempt(() -> invoker.invoke(request).map(body -> parser.parse(body, eventIds)), 0);
+    return attempt(() -> invoker.invoke(request).map(body -> TransferResponses.read(body, eventIds)), 0);
   }
 
   /**
@@ -46,7 +46,7 @@ public final class BatchCaller {
    * answered 2xx with a valid body; retried like any call.
    */
   public Future<Void> probe() {
-    return attempt(() -> invoker.invoke(EMPTY_BATCH).map(parser::parseProbe), 0)
+    return attempt(() -> invoker.invoke(EMPTY_BATCH).map(TransferResponses::readProbe), 0)
       .onSuccess(schema -> LOG.info("schema probe answered; result schema: {}", schema))
       .mapEmpty();
   }

@@ -36,7 +36,7 @@ public final class Batcher {
 
   /** Whether this record can be sent to the function at all (alone, it fits one request). */
   public boolean fits(PendingRecord record) {
-    return TransferRequestBuilder.requestSize(1, record.encoded().length) <= maxRequestBytes;
+    return TransferRequests.requestSize(1, record.encoded().length) <= maxRequestBytes;
   }
 
   /**
@@ -50,7 +50,7 @@ public final class Batcher {
         + record.source().offset());
     }
     List<Batch> closed = new ArrayList<>(2);
-    int grown = TransferRequestBuilder.requestSize(pending.size() + 1,
+    int grown = TransferRequests.requestSize(pending.size() + 1,
       pendingRecordBytes + record.encoded().length);
     if (!pending.isEmpty() && grown > bufferSizeBytes) {
       closed.add(close());
@@ -101,7 +101,7 @@ public final class Batcher {
   }
 
   private int currentRequestBytes() {
-    return TransferRequestBuilder.requestSize(pending.size(), pendingRecordBytes);
+    return TransferRequests.requestSize(pending.size(), pendingRecordBytes);
   }
 
   private Batch close() {

@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.lambdagateway.pipeline.RecordResult.Status;
+import io.lambdagateway.transfer.Result;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class PipelineMetrics {
 
   private final Counter recordsIn;
-  private final Map<Status, Counter> results = new EnumMap<>(Status.class);
+  private final Map<Result, Counter> results = new EnumMap<>(Result.class);
   private final Counter invocationsOk;
   private final Counter invocationsFailed;
   private final Timer invocationLatency;
@@ -39,8 +39,8 @@ public final class PipelineMetrics {
 
   public PipelineMetrics(MeterRegistry registry) {
     recordsIn = Counter.builder("pipeline.records.in").register(registry);
-    for (Status status : Status.values()) {
-      results.put(status, Counter.builder("pipeline.results").tag("status", status.wireName())
+    for (Result result : Result.values()) {
+      results.put(result, Counter.builder("pipeline.results").tag("status", result.wireName())
         .register(registry));
     }
     invocationsOk = Counter.builder("pipeline.invocations").tag("outcome", "ok").register(registry);
@@ -62,8 +62,8 @@ public final class PipelineMetrics {
     recordsIn.increment(count);
   }
 
-  void result(Status status) {
-    results.get(status).increment();
+  void result(Result result) {
+    results.get(result).increment();
   }
 
   void invocation(boolean ok, long nanos) {

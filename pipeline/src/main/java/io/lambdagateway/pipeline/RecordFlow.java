@@ -1,6 +1,7 @@
 package io.lambdagateway.pipeline;
 
 import io.lambdagateway.transfer.LambdaLimits;
+import io.lambdagateway.transfer.ResultRecord;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
@@ -32,7 +33,7 @@ final class RecordFlow {
   private final OffsetCommits commits;
   private final SourceFlowControl flow;
   private final PipelineMetrics metrics;
-  private final TransferRequestBuilder requests = new TransferRequestBuilder();
+  private final TransferRequests requests = new TransferRequests();
   private final Batcher batcher;
   private final StallRetry stallRetry;
   private final OrderedWriter ordered;
@@ -134,10 +135,10 @@ final class RecordFlow {
   private void dispatch(Batch batch) {
     String what = "batch of " + batch.records().size() + " records from offset "
       + batch.records().get(0).source().offset();
-    Future<List<RecordResult>> results = caller.call(batch).recover(err ->
+    Future<List<ResultRecord>> results = caller.call(batch).recover(err ->
       stallRetry.untilDone(err, () -> caller.call(batch), "call of " + what));
     finish(ordered.submit(results, list -> {
-      list.forEach(result -> metrics.result(result.status()));
+      list.forEach(result -> metrics.result(result.result()));
       return writer.write(batch, list);
     }, "write of " + what), batch.records());
   }

@@ -1,6 +1,7 @@
 package io.lambdagateway.pipeline;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.lambdagateway.transfer.ChangeItem;
+import io.lambdagateway.transfer.ResultRecord;
 import io.vertx.core.Future;
 import io.vertx.kafka.client.producer.KafkaProducer;
 import io.vertx.kafka.client.producer.KafkaProducerRecord;
@@ -30,13 +31,13 @@ final class ResultWriter {
   }
 
   /** Writes the results of {@code batch}, one per record, in order. */
-  Future<Void> write(Batch batch, List<RecordResult> results) {
+  Future<Void> write(Batch batch, List<ResultRecord> results) {
     List<Future<?>> sends = new ArrayList<>();
     for (int i = 0; i < results.size(); i++) {
       SourceRecord source = batch.records().get(i).source();
-      RecordResult result = results.get(i);
-      switch (result.status()) {
-        case OK, SPLIT -> writeRows(source, result.items(), sends);
+      ResultRecord result = results.get(i);
+      switch (result.result()) {
+        case OK, SPLIT -> writeRows(source, TransferResponses.items(result), sends);
         case PROCESSING_FAILED -> sends.add(deadLetters.send(source, "ProcessingFailed: " + result.error()));
         case DROPPED -> { }
       }
@@ -44,10 +45,10 @@ final class ResultWriter {
     return Future.all(sends).mapEmpty();
   }
 
-  private void writeRows(SourceRecord source, List<JsonNode> items,
+  private void writeRows(SourceRecord source, List<ChangeItem> items,
       List<Future<?>> sends) {
     List<String> refusals = new ArrayList<>();
-    for (JsonNode item : items) {
+    for (ChangeItem item : items) {
       try {
         TargetMessage message = serializer.serialize(item);
         sends.add(producer.send(KafkaProducerRecord.create(targetTopic, message.key(), message.value()))

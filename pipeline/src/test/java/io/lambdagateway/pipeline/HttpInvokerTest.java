@@ -1,9 +1,11 @@
 package io.lambdagateway.pipeline;
 
-import io.lambdagateway.transfer.LambdaLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lambdagateway.transfer.LambdaLimits;
+import io.lambdagateway.transfer.Result;
+import io.lambdagateway.transfer.ResultRecord;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
@@ -23,8 +25,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 class HttpInvokerTest {
 
-  private static final byte[] ONE_RECORD = TransferRequestBuilder.request(List.of(
-    new TransferRequestBuilder().encodeRecord(new SourceRecord("t", 0, 5, 1, null, new byte[] {1}))));
+  private static final byte[] ONE_RECORD = TransferRequests.request(List.of(
+    new TransferRequests().encodeRecord(new SourceRecord("t", 0, 5, 1, null, new byte[] {1}))));
 
   private record Seen(String method, String uri, MultiMap headers, String body) {
   }
@@ -126,9 +128,9 @@ class HttpInvokerTest {
       3, new Backoff(Duration.ofMillis(10), Duration.ofMillis(40)), new PipelineMetrics(registry));
     Batch batch = batchOfOne();
 
-    List<RecordResult> results = caller.call(batch).await();
+    List<ResultRecord> results = caller.call(batch).await();
 
-    assertThat(results).extracting(RecordResult::status).containsExactly(RecordResult.Status.DROPPED);
+    assertThat(results).extracting(ResultRecord::result).containsExactly(Result.DROPPED);
     assertThat(calls).hasValue(3);
     assertThat(registry.get("pipeline.retries").counter().count()).isEqualTo(2);
     assertThat(registry.get("pipeline.invocations").tag("outcome", "failed").counter().count())
@@ -151,7 +153,7 @@ class HttpInvokerTest {
   private static Batch batchOfOne() {
     Batcher batcher = new Batcher(1024 * 1024, LambdaLimits.MAX_SYNC_REQUEST_BYTES);
     SourceRecord source = new SourceRecord("t", 0, 5, 1, null, new byte[] {1});
-    batcher.add(new PendingRecord(source, new TransferRequestBuilder().encodeRecord(source)), 0);
+    batcher.add(new PendingRecord(source, new TransferRequests().encodeRecord(source)), 0);
     return batcher.drain().get(0);
   }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lambdagateway.kafka.testing.KafkaNames;
 import io.lambdagateway.kafka.testing.SharedBroker;
+import io.lambdagateway.transfer.TransferJson;
 import io.vertx.core.Deployable;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -217,7 +218,7 @@ class PipelineBenchmarkTest {
     assertThat(written).hasSize(count);
     List<Long> latencies = new ArrayList<>();
     for (ConsumerRecord<byte[], byte[]> record : written) {
-      JsonNode value = Json.MAPPER.readTree(record.value());
+      JsonNode value = TransferJson.readTree(record.value());
       latencies.add(record.timestamp() - Long.parseLong(value.get("ts").asText()));
     }
     Collections.sort(latencies);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lambdagateway.kafka.testing.KafkaNames;
@@ -45,6 +46,7 @@ class PipelineEndToEndTest {
 
   private static final Logger LOG = LoggerFactory.getLogger(PipelineEndToEndTest.class);
   private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(60);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private String bootstrap;
   private KafkaTestClient kafka;
@@ -184,8 +186,8 @@ class PipelineEndToEndTest {
   /** A function answering an update item for even offsets and Dropped for odd ones. */
   private static byte[] updateEvenDropOdd(byte[] request) {
     try {
-      JsonNode records = Json.MAPPER.readTree(request).get("Records");
-      ObjectNode response = Json.MAPPER.createObjectNode();
+      JsonNode records = JSON.readTree(request).get("Records");
+      ObjectNode response = JSON.createObjectNode();
       ArrayNode results = response.putArray("Records");
       for (JsonNode record : records) {
         ObjectNode result = results.addObject().put("eventID", record.get("eventID").asText());
@@ -197,7 +199,7 @@ class PipelineEndToEndTest {
           result.put("result", "Dropped");
         }
       }
-      return Json.MAPPER.writeValueAsBytes(response);
+      return JSON.writeValueAsBytes(response);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -3,7 +3,8 @@ package io.lambdagateway.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.lambdagateway.transfer.BatchJson;
+import io.lambdagateway.transfer.ChangeItem;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -12,14 +13,16 @@ class TargetSerializerTest {
 
   private final TargetSerializer serializer = new TargetSerializer();
 
-  private static JsonNode item(String json) throws Exception {
-    return Json.MAPPER.readTree(json);
+  /** A change item as the pipeline gets it: read by the contract's codec from a response. */
+  private static ChangeItem item(String json) {
+    String response = "{\"Records\":[{\"result\":\"Ok\",\"cdc\":" + json + "}]}";
+    return BatchJson.readResponse(response.getBytes(StandardCharsets.UTF_8)).get(0).cdc();
   }
 
   @Test
   @DisplayName("An enriched insert becomes the public example's target value, keys sorted")
   void readmeExample() throws Exception {
-    JsonNode insert = item("{\"kind\":\"insert\",\"schema\":\"\",\"table\":\"source-topic\","
+    ChangeItem insert = item("{\"kind\":\"insert\",\"schema\":\"\",\"table\":\"source-topic\","
       + "\"commitTime\":1722183591238000000,"
       + "\"columnnames\":[\"ts\",\"ip\",\"data\",\"appid\",\"identity\"],"
       + "\"columnvalues\":[\"1722183591238\",\"44.201.33.239\","
@@ -37,16 +40,16 @@ class TargetSerializerTest {
   @Test
   @DisplayName("Numbers stay exact and nested objects are sorted at every depth")
   void exactNumbersNestedSort() throws Exception {
-    JsonNode insert = item("{\"kind\":\"insert\",\"schema\":\"s\",\"table\":\"t\","
-      + "\"columnnames\":[\"n\",\"d\",\"o\"],"
+    ChangeItem insert = item("{\"kind\":\"insert\",\"schema\":\"s\",\"table\":\"t\","
+      + "\"columnnames\":[\"n\",\"d\",\"o\",\"e\",\"z\"],"
       + "\"columnvalues\":[18446744073709551615,0.1000000000000000055511151231257827,"
-      + "{\"b\":[{\"z\":1,\"a\":2}],\"a\":null}]}");
+      + "{\"b\":[{\"z\":1,\"a\":2}],\"a\":null},1.5e3,2.50]}");
 
     TargetMessage message = serializer.serialize(insert);
 
     assertThat(new String(message.value(), StandardCharsets.UTF_8)).isEqualTo(
-      "{\"d\":0.1000000000000000055511151231257827,\"n\":18446744073709551615,"
-        + "\"o\":{\"a\":null,\"b\":[{\"a\":2,\"z\":1}]}}");
+      "{\"d\":0.1000000000000000055511151231257827,\"e\":1500,\"n\":18446744073709551615,"
+        + "\"o\":{\"a\":null,\"b\":[{\"a\":2,\"z\":1}]},\"z\":2.50}");
     assertThat(new String(message.key(), StandardCharsets.UTF_8)).isEqualTo("s_t");
   }
 

@@ -3,14 +3,17 @@ package io.lambdagateway.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lambdagateway.transfer.BatchJson;
+import io.lambdagateway.transfer.BatchRecord;
+import io.lambdagateway.transfer.TransferJson;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-class TransferRequestBuilderTest {
+class TransferRequestsTest {
 
-  private final TransferRequestBuilder builder = new TransferRequestBuilder();
+  private final TransferRequests builder = new TransferRequests();
 
   private static SourceRecord record(long offset, String key, String value) {
     return new SourceRecord("source-topic", 2, offset, 1_718_876_759_101L,
@@ -47,8 +50,9 @@ class TransferRequestBuilderTest {
 
   @Test
   @DisplayName("A message without a key sends key null; a tombstone sends data null")
-  void nullKeyAndValue() {
-    JsonNode values = builder.record(record(7, null, null)).get("cdc").get("columnvalues");
+  void nullKeyAndValue() throws Exception {
+    JsonNode values = TransferJson.readTree(builder.encodeRecord(record(7, null, null)))
+      .get("cdc").get("columnvalues");
 
     assertThat(values.get(4).isNull()).isTrue();
     assertThat(values.get(5).isNull()).isTrue();
@@ -56,10 +60,11 @@ class TransferRequestBuilderTest {
 
   @Test
   @DisplayName("commitTime is the message timestamp in nanoseconds as an exact integer")
-  void commitTimeExact() {
+  void commitTimeExact() throws Exception {
     SourceRecord late = new SourceRecord("t", 0, 1, 9_007_199_254_741L, null, new byte[0]);
 
-    JsonNode commitTime = builder.record(late).get("cdc").get("commitTime");
+    JsonNode commitTime = TransferJson.readTree(builder.encodeRecord(late)).get("cdc")
+      .get("commitTime");
 
     assertThat(commitTime.isIntegralNumber()).isTrue();
     assertThat(commitTime.asText()).isEqualTo("9007199254741000000");
@@ -71,14 +76,26 @@ class TransferRequestBuilderTest {
     List<byte[]> records = List.of(builder.encodeRecord(record(1, "a", "x")),
       builder.encodeRecord(record(2, null, "y")));
 
-    byte[] request = TransferRequestBuilder.request(records);
+    byte[] request = TransferRequests.request(records);
 
-    assertThat(request).hasSize(TransferRequestBuilder.requestSize(2,
+    assertThat(request).hasSize(TransferRequests.requestSize(2,
       records.get(0).length + records.get(1).length));
-    JsonNode parsed = Json.MAPPER.readTree(request);
+    JsonNode parsed = TransferJson.readTree(request);
     assertThat(parsed.get("Records")).hasSize(2);
     assertThat(parsed.get("Records").get(1).get("eventID").asText()).isEqualTo("2.0");
-    assertThat(new String(TransferRequestBuilder.request(List.of()), StandardCharsets.UTF_8))
+    assertThat(new String(TransferRequests.request(List.of()), StandardCharsets.UTF_8))
       .isEqualTo("{\"Records\":[]}");
+  }
+
+  @Test
+  @DisplayName("Joining records encoded one by one gives exactly the contract codec's whole request")
+  void sameAsContractCodec() {
+    List<SourceRecord> sources = List.of(record(1, "a", "x"), record(2, null, null),
+      new SourceRecord("other-topic", 0, 3, 5, new byte[] {1}, new byte[] {2}));
+    List<BatchRecord> records = sources.stream().map(builder::record).toList();
+
+    byte[] joined = TransferRequests.request(sources.stream().map(builder::encodeRecord).toList());
+
+    assertThat(joined).isEqualTo(BatchJson.writeRequest(records));
   }
 }

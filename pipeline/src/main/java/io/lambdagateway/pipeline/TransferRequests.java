@@ -1,0 +1,119 @@
+package io.lambdagateway.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.lambdagateway.transfer.BatchJson;
+import io.lambdagateway.transfer.BatchRecord;
+import io.lambdagateway.transfer.ChangeItem;
+import io.lambdagateway.transfer.ColumnSchema;
+import io.lambdagateway.transfer.Envelope;
+import io.lambdagateway.transfer.OldKeys;
+import io.lambdagateway.transfer.TableSchema;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The requests Transfer sends to a function for a Kafka source read "as is" (contract §2), written
+ * by the contract's codec ({@link BatchJson}): one {@code insert} change item per message, table =
+ * topic, schema and part {@code ""}, nextlsn = offset, commitTime = the message timestamp in ns,
+ * and the six columns {@code topic, partition, offset, write_time, key, data} (key and data
+ * base64, key null when absent; a tombstone's data is null as well).
+ *
+ * <p>Records are encoded one at a time, as they arrive, so that a batch's request size is known
+ * before the batch closes; {@link #request} joins them into exactly the body {@link
+ * BatchJson#writeRequest} writes for the whole batch. Column types use YT type names: {@code
+ * utf8} for text, {@code string} for bytes (YT's bytes type is named "string"), {@code uint32},
+ * {@code uint64}, {@code datetime}. Thread-safe.
+ */
+public final class TransferRequests {
+
+  private static final byte[] HEAD = "{\"Records\":[".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] TAIL = "]}".getBytes(StandardCharsets.US_ASCII);
+  /** The bytes around the records of a batch: {@code {"Records":[} and {@code ]}}. */
+  public static final int ENVELOPE_BYTES = HEAD.length + TAIL.length;
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final List<String> COLUMN_NAMES =
+    List.of("topic", "partition", "offset", "write_time", "key", "data");
+  private static final List<String> COLUMN_TYPES =
+    List.of("utf8", "uint32", "uint64", "datetime", "string", "string");
+  private static final int KEY_COLUMNS = 4;
+  private static final long NANOS_PER_MILLI = 1_000_000L;
+
+  /** The table schema of each topic, built once: the codec renders a schema's JSON once. */
+  private final Map<String, TableSchema> schemas = new ConcurrentHashMap<>();
+
+  /** The request record (envelope + change item) of one message, as JSON bytes. */
+  public byte[] encodeRecord(SourceRecord source) {
+    byte[] alone = BatchJson.writeRequest(List.of(record(source)));
+    return Arrays.copyOfRange(alone, HEAD.length, alone.length - TAIL.length);
+  }
+
+  /** The request record of one message. */
+  public BatchRecord record(SourceRecord source) {
+    ChangeItem item = new ChangeItem(0, source.offset(), source.timestampMs() * NANOS_PER_MILLI,
+      0, "insert", "", source.topic(), "", COLUMN_NAMES, columnValues(source),
+      schemas.computeIfAbsent(source.topic(), TransferRequests::tableSchema), OldKeys.NONE, "", "");
+    return new BatchRecord(item, Envelope.forChangeItem(source.offset(), 0));
+  }
+
+  /** Transfer's event id of the record of the message at {@code offset}. */
+  public static String eventId(long offset) {
+    return Envelope.forChangeItem(offset, 0).eventId();
+  }
+
+  /** A whole request body {@code {"Records":[...]}} from already encoded records. */
+  public static byte[] request(List<byte[]> encodedRecords) {
+    int size = requestSize(encodedRecords.size(),
+      encodedRecords.stream().mapToLong(r -> r.length).sum());
+    byte[] out = new byte[size];
+    System.arraycopy(HEAD, 0, out, 0, HEAD.length);
+    int at = HEAD.length;
+    for (int i = 0; i < encodedRecords.size(); i++) {
+      if (i > 0) {
+        out[at++] = ',';
+      }
+      byte[] record = encodedRecords.get(i);
+      System.arraycopy(record, 0, out, at, record.length);
+      at += record.length;
+    }
+    System.arraycopy(TAIL, 0, out, at, TAIL.length);
+    return out;
+  }
+
+  /** The exact size of a request holding {@code count} records of {@code recordBytes} in total. */
+  public static int requestSize(int count, long recordBytes) {
+    long size = ENVELOPE_BYTES + recordBytes + Math.max(0, count - 1);
+    return Math.toIntExact(size);
+  }
+
+  private static List<JsonNode> columnValues(SourceRecord source) {
+    List<JsonNode> values = new ArrayList<>(COLUMN_NAMES.size());
+    values.add(NODES.textNode(source.topic()));
+    values.add(NODES.numberNode(source.partition()));
+    values.add(NODES.numberNode(source.offset()));
+    values.add(NODES.textNode(Instant.ofEpochMilli(source.timestampMs()).toString()));
+    values.add(base64OrNull(source.key()));
+    values.add(base64OrNull(source.value()));
+    return values;
+  }
+
+  private static TableSchema tableSchema(String topic) {
+    List<ColumnSchema> columns = new ArrayList<>(COLUMN_NAMES.size());
+    for (int i = 0; i < COLUMN_NAMES.size(); i++) {
+      columns.add(new ColumnSchema("", topic, "", COLUMN_NAMES.get(i), COLUMN_TYPES.get(i),
+        i < KEY_COLUMNS, false, false, "", "", null));
+    }
+    return TableSchema.of(columns);
+  }
+
+  private static JsonNode base64OrNull(byte[] bytes) {
+    return bytes == null ? NODES.nullNode() : NODES.textNode(Base64.getEncoder().encodeToString(bytes));
+  }
+}
