@@ -50,9 +50,25 @@ public final class Settings {
   public static ParameterException invalid(CommandSpec spec, String flag, Object value,
       String accepted) {
     OptionSpec option = spec.findOption(flag);
-    List<String> given = option == null ? List.of() : option.originalStringValues();
-    String text = given.isEmpty() ? String.valueOf(value) : given.get(given.size() - 1);
-    return new ParameterException(spec.commandLine(), accepted, option, text);
+    return new ParameterException(spec.commandLine(), accepted, option, asWritten(spec, option,
+        value));
+  }
+
+  /** The text {@code value} came from: the flag's, else the variable's, else the default's. */
+  private static String asWritten(CommandSpec spec, OptionSpec option, Object value) {
+    if (option == null) {
+      return String.valueOf(value);
+    }
+    List<String> given = option.originalStringValues();
+    if (!given.isEmpty()) {
+      return given.get(given.size() - 1);
+    }
+    String fromEnv = spec.defaultValueProvider() instanceof EnvDefaults env
+        ? env.defaultValue(option) : null;
+    if (fromEnv != null) {
+      return fromEnv;
+    }
+    return option.defaultValue() != null ? option.defaultValue() : String.valueOf(value);
   }
 
   /**
