@@ -38,6 +38,10 @@ final class EnvDefaults implements IDefaultValueProvider {
     return value == null || value.isBlank() ? null : value;
   }
 
+  Map<String, String> environment() {
+    return env;
+  }
+
   /** The environment variable of {@code option}, if it has one. */
   Optional<String> variable(ArgSpec option) {
     return Optional.ofNullable(variables.get(option));

@@ -41,6 +41,15 @@ public final class Settings {
   }
 
   /**
+   * The environment {@code spec}'s defaults come from (the map given to {@link #commandLine}), for
+   * settings read by name rather than through options, such as the gateway's inside the demo.
+   */
+  public static Map<String, String> environment(CommandSpec spec) {
+    return spec.defaultValueProvider() instanceof EnvDefaults env ? env.environment()
+        : System.getenv();
+  }
+
+  /**
    * A usage error (exit code 2, reported in one line) for a value that converted fine but is not
    * allowed, e.g. out of range.
    *
