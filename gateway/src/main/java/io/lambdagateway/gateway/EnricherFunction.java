@@ -2,7 +2,7 @@ package io.lambdagateway.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lambdagateway.enricher.Enricher;
-import io.lambdagateway.enricher.MalformedBatchException;
+import io.lambdagateway.transfer.MalformedBatchException;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
