@@ -2,12 +2,12 @@ package io.lambdagateway.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.lambdagateway.enricher.BatchJson;
-import io.lambdagateway.enricher.BatchRecord;
-import io.lambdagateway.enricher.ChangeItem;
-import io.lambdagateway.enricher.Envelope;
-import io.lambdagateway.enricher.OldKeys;
-import io.lambdagateway.enricher.TableSchema;
+import io.lambdagateway.transfer.BatchJson;
+import io.lambdagateway.transfer.BatchRecord;
+import io.lambdagateway.transfer.ChangeItem;
+import io.lambdagateway.transfer.Envelope;
+import io.lambdagateway.transfer.OldKeys;
+import io.lambdagateway.transfer.TableSchema;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;

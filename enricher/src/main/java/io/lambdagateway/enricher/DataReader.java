@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.databind.util.RawValue;
+import io.lambdagateway.transfer.TransferJson;
 import java.io.IOException;
 
 /**
@@ -48,7 +49,7 @@ final class DataReader implements AutoCloseable {
   DataFields readFed(QueryRow row) {
     try {
       if (fedParser == null) {
-        fedParser = TransferJson.FACTORY.createNonBlockingByteArrayParser();
+        fedParser = TransferJson.factory().createNonBlockingByteArrayParser();
         feeder = (ByteArrayFeeder) fedParser.getNonBlockingInputFeeder();
         bytesFed = 0;
       }
@@ -137,7 +138,7 @@ final class DataReader implements AutoCloseable {
 
   /** Reads the row's data with a parser of its own: the reference behaviour and messages. */
   static DataFields readAlone(QueryRow row) throws BadRowException {
-    try (JsonParser parser = TransferJson.FACTORY.createParser(
+    try (JsonParser parser = TransferJson.factory().createParser(
         row.dataBytes(), row.dataOffset(), row.dataLength())) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw new BadRowException("'data' is not a JSON object");
@@ -173,7 +174,7 @@ final class DataReader implements AutoCloseable {
   private static JsonNode readColumnScalar(JsonParser parser, String field) throws IOException,
       BadRowException {
     try {
-      return ChangeItemJson.readValue(parser);
+      return TransferJson.readValue(parser);
     } catch (NumberFormatException outOfRange) {
       throw new BadRowException("'" + field + "' in 'data' is a number out of range");
     }

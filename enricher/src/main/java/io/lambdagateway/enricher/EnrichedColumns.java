@@ -2,6 +2,8 @@ package io.lambdagateway.enricher;
 
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
+import io.lambdagateway.transfer.ColumnSchema;
+import io.lambdagateway.transfer.TableSchema;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -11,15 +13,15 @@ import java.util.stream.Collectors;
  * {@code data} (any: the {@code payload} object of the row's {@code data} JSON), {@code appid}
  * and {@code identity} (utf8: copied from that JSON). Later columns may only be appended.
  */
-final class EnrichedColumns {
+public final class EnrichedColumns {
 
-  static final List<String> NAMES = List.of("ts", "ip", "data", "appid", "identity");
+  public static final List<String> NAMES = List.of("ts", "ip", "data", "appid", "identity");
 
   /** {@link #NAMES} as a JSON array, encoded once. */
-  static final SerializableString NAMES_JSON = new SerializedString(
+  public static final SerializableString NAMES_JSON = new SerializedString(
       NAMES.stream().map(name -> '"' + name + '"').collect(Collectors.joining(",", "[", "]")));
 
-  static final TableSchema SCHEMA = TableSchema.of(List.of(
+  public static final TableSchema SCHEMA = TableSchema.of(List.of(
       ColumnSchema.of("ts", "datetime", true, true),
       ColumnSchema.of("ip", "utf8", false, false),
       ColumnSchema.of("data", "any", false, false),

@@ -1,5 +1,9 @@
 package io.lambdagateway.enricher;
 
+import io.lambdagateway.enricher.fast.DirectEnrichment;
+import io.lambdagateway.enricher.fast.SplitItemWriter;
+import io.lambdagateway.transfer.BatchJson;
+import io.lambdagateway.transfer.MalformedBatchException;
 import java.util.Objects;
 
 /**
@@ -11,7 +15,8 @@ import java.util.Objects;
  * an event loop. The cost is linear in the batch size (one streaming pass, one shared mapper).
  * Records of the usual shape are enriched straight into the response bytes ({@link
  * DirectEnrichment}); any other record takes the generic path of change-item objects and
- * Jackson's generator, with the same output.
+ * Jackson's generator (its split items written by {@link SplitItemWriter}), with the same
+ * output.
  */
 public final class Enricher {
 
@@ -39,11 +44,12 @@ public final class Enricher {
    *     {@code Records} array, a record without {@code cdc}); bad records never throw
    */
   public byte[] transform(byte[] requestJson) {
-    // The fast path's scanner state is per call, which keeps the enricher thread-safe.
+    // The fast paths' scratch state is per call, which keeps the enricher thread-safe.
     DirectEnrichment direct = new DirectEnrichment(config.publicIp());
+    SplitItemWriter splitItems = new SplitItemWriter();
     return BatchJson.transformRecords(requestJson, (record, out) -> {
       if (!direct.tryWrite(record, out)) {
-        BatchJson.writeResult(out, records.enrich(record));
+        BatchJson.writeResult(out, records.enrich(record), splitItems);
       }
     });
   }

@@ -1,5 +1,6 @@
 package io.lambdagateway.enricher;
 
+import io.lambdagateway.transfer.MalformedBatchException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;

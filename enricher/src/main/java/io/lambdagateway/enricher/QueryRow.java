@@ -23,7 +23,7 @@ import java.util.Arrays;
  * <p>A value with nothing to decode is not copied: {@link #dataBytes()} and {@link #tsBytes()}
  * then are the row's own buffer, and the JSON parser reads it in place.
  */
-final class QueryRow {
+public final class QueryRow {
 
   private static final byte[] TS = {'t', 's'};
   private static final byte[] DATA = {'d', 'a', 't', 'a'};
@@ -54,7 +54,7 @@ final class QueryRow {
    * Parses the row that starts at {@code start} and ends at the first {@code \n} or at {@code
    * limit}, whichever comes first, in one pass over its bytes; {@link #end()} says where.
    */
-  static QueryRow parse(byte[] buffer, int start, int limit) {
+  public static QueryRow parse(byte[] buffer, int start, int limit) {
     QueryRow row = new QueryRow();
     int position = start < limit && buffer[start] == '?' ? start + 1 : start;
     while (position < limit && buffer[position] != '\n') {
@@ -87,7 +87,7 @@ final class QueryRow {
   }
 
   /** Where the row ends: the index of its {@code \n}, or the limit it was parsed to. */
-  int end() {
+  public int end() {
     return end;
   }
 
@@ -99,37 +99,37 @@ final class QueryRow {
   }
 
   /** True when the row has a {@code ts} parameter. */
-  boolean hasTs() {
+  public boolean hasTs() {
     return tsBytes != null;
   }
 
   /** The decoded bytes of {@code ts}: like {@link #dataBytes()}, in place when not escaped. */
-  byte[] tsBytes() {
+  public byte[] tsBytes() {
     return tsBytes;
   }
 
-  int tsOffset() {
+  public int tsOffset() {
     return tsOffset;
   }
 
-  int tsLength() {
+  public int tsLength() {
     return tsLength;
   }
 
   /** True when the row has a {@code data} parameter. */
-  boolean hasData() {
+  public boolean hasData() {
     return dataBytes != null;
   }
 
-  byte[] dataBytes() {
+  public byte[] dataBytes() {
     return dataBytes;
   }
 
-  int dataOffset() {
+  public int dataOffset() {
     return dataOffset;
   }
 
-  int dataLength() {
+  public int dataLength() {
     return dataLength;
   }
 

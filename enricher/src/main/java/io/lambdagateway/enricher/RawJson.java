@@ -15,21 +15,21 @@ import java.util.Arrays;
  * or a tree) cost more than the rest of the row. The span is shared, not copied, so the bytes
  * must not change afterwards; the enricher only wraps buffers it decoded itself.
  */
-final class RawJson implements SerializableString {
+public final class RawJson implements SerializableString {
 
   private final byte[] buffer;
   private final int offset;
   private final int length;
   private SerializedString text;
 
-  RawJson(byte[] buffer, int offset, int length) {
+  public RawJson(byte[] buffer, int offset, int length) {
     this.buffer = buffer;
     this.offset = offset;
     this.length = length;
   }
 
   /** The number of bytes of the span. */
-  int length() {
+  public int length() {
     return length;
   }
 

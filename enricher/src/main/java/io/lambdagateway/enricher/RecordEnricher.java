@@ -1,6 +1,10 @@
 package io.lambdagateway.enricher;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lambdagateway.transfer.BatchRecord;
+import io.lambdagateway.transfer.ChangeItem;
+import io.lambdagateway.transfer.Envelope;
+import io.lambdagateway.transfer.ResultRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;

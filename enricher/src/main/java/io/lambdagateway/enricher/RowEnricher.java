@@ -2,6 +2,8 @@ package io.lambdagateway.enricher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.lambdagateway.transfer.ChangeItem;
+import io.lambdagateway.transfer.OldKeys;
 import java.util.List;
 
 /**

@@ -2,6 +2,12 @@ package io.lambdagateway.enricher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.lambdagateway.transfer.BatchJson;
+import io.lambdagateway.transfer.BatchRecord;
+import io.lambdagateway.transfer.ChangeItem;
+import io.lambdagateway.transfer.Envelope;
+import io.lambdagateway.transfer.OldKeys;
+import io.lambdagateway.transfer.TableSchema;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lambdagateway.enricher.fast.DataScanner;
+import io.lambdagateway.transfer.TransferJson;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -115,7 +117,7 @@ class DataScannerTest {
   /** The value as the generator writes it, which is what the fast path must copy. */
   private static String written(JsonNode value) {
     try {
-      return TransferJson.MAPPER.writeValueAsString(value);
+      return TransferJson.write(value);
     } catch (JsonProcessingException e) {
       throw new AssertionError(e);
     }

@@ -2,6 +2,10 @@ package io.lambdagateway.enricher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lambdagateway.enricher.fast.DirectEnrichment;
+import io.lambdagateway.transfer.BatchJson;
+import io.lambdagateway.transfer.BatchRecord;
+import io.lambdagateway.transfer.ResponseOutput;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,6 +3,10 @@ package io.lambdagateway.enricher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.lambdagateway.transfer.BatchJson;
+import io.lambdagateway.transfer.BatchRecord;
+import io.lambdagateway.transfer.Result;
+import io.lambdagateway.transfer.ResultRecord;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;

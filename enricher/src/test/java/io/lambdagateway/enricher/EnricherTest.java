@@ -5,6 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.lambdagateway.transfer.BatchJson;
+import io.lambdagateway.transfer.BatchRecord;
+import io.lambdagateway.transfer.ChangeItem;
+import io.lambdagateway.transfer.ColumnSchema;
+import io.lambdagateway.transfer.Envelope;
+import io.lambdagateway.transfer.MalformedBatchException;
+import io.lambdagateway.transfer.OldKeys;
+import io.lambdagateway.transfer.Result;
+import io.lambdagateway.transfer.ResultRecord;
+import io.lambdagateway.transfer.TableSchema;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;

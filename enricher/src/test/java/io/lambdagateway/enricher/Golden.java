@@ -1,6 +1,7 @@
 package io.lambdagateway.enricher;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lambdagateway.transfer.TransferJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,7 +29,7 @@ final class Golden {
   /** The tree of a JSON text, with exact numbers (BigInteger/BigDecimal where a long won't do). */
   static JsonNode tree(byte[] json) {
     try {
-      return TransferJson.MAPPER.readTree(json);
+      return TransferJson.readTree(json);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -37,7 +38,7 @@ final class Golden {
   /** The JSON text in compact form, field order and number digits kept. */
   static String compact(byte[] json) {
     try {
-      return TransferJson.MAPPER.writeValueAsString(tree(json));
+      return TransferJson.write(tree(json));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -3,6 +3,10 @@ package io.lambdagateway.enricher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lambdagateway.transfer.BatchJson;
+import io.lambdagateway.transfer.MalformedBatchException;
+import io.lambdagateway.transfer.Result;
+import io.lambdagateway.transfer.ResultRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;

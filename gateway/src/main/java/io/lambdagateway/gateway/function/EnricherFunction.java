@@ -2,9 +2,9 @@ package io.lambdagateway.gateway.function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lambdagateway.enricher.Enricher;
-import io.lambdagateway.enricher.MalformedBatchException;
 import io.lambdagateway.gateway.json.Json;
 import io.lambdagateway.gateway.json.JsonScan;
+import io.lambdagateway.transfer.MalformedBatchException;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.lambdagateway.enricher;
+package io.lambdagateway.transfer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.lambdagateway.enricher;
+package io.lambdagateway.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,21 +1,23 @@
-package io.lambdagateway.enricher;
+package io.lambdagateway.transfer;
 
 import java.io.OutputStream;
 import java.util.Arrays;
 
 /**
- * The response body being written: one growing byte array that the fast enrichment path fills
- * directly and that a Jackson generator can write to as an {@link OutputStream}.
+ * The response body being written by {@link BatchJson#transformRecords}: one growing byte array
+ * that a function's fast path fills directly with pre-encoded JSON and that a Jackson generator
+ * ({@link BatchJson#writeResult}) can write to as an {@link OutputStream}.
  *
  * <p>Why not a generator over a {@code ByteArrayBuilder}: every output byte then went through
  * the generator's buffer, the builder's segments and the final array, and allocating the
  * segments alone cost a seventh of a transform. Here a byte is copied once into the array and
  * once into the exact-size result. A fast path that gives up part-way {@link #truncate}s back
- * to where it started.
+ * to where it started. Bytes appended directly must be exactly what the generator would have
+ * written; {@link #isPlain(String)} says when a string is written as itself.
  *
  * <p>Not thread-safe: one per response.
  */
-final class ResponseOutput extends OutputStream {
+public final class ResponseOutput extends OutputStream {
 
   /** The largest array the JVM reliably allocates. */
   private static final int MAX_LENGTH = Integer.MAX_VALUE - 8;
@@ -30,7 +32,8 @@ final class ResponseOutput extends OutputStream {
   private static final int MAX_KEPT_LENGTH = 32 << 20;
   private static final ThreadLocal<byte[]> KEPT = new ThreadLocal<>();
 
-  ResponseOutput(int initialCapacity) {
+  /** An empty body with room for at least {@code initialCapacity} bytes. */
+  public ResponseOutput(int initialCapacity) {
     byte[] kept = KEPT.get();
     KEPT.remove();
     this.bytes = kept != null && kept.length >= initialCapacity
@@ -39,32 +42,32 @@ final class ResponseOutput extends OutputStream {
   }
 
   /** The number of bytes written so far: a mark to {@link #truncate} back to. */
-  int length() {
+  public int length() {
     return length;
   }
 
   /** Forgets everything written after {@code mark}. */
-  void truncate(int mark) {
+  public void truncate(int mark) {
     length = mark;
   }
 
-  void append(byte[] source) {
+  public void append(byte[] source) {
     append(source, 0, source.length);
   }
 
-  void append(byte[] source, int offset, int count) {
+  public void append(byte[] source, int offset, int count) {
     ensureRoom(count);
     System.arraycopy(source, offset, bytes, length, count);
     length += count;
   }
 
-  void append(byte b) {
+  public void append(byte b) {
     ensureRoom(1);
     bytes[length++] = b;
   }
 
   /** Appends the decimal digits of a non-negative int. */
-  void appendDigits(int value) {
+  public void appendDigits(int value) {
     int digits = 1;
     for (int rest = value / 10; rest > 0; rest /= 10) {
       digits++;
@@ -78,8 +81,8 @@ final class ResponseOutput extends OutputStream {
   }
 
   /** Appends {@code "text"} and true if the generator would write exactly that; else false. */
-  boolean appendPlainString(String text) {
-    if (!ItemTemplate.isPlain(text)) {
+  public boolean appendPlainString(String text) {
+    if (!isPlain(text)) {
       return false;
     }
     ensureRoom(text.length() + 2);
@@ -89,6 +92,21 @@ final class ResponseOutput extends OutputStream {
     }
     bytes[length++] = '"';
     return true;
+  }
+
+  /** True when the generator writes {@code text} as itself: one ASCII byte per character. */
+  public static boolean isPlain(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (!isPlain(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** True when the generator writes this character of a string as itself, one byte. */
+  public static boolean isPlain(int c) {
+    return c >= 0x20 && c <= 0x7E && c != '"' && c != '\\';
   }
 
   @Override

@@ -1,4 +1,4 @@
-package io.lambdagateway.enricher;
+package io.lambdagateway.transfer;
 
 /** The outcome of one batch record, with the exact string Transfer reads in {@code result}. */
 public enum Result {

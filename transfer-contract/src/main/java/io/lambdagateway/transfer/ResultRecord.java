@@ -1,4 +1,4 @@
-package io.lambdagateway.enricher;
+package io.lambdagateway.transfer;
 
 import java.util.List;
 import java.util.Objects;

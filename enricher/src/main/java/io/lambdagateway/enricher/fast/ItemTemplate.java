@@ -1,9 +1,12 @@
-package io.lambdagateway.enricher;
+package io.lambdagateway.enricher.fast;
 
+import io.lambdagateway.enricher.EnrichedColumns;
+import io.lambdagateway.transfer.ChangeItem;
+import io.lambdagateway.transfer.ResponseOutput;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The pre-encoded bytes of an enriched item, as {@link ChangeItemJson#write} writes it: a head
+ * The pre-encoded bytes of an enriched item, as the codec's generic item writer writes it: a head
  * up to {@code "txPosition":} and a middle up to {@code "columnvalues":[} that every item of one
  * source record shares, and a {@link #TAIL} that every enriched item shares. An item is then
  * {@code head, txPosition, middle, five column values, TAIL}.
@@ -31,7 +34,8 @@ final class ItemTemplate {
    * would need escaping, which only the generic writer does.
    */
   static ItemTemplate of(ChangeItem source) {
-    if (!isPlain(source.schema()) || !isPlain(source.table()) || !isPlain(source.part())) {
+    if (!ResponseOutput.isPlain(source.schema()) || !ResponseOutput.isPlain(source.table())
+        || !ResponseOutput.isPlain(source.part())) {
       return null;
     }
     byte[] head = ascii("{\"id\":" + source.id()
@@ -42,21 +46,6 @@ final class ItemTemplate {
         + "\",\"table\":\"" + source.table() + "\",\"part\":\"" + source.part()
         + "\",\"columnnames\":" + EnrichedColumns.NAMES_JSON.getValue() + ",\"columnvalues\":[");
     return new ItemTemplate(head, middle);
-  }
-
-  /** True when the generator would write every character as that one ASCII byte. */
-  static boolean isPlain(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      if (!isPlain(text.charAt(i))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** True when the generator writes this character of a string as itself, one byte. */
-  static boolean isPlain(int c) {
-    return c >= 0x20 && c <= 0x7E && c != '"' && c != '\\';
   }
 
   static byte[] ascii(String text) {

@@ -1,13 +1,19 @@
-package io.lambdagateway.enricher;
+package io.lambdagateway.enricher.fast;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lambdagateway.enricher.QueryRow;
+import io.lambdagateway.transfer.BatchRecord;
+import io.lambdagateway.transfer.ChangeItem;
+import io.lambdagateway.transfer.Envelope;
+import io.lambdagateway.transfer.ResponseOutput;
+import io.lambdagateway.transfer.Result;
 import java.util.Base64;
 
 /**
  * The fast path of the enrichment: it enriches a record whose rows are all of the usual shape
  * straight into the response bytes, with no change-item objects, strings or JSON trees per row.
- * The output is byte for byte what {@link RecordEnricher} and the generic writer produce; a test
- * holds the two paths to that.
+ * The output is byte for byte what the generic path (the enricher's {@code RecordEnricher} and
+ * the batch codec's writer) produces; {@code DirectEnrichmentTest} holds the two paths to that.
  *
  * <p>It covers a record whose value is valid base64 holding at least one row, every row with a
  * non-empty {@code ts} and a {@code data} that {@link DataScanner} covers, plain (printable ASCII,
@@ -17,7 +23,7 @@ import java.util.Base64;
  *
  * <p>Not thread-safe: one per response being written.
  */
-final class DirectEnrichment {
+public final class DirectEnrichment {
 
   private static final byte[] SPLIT_START = ItemTemplate.ascii("{\"cdc_split\":[");
   private static final byte[] SPLIT_END = ItemTemplate.ascii("],\"result\":\""
@@ -33,13 +39,13 @@ final class DirectEnrichment {
   private final byte[] quotedIp;
   private final DataScanner data = new DataScanner();
 
-  DirectEnrichment(String publicIp) {
-    this.quotedIp = ItemTemplate.isPlain(publicIp) ? ItemTemplate.ascii('"' + publicIp + '"')
+  public DirectEnrichment(String publicIp) {
+    this.quotedIp = ResponseOutput.isPlain(publicIp) ? ItemTemplate.ascii('"' + publicIp + '"')
         : null;
   }
 
   /** Writes the record's result and answers true, or writes nothing and answers false. */
-  boolean tryWrite(BatchRecord record, ResponseOutput out) {
+  public boolean tryWrite(BatchRecord record, ResponseOutput out) {
     byte[] value = decodedValue(record.cdc());
     ItemTemplate template = quotedIp == null ? null : ItemTemplate.of(record.cdc());
     if (value == null || template == null) {
@@ -122,7 +128,7 @@ final class DirectEnrichment {
 
   private static boolean isPlain(byte[] bytes, int offset, int length) {
     for (int i = offset; i < offset + length; i++) {
-      if (!ItemTemplate.isPlain(bytes[i])) {
+      if (!ResponseOutput.isPlain(bytes[i])) {
         return false;
       }
     }

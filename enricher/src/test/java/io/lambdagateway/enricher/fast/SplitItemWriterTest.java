@@ -1,4 +1,4 @@
-package io.lambdagateway.enricher;
+package io.lambdagateway.enricher.fast;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,12 @@ import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.util.RawValue;
+import io.lambdagateway.enricher.EnrichedColumns;
+import io.lambdagateway.enricher.RawJson;
+import io.lambdagateway.transfer.ChangeItem;
+import io.lambdagateway.transfer.ChangeItemWriter;
+import io.lambdagateway.transfer.OldKeys;
+import io.lambdagateway.transfer.TransferJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -71,24 +77,25 @@ class SplitItemWriterTest {
 
   private static String writeFast(List<ChangeItem> items) throws IOException {
     return write(out -> {
-      SplitItemWriter writer = new SplitItemWriter(out);
+      SplitItemWriter writer = new SplitItemWriter();
       for (ChangeItem item : items) {
-        writer.write(item);
+        writer.write(out, item);
       }
     });
   }
 
   private static String writeGeneric(List<ChangeItem> items) throws IOException {
     return write(out -> {
+      ChangeItemWriter generic = ChangeItemWriter.generic();
       for (ChangeItem item : items) {
-        ChangeItemJson.write(out, item);
+        generic.write(out, item);
       }
     });
   }
 
   private static String write(Items items) throws IOException {
     ByteArrayBuilder bytes = new ByteArrayBuilder();
-    try (JsonGenerator out = TransferJson.FACTORY.createGenerator(bytes)) {
+    try (JsonGenerator out = TransferJson.factory().createGenerator(bytes)) {
       out.writeStartArray();
       items.writeTo(out);
       out.writeEndArray();

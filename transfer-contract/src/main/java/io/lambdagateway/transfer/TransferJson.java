@@ -1,27 +1,32 @@
-package io.lambdagateway.enricher;
+package io.lambdagateway.transfer;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * The one shared, immutable Jackson mapper of the module, and the small parsing helpers that the
- * batch and change-item codecs share.
+ * The JSON settings of Transfer's batches, shared by the codec and by functions that read their
+ * own JSON out of a batch: one immutable mapper and its factory, and the small parsing helpers
+ * the batch and change-item codecs share.
  *
  * <p>Numbers in free-form values (column values, payloads) keep their exact value: integers beyond
  * a long become BigInteger, decimals become BigDecimal with their trailing zeros kept.
  */
-final class TransferJson {
+public final class TransferJson {
 
   static final ObjectMapper MAPPER = JsonMapper.builder()
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -31,6 +36,38 @@ final class TransferJson {
   static final JsonFactory FACTORY = MAPPER.getFactory();
 
   private TransferJson() {
+  }
+
+  /**
+   * The factory of the codec's parsers and generators. Shared: create parsers and generators
+   * with it, never reconfigure it.
+   */
+  public static JsonFactory factory() {
+    return FACTORY;
+  }
+
+  /**
+   * The parser's current value as a column value, with exact numbers; strings and nulls, the usual
+   * column values, skip the tree reader.
+   *
+   * @throws NumberFormatException for a number beyond BigDecimal's range, as 1e9999999999
+   */
+  public static JsonNode readValue(JsonParser parser) throws IOException {
+    return switch (parser.currentToken()) {
+      case VALUE_STRING -> TextNode.valueOf(parser.getText());
+      case VALUE_NULL -> NullNode.getInstance();
+      default -> MAPPER.readTree(parser);
+    };
+  }
+
+  /** A JSON text as a tree, with exact numbers. */
+  public static JsonNode readTree(byte[] json) throws IOException {
+    return MAPPER.readTree(json);
+  }
+
+  /** A tree as compact JSON text, field order and number digits kept. */
+  public static String write(JsonNode tree) throws JsonProcessingException {
+    return MAPPER.writeValueAsString(tree);
   }
 
   /** Renders a column list as the JSON array Transfer writes in {@code table_schema}. */

@@ -1,15 +1,22 @@
-package io.lambdagateway.enricher;
+package io.lambdagateway.enricher.fast;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.POJONode;
 import com.fasterxml.jackson.databind.util.RawValue;
+import io.lambdagateway.enricher.EnrichedColumns;
+import io.lambdagateway.enricher.RawJson;
+import io.lambdagateway.transfer.BatchJson;
+import io.lambdagateway.transfer.ChangeItem;
+import io.lambdagateway.transfer.ChangeItemWriter;
+import io.lambdagateway.transfer.OldKeys;
+import io.lambdagateway.transfer.ResponseOutput;
 import java.io.IOException;
 import java.util.Arrays;
 
 /**
- * Writes the items of one {@code cdc_split} array, byte for byte as {@link ChangeItemJson#write}
- * would, but faster for the enrichment's items.
+ * Writes the items of one {@code cdc_split} array, byte for byte as {@link
+ * ChangeItemWriter#generic()} would, but faster for the enrichment's items.
  *
  * <p>Why: the items of one record share everything but {@code txPosition} and their five column
  * values, and a per-field generator call for each shared field cost about half of a whole
@@ -17,33 +24,33 @@ import java.util.Arrays;
  * {@link ItemTemplate} per source record) into a scratch buffer and handed to the generator as
  * one raw value. Anything this does not cover exactly (a string that needs escaping or is not
  * plain ASCII, a column value that is not text, null or raw JSON) goes through the generic
- * writer instead; a test holds the two paths to identical output.
+ * writer instead; {@code SplitItemWriterTest} holds the two to identical output.
  *
  * <p>Records of the usual shape skip even this: {@link DirectEnrichment} writes them without
- * change items. This writer serves the records the generic path handles, and
- * {@link BatchJson#writeResponse}.
+ * change items. This writer serves the records the generic path handles, through {@link
+ * BatchJson#writeResult}.
  *
  * <p>Not thread-safe: one instance per response being written.
  */
-final class SplitItemWriter {
+public final class SplitItemWriter implements ChangeItemWriter {
 
   private static final byte[] NULL = ItemTemplate.ascii("null");
+  private static final ChangeItemWriter GENERIC = ChangeItemWriter.generic();
+  private static final byte[] NO_BUFFER = {};
+  private static final int FIRST_BUFFER_LENGTH = 2048;
 
-  private final JsonGenerator out;
-  private byte[] buffer = new byte[2048];
+  /** Allocated on first use: most responses are written by the direct path alone. */
+  private byte[] buffer = NO_BUFFER;
   private int length;
   private ChangeItem templateSource;
   private ItemTemplate template;
 
-  SplitItemWriter(JsonGenerator out) {
-    this.out = out;
-  }
-
-  void write(ChangeItem item) throws IOException {
+  @Override
+  public void write(JsonGenerator out, ChangeItem item) throws IOException {
     if (hasEnrichedShape(item) && render(item)) {
       out.writeRawValue(new RawJson(buffer, 0, length));
     } else {
-      ChangeItemJson.write(out, item);
+      GENERIC.write(out, item);
     }
   }
 
@@ -112,7 +119,7 @@ final class SplitItemWriter {
 
   /** Appends {@code "text"} if no character needs escaping or multi-byte encoding. */
   private boolean appendPlainString(String text) {
-    if (!ItemTemplate.isPlain(text)) {
+    if (!ResponseOutput.isPlain(text)) {
       return false;
     }
     ensureRoom(text.length() + 2);
@@ -137,7 +144,8 @@ final class SplitItemWriter {
 
   private void ensureRoom(int more) {
     if (length + more > buffer.length) {
-      buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
+      int doubled = Math.max(buffer.length * 2, FIRST_BUFFER_LENGTH);
+      buffer = Arrays.copyOf(buffer, Math.max(doubled, length + more));
     }
   }
 }

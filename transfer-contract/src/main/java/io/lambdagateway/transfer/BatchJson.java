@@ -1,9 +1,9 @@
-package io.lambdagateway.enricher;
+package io.lambdagateway.transfer;
 
-import static io.lambdagateway.enricher.TransferJson.FACTORY;
-import static io.lambdagateway.enricher.TransferJson.malformed;
-import static io.lambdagateway.enricher.TransferJson.readString;
-import static io.lambdagateway.enricher.TransferJson.writeStringField;
+import static io.lambdagateway.transfer.TransferJson.FACTORY;
+import static io.lambdagateway.transfer.TransferJson.malformed;
+import static io.lambdagateway.transfer.TransferJson.readString;
+import static io.lambdagateway.transfer.TransferJson.writeStringField;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -25,11 +26,16 @@ import java.util.function.Function;
  * (not JSON, no {@code Records} array, a record that is not an object or has no {@code cdc}, a
  * known field of the wrong type) is a {@link MalformedBatchException} whose message says what
  * and where. Writing follows Transfer's field names and order exactly.
+ *
+ * <p>A function that transforms a batch streams it: {@link #transformRecords} reads one request
+ * record at a time and lets the function write that record's result straight into the response,
+ * either as pre-encoded bytes of its own or through {@link #writeResult}.
  */
 public final class BatchJson {
 
-  private static final byte[] RESPONSE_START = ItemTemplate.ascii("{\"Records\":[");
-  private static final byte[] RESPONSE_END = ItemTemplate.ascii("]}");
+  private static final byte[] RESPONSE_START =
+      "{\"Records\":[".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] RESPONSE_END = "]}".getBytes(StandardCharsets.US_ASCII);
   private static final int MAX_INITIAL_CAPACITY = 1 << 28;
 
   private BatchJson() {
@@ -40,14 +46,18 @@ public final class BatchJson {
    * records is built, so memory stays proportional to one record plus the output.
    */
   public static byte[] mapRecords(byte[] request, Function<BatchRecord, ResultRecord> mapper) {
-    return transformRecords(request, (record, out) -> writeResult(out, mapper.apply(record)));
+    ChangeItemWriter items = ChangeItemWriter.generic();
+    return transformRecords(request,
+        (record, out) -> writeResult(out, mapper.apply(record), items));
   }
 
   /**
    * Reads a request and lets {@code writer} write each record's result, in order, straight into
    * the response body.
+   *
+   * @throws MalformedBatchException when the request is not a batch
    */
-  static byte[] transformRecords(byte[] request, ResultWriter writer) {
+  public static byte[] transformRecords(byte[] request, ResultWriter writer) {
     // A demo batch's response is about 8.6 times its request; one size step covers that.
     long estimate = Math.min(9L * request.length + 64, MAX_INITIAL_CAPACITY);
     ResponseOutput out = new ResponseOutput((int) estimate);
@@ -98,9 +108,10 @@ public final class BatchJson {
 
   /** A response body, each result written as {@link ResultRecord} describes. */
   public static byte[] writeResponse(List<ResultRecord> results) {
+    ChangeItemWriter items = ChangeItemWriter.generic();
     return write(out -> {
       for (ResultRecord result : results) {
-        writeResult(out, result);
+        writeResult(out, result, items);
       }
     });
   }
@@ -270,14 +281,20 @@ public final class BatchJson {
     return value == null ? "" : value;
   }
 
-  /** Writes one result record with the generic (generator) writer. */
-  static void writeResult(ResponseOutput out, ResultRecord result) throws IOException {
+  /**
+   * Writes one result record into the response with Jackson's generator, as {@link
+   * #writeResponse} writes it; each {@code cdc_split} item goes through {@code splitItems}, which
+   * must write what {@link ChangeItemWriter#generic()} writes.
+   */
+  public static void writeResult(ResponseOutput out, ResultRecord result,
+      ChangeItemWriter splitItems) throws IOException {
     try (JsonGenerator generator = FACTORY.createGenerator(out)) {
-      writeResult(generator, result);
+      writeResult(generator, result, splitItems);
     }
   }
 
-  static void writeResult(JsonGenerator out, ResultRecord result) throws IOException {
+  private static void writeResult(JsonGenerator out, ResultRecord result,
+      ChangeItemWriter splitItems) throws IOException {
     out.writeStartObject();
     if (result.cdc() != null) {
       out.writeFieldName(FieldNames.CDC);
@@ -286,9 +303,8 @@ public final class BatchJson {
     if (result.cdcSplit() != null) {
       out.writeFieldName(FieldNames.CDC_SPLIT);
       out.writeStartArray();
-      SplitItemWriter items = new SplitItemWriter(out);
       for (ChangeItem item : result.cdcSplit()) {
-        items.write(item);
+        splitItems.write(out, item);
       }
       out.writeEndArray();
     }
@@ -319,7 +335,7 @@ public final class BatchJson {
 
   /** Writes the result of one request record into the response. */
   @FunctionalInterface
-  interface ResultWriter {
+  public interface ResultWriter {
     void write(BatchRecord record, ResponseOutput out) throws IOException;
   }
 

@@ -1,20 +1,22 @@
-package io.lambdagateway.enricher;
+package io.lambdagateway.enricher.fast;
+
+import io.lambdagateway.transfer.ResponseOutput;
 
 /**
  * A strict, allocation-free reader of the usual {@code data} JSON of a row, for the fast path:
  * it checks that {@code data} is one JSON object and finds the raw text of its {@code payload},
  * {@code appid} and {@code identity} values (the last of repeated keys wins).
  *
- * <p>It accepts only a subset of what {@link DataReader} accepts, and gives the same fields for
+ * <p>It accepts only a subset of what {@code DataReader} accepts, and gives the same fields for
  * it: a column value must be an object, an array, {@code null} or a string the generator would
  * write back unchanged (printable ASCII, no escapes); other values may be any JSON without
  * non-ASCII bytes; keys of the top object have no escapes. On anything else, valid or not, it
- * answers false and the caller reads the row with {@link DataReader}, which decides and words any
- * error. A test holds the two to the same answers.
+ * answers false and the caller reads the row with {@code DataReader}, which decides and words any
+ * error. {@code DataScannerTest} holds the two to the same answers.
  *
  * <p>Not thread-safe: one per record being enriched.
  */
-final class DataScanner {
+public final class DataScanner {
 
   /** Deeper nesting is left to Jackson, whose own limit then applies. */
   private static final int MAX_DEPTH = 64;
@@ -29,9 +31,9 @@ final class DataScanner {
   private static final byte[] NULL = ItemTemplate.ascii("null");
 
   /** Column values: {@code start[c], end[c]} frame the raw JSON text; start -1 when absent. */
-  static final int PAYLOAD_COLUMN = 0;
-  static final int APPID_COLUMN = 1;
-  static final int IDENTITY_COLUMN = 2;
+  public static final int PAYLOAD_COLUMN = 0;
+  public static final int APPID_COLUMN = 1;
+  public static final int IDENTITY_COLUMN = 2;
 
   private final int[] start = new int[3];
   private final int[] end = new int[3];
@@ -40,7 +42,7 @@ final class DataScanner {
   private int limit;
 
   /** Scans {@code bytes[offset, offset + length)}; true when the fast path covers it. */
-  boolean scan(byte[] bytes, int offset, int length) {
+  public boolean scan(byte[] bytes, int offset, int length) {
     this.bytes = bytes;
     this.position = offset;
     this.limit = offset + length;
@@ -56,11 +58,11 @@ final class DataScanner {
   }
 
   /** The start of a column's raw JSON in the scanned buffer, or -1 when the column is absent. */
-  int start(int column) {
+  public int start(int column) {
     return start[column];
   }
 
-  int end(int column) {
+  public int end(int column) {
     return end[column];
   }
 
@@ -199,7 +201,7 @@ final class DataScanner {
       if (b == '"') {
         return true;
       }
-      if (!ItemTemplate.isPlain(b)) {
+      if (!ResponseOutput.isPlain(b)) {
         return false;
       }
     }

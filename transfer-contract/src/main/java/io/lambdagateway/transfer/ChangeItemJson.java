@@ -1,19 +1,17 @@
-package io.lambdagateway.enricher;
+package io.lambdagateway.transfer;
 
-import static io.lambdagateway.enricher.TransferJson.malformed;
-import static io.lambdagateway.enricher.TransferJson.readInt;
-import static io.lambdagateway.enricher.TransferJson.readString;
-import static io.lambdagateway.enricher.TransferJson.readUnsigned;
-import static io.lambdagateway.enricher.TransferJson.writeStringField;
+import static io.lambdagateway.transfer.TransferJson.malformed;
+import static io.lambdagateway.transfer.TransferJson.readInt;
+import static io.lambdagateway.transfer.TransferJson.readString;
+import static io.lambdagateway.transfer.TransferJson.readUnsigned;
+import static io.lambdagateway.transfer.TransferJson.writeStringField;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.POJONode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -83,19 +81,11 @@ final class ChangeItemJson {
     requireArray(parser, field);
     List<JsonNode> values = new ArrayList<>();
     while (parser.nextToken() != JsonToken.END_ARRAY) {
-      values.add(readValue(parser));
+      values.add(TransferJson.readValue(parser));
     }
     return values;
   }
 
-  /** A JSON value as a node; strings and nulls, the usual column values, skip the tree reader. */
-  static JsonNode readValue(JsonParser parser) throws IOException {
-    return switch (parser.currentToken()) {
-      case VALUE_STRING -> TextNode.valueOf(parser.getText());
-      case VALUE_NULL -> NullNode.getInstance();
-      default -> TransferJson.MAPPER.readTree(parser);
-    };
-  }
 
   private static TableSchema readTableSchema(JsonParser parser) throws IOException {
     if (parser.currentToken() == JsonToken.VALUE_NULL) {
@@ -205,12 +195,7 @@ final class ChangeItemJson {
     writeStringField(out, FieldNames.TABLE, item.table());
     writeStringField(out, FieldNames.PART, item.part());
     out.writeFieldName(FieldNames.COLUMN_NAMES);
-    if (item.columnNames() == EnrichedColumns.NAMES) {
-      // Every enriched item shares this one list: copy its pre-encoded array.
-      out.writeRawValue(EnrichedColumns.NAMES_JSON);
-    } else {
-      writeStrings(out, item.columnNames());
-    }
+    writeStrings(out, item.columnNames());
     if (!item.columnValues().isEmpty()) {
       out.writeFieldName(FieldNames.COLUMN_VALUES);
       writeValues(out, item.columnValues());

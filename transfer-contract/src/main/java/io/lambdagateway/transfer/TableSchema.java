@@ -1,4 +1,4 @@
-package io.lambdagateway.enricher;
+package io.lambdagateway.transfer;
 
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The {@code table_schema} of a change item: an immutable list of columns.
  *
- * <p>Its JSON form is rendered once and then reused, because an enrichment emits the same schema
+ * <p>Its JSON form is rendered once and then reused, because a function emits the same schema
  * with every output item and re-encoding it per item would dominate the cost of a batch.
  */
 public final class TableSchema {
@@ -37,8 +37,11 @@ public final class TableSchema {
     return columns.isEmpty();
   }
 
-  /** The JSON array of the columns, as Transfer writes it. */
-  SerializableString json() {
+  /**
+   * The JSON array of the columns, as Transfer writes it in {@code table_schema}; rendered on
+   * first use, then shared.
+   */
+  public SerializableString json() {
     SerializableString rendered = json;
     if (rendered == null) {
       rendered = new SerializedString(TransferJson.renderColumns(columns));

@@ -1,4 +1,4 @@
-package io.lambdagateway.enricher;
+package io.lambdagateway.transfer;
 
 /**
  * The envelope fields of a batch record, in Transfer's JSON order: {@code eventSource, eventID,

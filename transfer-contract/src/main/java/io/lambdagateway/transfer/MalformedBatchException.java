@@ -1,4 +1,4 @@
-package io.lambdagateway.enricher;
+package io.lambdagateway.transfer;
 
 /** The request is not a Transfer batch at all; a caller maps it to a client error. */
 public final class MalformedBatchException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.lambdagateway.enricher;
+package io.lambdagateway.transfer;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -24,7 +24,7 @@ public record ColumnSchema(
     String originalType,
     ObjectNode properties) {
 
-  /** A column as the enrichment declares it: no table names, path, expression or properties. */
+  /** A column as a function declares it: no table names, path, expression or properties. */
   public static ColumnSchema of(String name, String type, boolean key, boolean required) {
     return new ColumnSchema("", "", "", name, type, key, false, required, "", "", null);
   }
