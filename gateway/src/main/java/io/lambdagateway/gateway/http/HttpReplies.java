@@ -31,6 +31,7 @@ public final class HttpReplies {
 
   /** Any JSON value with {@code Content-Type: application/json}; status as already set. */
   public static Future<Void> json(HttpServerResponse response, JsonNode body) {
-    return response.putHeader("Content-Type", APPLICATION_JSON).end(Buffer.buffer(Json.bytes(body)));
+    return response.putHeader("Content-Type", APPLICATION_JSON)
+        .end(Buffer.buffer(Json.bytes(body)));
   }
 }

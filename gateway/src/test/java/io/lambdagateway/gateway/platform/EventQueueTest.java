@@ -73,11 +73,13 @@ class EventQueueTest {
     vertx.runOnContext(v -> assertThat(events.offer(hosted(function), Buffer.buffer("{}"), "r1"))
         .isTrue());
 
-    vertx.setTimer(900, id -> test.verify(() -> {
+    vertx.setTimer(1500, id -> test.verify(() -> {
       List<Long> starts = function.startedNanos;
       assertThat(starts).hasSize(3);
-      assertThat(TimeUnit.NANOSECONDS.toMillis(starts.get(1) - starts.get(0))).isGreaterThanOrEqualTo(100);
-      assertThat(TimeUnit.NANOSECONDS.toMillis(starts.get(2) - starts.get(1))).isGreaterThanOrEqualTo(200);
+      assertThat(TimeUnit.NANOSECONDS.toMillis(starts.get(1) - starts.get(0)))
+          .isGreaterThanOrEqualTo(100);
+      assertThat(TimeUnit.NANOSECONDS.toMillis(starts.get(2) - starts.get(1)))
+          .isGreaterThanOrEqualTo(200);
       assertThat(events.size()).isZero();
       test.completeNow();
     }));
@@ -91,7 +93,7 @@ class EventQueueTest {
 
     vertx.runOnContext(v -> events.offer(hosted(function), Buffer.buffer("{}"), "r2"));
 
-    vertx.setTimer(700, id -> test.verify(() -> {
+    vertx.setTimer(1200, id -> test.verify(() -> {
       assertThat(function.startedNanos).hasSize(2);
       assertThat(events.size()).isZero();
       test.completeNow();
@@ -113,7 +115,7 @@ class EventQueueTest {
       assertThat(second.startedNanos).isEmpty();
     }));
 
-    vertx.setTimer(500, id -> test.verify(() -> {
+    vertx.setTimer(1000, id -> test.verify(() -> {
       assertThat(first.startedNanos).hasSize(2);
       assertThat(second.startedNanos).hasSize(1);
       assertThat(second.startedNanos.get(0)).isGreaterThan(first.startedNanos.get(1));
