@@ -1,11 +1,13 @@
 package io.lambdagateway.app;
 
-import io.lambdagateway.consumer.ConsumeCommand;
 import io.lambdagateway.app.demo.DemoCommand;
+import io.lambdagateway.consumer.ConsumeCommand;
 import io.lambdagateway.gateway.GatewayCommand;
 import io.lambdagateway.gateway.SettingOptions;
 import io.lambdagateway.pipeline.PipelineCommand;
 import io.lambdagateway.producer.ProduceCommand;
+import io.lambdagateway.settings.Settings;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,7 +19,8 @@ import picocli.CommandLine.Spec;
  * as {@code gateway}). Subcommands: {@code gateway}, {@code produce} (demo messages to Kafka),
  * {@code consume} (print a topic as JSON lines), {@code pipeline} (Kafka → function → Kafka, as
  * Transfer does it) and {@code demo} (all of them in one process). A new subcommand is one more
- * class in {@code subcommands}.
+ * class in {@code subcommands}. Every option of every subcommand has a flag, an environment
+ * variable and a default, and a bad value is one line and exit code 2 ({@link Settings}).
  */
 @Command(name = "lambda-gateway", mixinStandardHelpOptions = true,
     modelTransformer = SettingOptions.class,
@@ -35,7 +38,12 @@ public final class Main implements Callable<Integer> {
   private CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Main()).execute(args));
+    System.exit(commandLine(System.getenv()).execute(args));
+  }
+
+  /** The launcher's command line, its defaults read from {@code env}. */
+  public static CommandLine commandLine(Map<String, String> env) {
+    return Settings.commandLine(new Main(), env);
   }
 
   @Override

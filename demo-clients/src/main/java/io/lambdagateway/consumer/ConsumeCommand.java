@@ -14,11 +14,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code consume}: prints the target topic's records as JSON lines (or only counts) through
  * {@link TargetConsumerVerticle}. Runs until {@code --max-records} records arrived or Ctrl+C;
- * exit code 0, or 2 for bad options.
+ * exit code 0, or 2 for bad options (one line, see {@code io.lambdagateway.settings.Settings}).
  */
 @Command(name = "consume", mixinStandardHelpOptions = true, sortOptions = false,
   description = {"Print each record value of a Kafka topic as one JSON line (stdout), or only counts.",
@@ -32,33 +33,35 @@ public final class ConsumeCommand implements Callable<Integer> {
   private KafkaCliOptions kafka;
 
   @Option(names = {"-t", "--topic"}, paramLabel = "TOPIC", defaultValue = "${env:TARGET_TOPIC:-target-topic}",
-    description = "Topic to read (env TARGET_TOPIC; default: ${DEFAULT-VALUE}).")
+    description = "Topic to read.")
   private String topic;
 
   @Option(names = {"-g", "--group"}, paramLabel = "GROUP", defaultValue = "${env:KAFKA_GROUP_ID:-target-consumer}",
-    description = "Consumer group id (env KAFKA_GROUP_ID; default: ${DEFAULT-VALUE}).")
+    description = "Consumer group id.")
   private String group;
 
   @Option(names = {"-p", "--partitions"}, split = ",", paramLabel = "N",
-    description = "Read only these partitions (comma-separated); all when absent.")
+    defaultValue = "${env:CONSUME_PARTITIONS}",
+    description = "Read only these partitions (comma-separated); none = all.")
   private List<Integer> partitions = new ArrayList<>();
 
-  @Option(names = "--from", defaultValue = "latest", paramLabel = "latest|earliest",
+  @Option(names = "--from", paramLabel = "latest|earliest", defaultValue = "${env:CONSUME_FROM:-latest}",
     converter = StartFromConverter.class,
-    description = "Where to start without a committed offset (default: ${DEFAULT-VALUE}).")
+    description = "Where to start without a committed offset.")
   private StartFrom from;
 
-  @Option(names = "--summary-only",
+  @Option(names = "--summary-only", defaultValue = "${env:CONSUME_SUMMARY_ONLY:-false}",
     description = "Print only the record count, every --summary-seconds and at the end.")
   private boolean summaryOnly;
 
-  @Option(names = {"-n", "--max-records"}, paramLabel = "N", defaultValue = "0",
-    description = "Stop after this many records; 0 = run until stopped (default: ${DEFAULT-VALUE}).")
+  @Option(names = {"-n", "--max-records"}, paramLabel = "N", defaultValue = "${env:CONSUME_MAX_RECORDS:-0}",
+    description = "Stop after this many records; 0 = run until stopped.")
   private long maxRecords;
 
-  @Option(names = "--summary-seconds", paramLabel = "S", defaultValue = "5",
-    description = "Seconds between counts and offset commits (default: ${DEFAULT-VALUE}).")
-  private long summarySeconds;
+  @Option(names = "--summary-seconds", paramLabel = "DURATION",
+    defaultValue = "${env:CONSUME_SUMMARY_INTERVAL:-5s}",
+    description = "Time between counts and offset commits.")
+  private Duration summaryInterval;
 
   private final PrintStream out;
   private final PrintStream status;
@@ -88,7 +91,7 @@ public final class ConsumeCommand implements Callable<Integer> {
         .from(from)
         .summaryOnly(summaryOnly)
         .maxRecords(maxRecords)
-        .summaryInterval(Duration.ofSeconds(summarySeconds))
+        .summaryInterval(summaryInterval)
         .out(out)
         .status(status)
         .build();
@@ -101,7 +104,11 @@ public final class ConsumeCommand implements Callable<Integer> {
   static final class StartFromConverter implements ITypeConverter<StartFrom> {
     @Override
     public StartFrom convert(String value) {
-      return StartFrom.parse(value);
+      try {
+        return StartFrom.parse(value);
+      } catch (IllegalArgumentException unknown) {
+        throw new TypeConversionException("latest or earliest");
+      }
     }
   }
 }

@@ -2,6 +2,21 @@ package io.lambdagateway.gateway;
 
 import io.lambdagateway.enricher.Enricher;
 import io.lambdagateway.enricher.EnricherConfig;
+import io.lambdagateway.gateway.function.EchoFunction;
+import io.lambdagateway.gateway.function.EnricherFunction;
+import io.lambdagateway.gateway.function.FunctionError;
+import io.lambdagateway.gateway.function.LambdaFunction;
+import io.lambdagateway.gateway.http.url.FunctionUrlEvent;
+import io.lambdagateway.gateway.http.url.FunctionUrlResponse;
+import io.lambdagateway.gateway.http.url.UrlRequest;
+import io.lambdagateway.gateway.json.Json;
+import io.lambdagateway.gateway.json.JsonScan;
+import io.lambdagateway.gateway.platform.ConcurrencyLimiter;
+import io.lambdagateway.gateway.platform.EventQueue;
+import io.lambdagateway.gateway.platform.FunctionRegistry;
+import io.lambdagateway.gateway.platform.HostedFunction;
+import io.lambdagateway.gateway.platform.InvocationMetrics;
+import io.lambdagateway.gateway.platform.Invoker;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
@@ -15,8 +30,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.OptionalInt;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -67,10 +82,12 @@ public final class Gateway {
     functions.addAll(extraFunctions);
     FunctionRegistry registryOfFunctions = new FunctionRegistry(functions, config.functionName());
     ConcurrencyLimiter limiter = new ConcurrencyLimiter(config.maxConcurrency());
-    GatewayMetrics metrics = new GatewayMetrics(registry, limiter::inFlight);
-    GatewayServices services = new GatewayServices(config, registryOfFunctions,
-        new Invoker(vertx, config, limiter, metrics),
-        new EventQueue(config.eventQueueSize(), config.eventConcurrency()),
+    InvocationMetrics metrics = new InvocationMetrics(registry, limiter::inFlight);
+    Invoker invoker = new Invoker(vertx, config::functionArn, config.maxResponseBytes(), limiter,
+        metrics);
+    EventQueue events = new EventQueue(vertx, invoker, config.eventQueueSize(),
+        config.eventConcurrency(), EventQueue.LAMBDA_RETRY_DELAYS);
+    GatewayServices services = new GatewayServices(config, registryOfFunctions, invoker, events,
         registry, new AtomicBoolean());
     return deploy(vertx, services)
         .onFailure(failure -> vertx.close());
@@ -85,7 +102,7 @@ public final class Gateway {
     UrlRequest sample = new UrlRequest("POST", "/", "a=1", List.of(Map.entry("Host", "x")),
         "{}".getBytes(StandardCharsets.UTF_8), "HTTP/1.1", "127.0.0.1", "warm-up", Instant.now(),
         "warm-up");
-    byte[] event = HttpReplies.bytes(FunctionUrlEvent.build(sample));
+    byte[] event = Json.bytes(FunctionUrlEvent.build(sample));
     JsonScan.problem(event);
     FunctionUrlResponse.fromPayload("{\"statusCode\":200}".getBytes(StandardCharsets.UTF_8));
     FunctionError.of(new IllegalStateException("warm-up")).toJson();

@@ -1,5 +1,6 @@
 package io.lambdagateway.gateway;
 
+import io.lambdagateway.settings.Settings;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -26,14 +27,14 @@ public final class GatewayCommand implements Callable<Integer> {
     return run(spec);
   }
 
-  /** Starts a gateway configured from the environment and {@code spec}'s flags; blocks. */
+  /**
+   * Starts a gateway configured by {@code spec}'s {@link SettingOptions} (flags over environment
+   * over defaults); blocks.
+   *
+   * @throws ParameterException (exit code 2, one line) naming the flag of an invalid value
+   */
   public static int run(CommandSpec spec) throws InterruptedException {
-    GatewayConfig config;
-    try {
-      config = GatewayConfig.fromSettings(SettingOptions.merge(System.getenv(), spec));
-    } catch (IllegalArgumentException invalid) {
-      throw new ParameterException(spec.commandLine(), invalid.getMessage(), invalid);
-    }
+    GatewayConfig config = config(spec);
     Gateway gateway;
     try {
       gateway = Gateway.start(config).await();
@@ -51,6 +52,15 @@ public final class GatewayCommand implements Callable<Integer> {
     }, "gateway-shutdown"));
     stopped.await();
     return 0;
+  }
+
+  /** The configuration {@code spec}'s parsed {@link SettingOptions} describe. */
+  static GatewayConfig config(CommandSpec spec) {
+    try {
+      return GatewayConfig.fromSettings(SettingOptions.values(spec));
+    } catch (GatewayConfig.InvalidSetting invalid) {
+      throw Settings.invalid(spec, invalid.setting().flag(), invalid.value(), invalid.accepted());
+    }
   }
 
   private static void printBanner(PrintWriter out, Gateway gateway) {

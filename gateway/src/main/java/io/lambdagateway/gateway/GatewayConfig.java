@@ -1,5 +1,7 @@
 package io.lambdagateway.gateway;
 
+import io.lambdagateway.settings.Durations;
+import io.lambdagateway.settings.Sizes;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -8,7 +10,8 @@ import java.util.OptionalInt;
 
 /**
  * The whole configuration of a gateway, typed. See {@link Setting} for each knob's meaning,
- * environment variable, flag and default.
+ * environment variable, flag and default. Durations and sizes follow the grammars every command
+ * shares ({@link Durations}, {@link Sizes}).
  *
  * @param authToken the bearer token function URLs require; empty = no check
  * @param reservedConcurrency the enricher's reserved concurrency; empty = none
@@ -48,7 +51,7 @@ public record GatewayConfig(
    * Builds the configuration from values keyed by environment-variable name
    * ({@code System.getenv()} works as it is); a missing or blank key takes its default.
    *
-   * @throws IllegalArgumentException naming the variable whose value is not valid
+   * @throws InvalidSetting naming the setting whose value is not valid
    */
   public static GatewayConfig fromSettings(Map<String, String> values) {
     Reader r = new Reader(values);
@@ -61,11 +64,11 @@ public record GatewayConfig(
         r.text(Setting.REGION),
         r.text(Setting.ACCOUNT_ID),
         r.integer(Setting.MEMORY_SIZE, 128, 10240),
-        r.integer(Setting.MAX_SYNC_PAYLOAD, 0, Integer.MAX_VALUE),
-        r.integer(Setting.MAX_ASYNC_PAYLOAD, 0, Integer.MAX_VALUE),
-        r.integer(Setting.MAX_RESPONSE_PAYLOAD, 0, Integer.MAX_VALUE),
-        r.integer(Setting.MAX_HEADER_SIZE, 1024, 1024 * 1024),
-        r.integer(Setting.MAX_REQUEST_LINE, 256, 1024 * 1024),
+        r.size(Setting.MAX_SYNC_PAYLOAD, 0, Integer.MAX_VALUE),
+        r.size(Setting.MAX_ASYNC_PAYLOAD, 0, Integer.MAX_VALUE),
+        r.size(Setting.MAX_RESPONSE_PAYLOAD, 0, Integer.MAX_VALUE),
+        (int) r.size(Setting.MAX_HEADER_SIZE, 1024, 1024 * 1024),
+        (int) r.size(Setting.MAX_REQUEST_LINE, 256, 1024 * 1024),
         r.duration(Setting.IDLE_TIMEOUT),
         r.integer(Setting.EVENT_QUEUE_SIZE, 0, 1_000_000),
         r.integer(Setting.EVENT_CONCURRENCY, 1, 10_000),
@@ -88,29 +91,38 @@ public record GatewayConfig(
     return instances > 0 ? instances : Runtime.getRuntime().availableProcessors();
   }
 
-  /** Parses durations such as {@code 250ms}, {@code 30s}, {@code 2m}, {@code 1h} (bare = s). */
-  static Duration parseDuration(String text) {
-    String t = text.trim().toLowerCase(Locale.ROOT);
-    if (t.endsWith("ms")) {
-      return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2).trim()));
+  /**
+   * A setting whose value is not valid: {@code setting}'s variable and flag, the value, and what
+   * it accepts (the message starts with the variable's name).
+   */
+  public static final class InvalidSetting extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient Setting setting;
+    private final String value;
+    private final String accepted;
+
+    InvalidSetting(Setting setting, String value, String accepted) {
+      super(setting.envName() + " (" + setting.flag() + ") = '" + value + "': " + accepted);
+      this.setting = setting;
+      this.value = value;
+      this.accepted = accepted;
     }
-    char unit = t.charAt(t.length() - 1);
-    String number = Character.isDigit(unit) ? t : t.substring(0, t.length() - 1).trim();
-    long amount = Long.parseLong(number);
-    return switch (unit) {
-      case 'h' -> Duration.ofHours(amount);
-      case 'm' -> Duration.ofMinutes(amount);
-      case 's' -> Duration.ofSeconds(amount);
-      default -> {
-        if (!Character.isDigit(unit)) {
-          throw new NumberFormatException("unknown unit '" + unit + "'");
-        }
-        yield Duration.ofSeconds(amount);
-      }
-    };
+
+    public Setting setting() {
+      return setting;
+    }
+
+    public String value() {
+      return value;
+    }
+
+    public String accepted() {
+      return accepted;
+    }
   }
 
-  /** Reads one setting at a time and names the variable in every error. */
+  /** Reads one setting at a time through the shared grammars; names the setting in every error. */
   private record Reader(Map<String, String> values) {
 
     String text(Setting s) {
@@ -127,43 +139,52 @@ public record GatewayConfig(
       String v = text(s);
       try {
         int parsed = Integer.parseInt(v);
-        if (parsed < min || parsed > max) {
-          throw invalid(s, v, "must be between " + min + " and " + max);
+        if (parsed >= min && parsed <= max) {
+          return parsed;
         }
-        return parsed;
-      } catch (NumberFormatException e) {
-        throw invalid(s, v, "not an integer");
+      } catch (NumberFormatException notWhole) {
+        // reported below with the range
       }
+      throw new InvalidSetting(s, v, "a whole number between " + min + " and " + max);
     }
 
     OptionalInt optionalInteger(Setting s) {
       return text(s).isEmpty() ? OptionalInt.empty() : OptionalInt.of(integer(s, 0, 1_000_000));
     }
 
+    long size(Setting s, long min, long max) {
+      String v = text(s);
+      long parsed;
+      try {
+        parsed = Sizes.parse(v);
+      } catch (IllegalArgumentException notSize) {
+        throw new InvalidSetting(s, v, Sizes.ACCEPTED);
+      }
+      if (parsed < min || parsed > max) {
+        throw new InvalidSetting(s, v, "a size between " + min + " and " + max + " bytes");
+      }
+      return parsed;
+    }
+
     Duration duration(Setting s) {
       String v = text(s);
       try {
-        Duration d = parseDuration(v);
-        if (d.isNegative() || d.isZero()) {
-          throw invalid(s, v, "must be positive");
+        Duration d = Durations.parse(v);
+        if (!d.isZero()) {
+          return d;
         }
-        return d;
-      } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
-        throw invalid(s, v, "not a duration such as 500ms, 30s or 2m");
+      } catch (IllegalArgumentException notDuration) {
+        // reported below
       }
+      throw new InvalidSetting(s, v, "above 0: " + Durations.ACCEPTED);
     }
 
     boolean bool(Setting s) {
       String v = text(s).toLowerCase(Locale.ROOT);
       if (!v.equals("true") && !v.equals("false")) {
-        throw invalid(s, v, "must be true or false");
+        throw new InvalidSetting(s, v, "true or false");
       }
       return Boolean.parseBoolean(v);
-    }
-
-    private static IllegalArgumentException invalid(Setting s, String value, String why) {
-      return new IllegalArgumentException(s.envName() + " (" + s.flag() + ") = '" + value + "': "
-          + why);
     }
   }
 }

@@ -1,5 +1,8 @@
 package io.lambdagateway.gateway;
 
+import io.lambdagateway.gateway.platform.EventQueue;
+import io.lambdagateway.gateway.platform.FunctionRegistry;
+import io.lambdagateway.gateway.platform.Invoker;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -9,6 +12,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * @param draining set when shutdown starts; the health check then reports DOWN
  */
-record GatewayServices(GatewayConfig config, FunctionRegistry functions, Invoker invoker,
+public record GatewayServices(GatewayConfig config, FunctionRegistry functions, Invoker invoker,
     EventQueue events, PrometheusMeterRegistry registry, AtomicBoolean draining) {
 }

@@ -1,5 +1,10 @@
 package io.lambdagateway.gateway;
 
+import io.lambdagateway.gateway.http.BenchEcho;
+import io.lambdagateway.gateway.http.InvalidRequestHandler;
+import io.lambdagateway.gateway.http.api.InvokeApiHandler;
+import io.lambdagateway.gateway.http.api.OperationsHandler;
+import io.lambdagateway.gateway.http.url.FunctionUrlHandler;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;

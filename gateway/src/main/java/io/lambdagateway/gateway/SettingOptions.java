@@ -8,8 +8,10 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Adds one command-line flag per {@link Setting} to a picocli command
- * ({@code @Command(modelTransformer = SettingOptions.class)}), and merges the flags given over the
- * environment: a flag beats its environment variable, which beats the default.
+ * ({@code @Command(modelTransformer = SettingOptions.class)}), defaulting to its environment
+ * variable, then to its built-in default, in the {@code ${env:NAME:-default}} form every command
+ * uses (see {@code io.lambdagateway.settings.Settings}). The values stay text:
+ * {@link GatewayConfig#fromSettings} converts them with the shared grammars.
  */
 public final class SettingOptions implements IModelTransformer {
 
@@ -19,8 +21,8 @@ public final class SettingOptions implements IModelTransformer {
       OptionSpec.Builder option = OptionSpec.builder(s.flag())
           .type(String.class)
           .paramLabel("<" + s.envName() + ">")
-          .description(s.description() + " Env: " + s.envName() + ". Default: "
-              + (s.defaultValue().isEmpty() ? "unset" : s.defaultValue()) + ".");
+          .defaultValue("${env:" + s.envName() + ":-" + s.defaultValue() + "}")
+          .description(s.description());
       if (s.defaultValue().equals("false")) {
         option.arity("0..1").fallbackValue("true");
       }
@@ -29,15 +31,18 @@ public final class SettingOptions implements IModelTransformer {
     return spec;
   }
 
-  /** The settings keyed by environment-variable name: {@code env}, overridden by given flags. */
-  public static Map<String, String> merge(Map<String, String> env, CommandSpec spec) {
-    Map<String, String> merged = new HashMap<>(env);
+  /**
+   * The settings of a parsed command, keyed by environment-variable name, for
+   * {@link GatewayConfig#fromSettings}: each is its flag, else its variable, else absent.
+   */
+  public static Map<String, String> values(CommandSpec spec) {
+    Map<String, String> values = new HashMap<>();
     for (Setting s : Setting.values()) {
       OptionSpec option = spec.findOption(s.flag());
       if (option != null && option.getValue() != null) {
-        merged.put(s.envName(), option.getValue());
+        values.put(s.envName(), option.getValue());
       }
     }
-    return merged;
+    return values;
   }
 }

@@ -1,5 +1,8 @@
 package io.lambdagateway.gateway;
 
+import io.lambdagateway.gateway.function.FunctionTraits;
+import io.lambdagateway.gateway.function.Invocation;
+import io.lambdagateway.gateway.function.LambdaFunction;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 

@@ -3,6 +3,10 @@ package io.lambdagateway.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lambdagateway.settings.Settings;
+import io.lambdagateway.settings.Version;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -59,40 +63,92 @@ class GatewayConfigTest {
   @DisplayName("an invalid value is refused with the variable's name")
   void refusesInvalidValues(String name, String value) {
     assertThatThrownBy(() -> GatewayConfig.fromSettings(Map.of(name, value)))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(GatewayConfig.InvalidSetting.class)
         .hasMessageStartingWith(name);
   }
 
+  @ParameterizedTest(name = "{0} = {1} bytes")
+  @CsvSource({"6MB, 6291456", "6MiB, 6291456", "1.5MB, 1572864", "512KB, 524288",
+      "6291456, 6291456"})
+  @DisplayName("payload limits take the shared size grammar")
+  void parsesSizes(String text, long bytes) {
+    assertThat(GatewayConfig.fromSettings(Map.of("GATEWAY_MAX_SYNC_PAYLOAD", text))
+        .maxSyncPayloadBytes()).isEqualTo(bytes);
+  }
+
   @ParameterizedTest(name = "{0} = {1} ms")
-  @CsvSource({"250ms, 250", "30s, 30000", "30, 30000", "2m, 120000", "1h, 3600000"})
-  @DisplayName("durations take ms, s, m and h, bare numbers are seconds")
+  @CsvSource({"250ms, 250", "30s, 30000", "30, 30000", "2m, 120000", "1h, 3600000", "1.5s, 1500"})
+  @DisplayName("durations take the shared grammar: ms, s, m and h, bare numbers are seconds")
   void parsesDurations(String text, long millis) {
-    assertThat(GatewayConfig.parseDuration(text)).isEqualTo(Duration.ofMillis(millis));
+    assertThat(GatewayConfig.fromSettings(Map.of("GATEWAY_FUNCTION_TIMEOUT", text))
+        .functionTimeout()).isEqualTo(Duration.ofMillis(millis));
   }
 
   @Test
   @DisplayName("a command-line flag beats its environment variable")
   void flagsBeatTheEnvironment() {
-    CommandLine cli = new CommandLine(new GatewayCommand());
+    CommandLine cli = Settings.commandLine(new GatewayCommand(),
+        Map.of("GATEWAY_PORT", "9000", "GATEWAY_REGION", "eu-west-1"));
     cli.parseArgs("--port", "7000", "--bench-echo");
 
-    Map<String, String> merged = SettingOptions.merge(
-        Map.of("GATEWAY_PORT", "9000", "GATEWAY_REGION", "eu-west-1"), cli.getCommandSpec());
-    GatewayConfig config = GatewayConfig.fromSettings(merged);
+    GatewayConfig config = GatewayCommand.config(cli.getCommandSpec());
 
     assertThat(config.port()).isEqualTo(7000);
     assertThat(config.region()).isEqualTo("eu-west-1");
     assertThat(config.benchEcho()).isTrue();
   }
 
-  @Test
-  @DisplayName("the gateway command's help lists every setting")
-  void describesItself() {
-    String usage = new CommandLine(new GatewayCommand()).getUsageMessage();
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({
+      "--port, 70000, GATEWAY_PORT, a whole number between 0 and 65535",
+      "--function-timeout, soon, GATEWAY_FUNCTION_TIMEOUT, above 0: a duration",
+      "--max-sync-payload, 1GB, GATEWAY_MAX_SYNC_PAYLOAD, a size such as",
+      "--bench-echo, yes, GATEWAY_BENCH_ECHO, true or false"})
+  @DisplayName("a bad flag or variable is one line naming both, exit code 2, nothing started")
+  void oneLineErrors(String flag, String value, String variable, String accepted) {
+    String expected = "gateway: invalid value for " + flag + " (env " + variable + "): '" + value
+        + "': " + accepted;
+    StringWriter fromFlag = new StringWriter();
+    StringWriter fromEnv = new StringWriter();
 
-    assertThat(usage).contains("gateway");
-    for (Setting s : Setting.values()) {
-      assertThat(usage).contains(s.flag()).contains(s.envName());
+    assertThat(execute(Map.of(), fromFlag, flag, value)).isEqualTo(2);
+    assertThat(execute(Map.of(variable, value), fromEnv)).isEqualTo(2);
+
+    for (StringWriter err : new StringWriter[] {fromFlag, fromEnv}) {
+      assertThat(err.toString()).startsWith(expected).hasLineCount(1)
+          .endsWith("; try 'gateway --help'\n");
     }
+  }
+
+  @Test
+  @DisplayName("the gateway command's help lists every setting with its variable and default")
+  void describesItself() {
+    StringWriter out = new StringWriter();
+    CommandLine cli = Settings.commandLine(new GatewayCommand(), Map.of())
+        .setOut(new PrintWriter(out, true));
+
+    assertThat(cli.execute("--help")).isZero();
+    String usage = out.toString().replaceAll("\\s+", " ");
+    for (Setting s : Setting.values()) {
+      String fallback = s.defaultValue().isEmpty() ? "none" : s.defaultValue();
+      assertThat(usage).contains(s.flag())
+          .contains("(env " + s.envName() + ", default: " + fallback + ")");
+    }
+  }
+
+  @Test
+  @DisplayName("--version prints the project version")
+  void version() {
+    StringWriter out = new StringWriter();
+    CommandLine cli = Settings.commandLine(new GatewayCommand(), Map.of())
+        .setOut(new PrintWriter(out, true));
+
+    assertThat(cli.execute("--version")).isZero();
+    assertThat(out.toString()).isEqualTo("lambda-gateway " + Version.number() + "\n");
+  }
+
+  private static int execute(Map<String, String> env, StringWriter err, String... args) {
+    return Settings.commandLine(new GatewayCommand(), env).setErr(new PrintWriter(err, true))
+        .execute(args);
   }
 }

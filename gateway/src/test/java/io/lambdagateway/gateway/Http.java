@@ -1,6 +1,7 @@
 package io.lambdagateway.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lambdagateway.gateway.json.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -49,7 +50,7 @@ final class Http {
 
   static JsonNode json(HttpResponse<byte[]> response) {
     try {
-      return HttpReplies.JSON.readTree(response.body());
+      return Json.MAPPER.readTree(response.body());
     } catch (IOException e) {
       throw new AssertionError("not JSON: " + text(response), e);
     }
@@ -57,7 +58,7 @@ final class Http {
 
   static JsonNode json(String text) {
     try {
-      return HttpReplies.JSON.readTree(text);
+      return Json.MAPPER.readTree(text);
     } catch (IOException e) {
       throw new AssertionError("not JSON: " + text, e);
     }

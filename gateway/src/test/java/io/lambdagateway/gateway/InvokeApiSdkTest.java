@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lambdagateway.gateway.function.EnricherFunction;
+import io.lambdagateway.gateway.json.Json;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -222,7 +224,7 @@ class InvokeApiSdkTest {
 
   private static JsonNode json(byte[] bytes) {
     try {
-      return HttpReplies.JSON.readTree(bytes);
+      return Json.MAPPER.readTree(bytes);
     } catch (java.io.IOException e) {
       throw new AssertionError("not JSON: " + new String(bytes, StandardCharsets.UTF_8), e);
     }

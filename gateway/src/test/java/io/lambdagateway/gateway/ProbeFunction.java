@@ -2,6 +2,9 @@ package io.lambdagateway.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.lambdagateway.gateway.function.Invocation;
+import io.lambdagateway.gateway.function.LambdaFunction;
+import io.lambdagateway.gateway.json.Json;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -42,11 +45,11 @@ final class ProbeFunction implements LambdaFunction {
 
   private static JsonNode instruction(Buffer event) {
     try {
-      JsonNode node = HttpReplies.JSON.readTree(event.getBytes());
+      JsonNode node = Json.MAPPER.readTree(event.getBytes());
       if (node != null && node.has("requestContext")) {
         String body = node.path("body").asText("");
         return body.isEmpty() ? JsonNodeFactory.instance.objectNode()
-            : HttpReplies.JSON.readTree(body);
+            : Json.MAPPER.readTree(body);
       }
       return node == null || !node.isObject() ? JsonNodeFactory.instance.objectNode() : node;
     } catch (IOException notJson) {

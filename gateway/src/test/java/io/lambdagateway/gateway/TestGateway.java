@@ -1,5 +1,6 @@
 package io.lambdagateway.gateway;
 
+import io.lambdagateway.gateway.platform.HostedFunction;
 import io.vertx.core.VertxOptions;
 import java.net.URI;
 import java.time.Duration;

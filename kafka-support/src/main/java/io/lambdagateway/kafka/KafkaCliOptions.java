@@ -18,7 +18,8 @@ import picocli.CommandLine.TypeConversionException;
  * {@code KAFKA_SASL_USERNAME} / {@code --sasl-username}, {@code KAFKA_SASL_PASSWORD} /
  * {@code --sasl-password}, {@code KAFKA_TRUSTSTORE} / {@code --truststore} and
  * {@code KAFKA_TRUSTSTORE_PASSWORD} / {@code --truststore-password}. Prefer the environment for
- * secrets: command lines show up in process lists.
+ * secrets: command lines show up in process lists. Defaults come through
+ * {@code io.lambdagateway.settings.Settings}.
  */
 public final class KafkaCliOptions {
 
@@ -27,29 +28,29 @@ public final class KafkaCliOptions {
 
   @Option(names = {"-b", "--bootstrap-servers"}, paramLabel = "HOST:PORT[,...]",
     defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}",
-    description = "Kafka bootstrap servers (env KAFKA_BOOTSTRAP_SERVERS; default: ${DEFAULT-VALUE}).")
+    description = "Kafka bootstrap servers.")
   private String bootstrapServers;
 
   @Option(names = "--security-protocol", paramLabel = "PROTOCOL",
     defaultValue = "${env:KAFKA_SECURITY_PROTOCOL:-PLAINTEXT}", converter = SecurityConverter.class,
-    description = "PLAINTEXT or SASL_SSL (SCRAM-SHA-512) (env KAFKA_SECURITY_PROTOCOL; default: ${DEFAULT-VALUE}).")
+    description = "PLAINTEXT or SASL_SSL (SCRAM-SHA-512).")
   private KafkaClientSettings.Security security;
 
   @Option(names = "--sasl-username", paramLabel = "NAME", defaultValue = "${env:KAFKA_SASL_USERNAME}",
-    description = "SASL user name (env KAFKA_SASL_USERNAME).")
+    description = "SASL user name.")
   private String username;
 
   @Option(names = "--sasl-password", paramLabel = "SECRET", defaultValue = "${env:KAFKA_SASL_PASSWORD}",
-    description = "SASL password (env KAFKA_SASL_PASSWORD, preferred).")
+    description = "SASL password; prefer the variable.")
   private String password;
 
   @Option(names = "--truststore", paramLabel = "FILE", defaultValue = "${env:KAFKA_TRUSTSTORE}",
-    description = "Truststore for SASL_SSL; the JVM's CAs when absent (env KAFKA_TRUSTSTORE).")
+    description = "Truststore for SASL_SSL; the JVM's CAs when absent.")
   private Path truststore;
 
   @Option(names = "--truststore-password", paramLabel = "SECRET",
     defaultValue = "${env:KAFKA_TRUSTSTORE_PASSWORD}",
-    description = "Truststore password (env KAFKA_TRUSTSTORE_PASSWORD).")
+    description = "Truststore password; prefer the variable.")
   private String truststorePassword;
 
   /**
@@ -75,7 +76,7 @@ public final class KafkaCliOptions {
       try {
         return KafkaClientSettings.Security.valueOf(value.trim().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new TypeConversionException("expected PLAINTEXT or SASL_SSL, got '" + value + "'");
+        throw new TypeConversionException("PLAINTEXT or SASL_SSL");
       }
     }
   }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import io.lambdagateway.settings.Settings;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -18,15 +20,52 @@ class KafkaCliOptionsTest {
 
   /** The smallest command holding the mixin, as produce, consume and pipeline do. */
   @Command(name = "probe", mixinStandardHelpOptions = true)
-  static final class ProbeCommand {
+  static final class ProbeCommand implements Runnable {
     @Mixin
     KafkaCliOptions kafka;
+
+    @Override
+    public void run() {
+      kafka.toSettings();
+    }
   }
 
   private static KafkaClientSettings parse(String... args) {
+    return parse(Map.of(), args);
+  }
+
+  private static KafkaClientSettings parse(Map<String, String> env, String... args) {
     ProbeCommand command = new ProbeCommand();
-    new CommandLine(command).parseArgs(args);
+    Settings.commandLine(command, env).parseArgs(args);
     return command.kafka.toSettings();
+  }
+
+  @Test
+  @DisplayName("The variables configure it, and a flag beats its variable")
+  void environment() {
+    Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", "env:1",
+        "KAFKA_SECURITY_PROTOCOL", "SASL_SSL", "KAFKA_SASL_USERNAME", "u",
+        "KAFKA_SASL_PASSWORD", "p");
+
+    assertThat(parse(env)).isEqualTo(KafkaClientSettings.scram("env:1", "u", "p"));
+    assertThat(parse(env, "-b", "flag:2").bootstrapServers()).isEqualTo("flag:2");
+  }
+
+  @Test
+  @DisplayName("A bad protocol, as flag or variable, is one line naming both, exit code 2")
+  void oneLineErrors() {
+    StringWriter fromFlag = new StringWriter();
+    StringWriter fromEnv = new StringWriter();
+    Settings.commandLine(new ProbeCommand(), Map.of()).setErr(new PrintWriter(fromFlag, true))
+        .execute("--security-protocol", "TLS");
+    int exit = Settings.commandLine(new ProbeCommand(), Map.of("KAFKA_SECURITY_PROTOCOL", "TLS"))
+        .setErr(new PrintWriter(fromEnv, true)).execute();
+
+    assertThat(exit).isEqualTo(2);
+    for (StringWriter err : new StringWriter[] {fromFlag, fromEnv}) {
+      assertThat(err.toString()).isEqualTo("probe: invalid value for --security-protocol"
+          + " (env KAFKA_SECURITY_PROTOCOL): 'TLS': PLAINTEXT or SASL_SSL; try 'probe --help'\n");
+    }
   }
 
   @Test
@@ -58,11 +97,13 @@ class KafkaCliOptionsTest {
   @DisplayName("--help names every flag with its environment variable")
   void help() {
     StringWriter help = new StringWriter();
-    CommandLine line = new CommandLine(new ProbeCommand());
+    CommandLine line = Settings.commandLine(new ProbeCommand(), Map.of());
     line.setOut(new PrintWriter(help));
 
     assertThat(line.execute("--help")).isZero();
-    assertThat(help.toString()).contains(
+    assertThat(help.toString().replaceAll("\\s+", " ")).contains(
+      "(env KAFKA_BOOTSTRAP_SERVERS, default: 127.0.0.1:9092)",
+      "(env KAFKA_SECURITY_PROTOCOL, default: PLAINTEXT)",
       "--bootstrap-servers", "KAFKA_BOOTSTRAP_SERVERS",
       "--security-protocol", "KAFKA_SECURITY_PROTOCOL",
       "--sasl-username", "KAFKA_SASL_USERNAME",

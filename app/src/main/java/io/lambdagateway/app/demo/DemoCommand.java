@@ -1,11 +1,12 @@
 package io.lambdagateway.app.demo;
 
+import io.lambdagateway.producer.ProduceCommand;
 import io.lambdagateway.producer.RowsRange;
+import io.lambdagateway.settings.Settings;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Spec;
  * {@code demo}: runs {@link Demo} until Ctrl-C / SIGTERM, or until a bounded run is over
  * ({@code --count}, {@code --duration}), then stops it and prints a one-line summary. Enriched
  * records go to stdout, one JSON object per line; everything else goes to stderr. Exit code 0,
- * 1 when the demo cannot start, 2 for bad options.
+ * 1 when the demo cannot start, 2 for bad options (one line, see {@link Settings}).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Everything in one process: Kafka (embedded unless --bootstrap-servers),"
@@ -30,54 +31,59 @@ public final class DemoCommand implements Callable<Integer> {
   private CommandSpec spec;
 
   @Option(names = {"-b", "--bootstrap-servers"}, paramLabel = "HOST:PORT[,...]",
+      defaultValue = "${env:DEMO_BOOTSTRAP_SERVERS}",
       description = "Use this Kafka (PLAINTEXT) instead of starting an embedded broker.")
   private String bootstrapServers;
 
-  @Option(names = "--kafka-port", paramLabel = "PORT", defaultValue = "9092",
-      description = "Port of the embedded broker; a free one when taken (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--kafka-port", paramLabel = "PORT", defaultValue = "${env:DEMO_KAFKA_PORT:-" + DemoConfig.DEFAULT_KAFKA_PORT + "}",
+      description = "Port of the embedded broker; a free one when taken.")
   private int kafkaPort;
 
-  @Option(names = "--host", paramLabel = "HOST", defaultValue = DemoConfig.DEFAULT_HOST,
-      description = "Interface the gateway binds (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--host", paramLabel = "HOST",
+      defaultValue = "${env:DEMO_HOST:-" + DemoConfig.DEFAULT_HOST + "}",
+      description = "Interface the gateway binds.")
   private String host;
 
-  @Option(names = {"-p", "--port"}, paramLabel = "PORT", defaultValue = "8080",
-      description = "Gateway port; a free one when taken (default: ${DEFAULT-VALUE}).")
+  @Option(names = {"-p", "--port"}, paramLabel = "PORT", defaultValue = "${env:DEMO_PORT:-" + DemoConfig.DEFAULT_PORT + "}",
+      description = "Gateway port; a free one when taken.")
   private int port;
 
-  @Option(names = "--token", paramLabel = "TOKEN", defaultValue = DemoConfig.DEFAULT_TOKEN,
-      description = "Bearer token of the gateway's function URLs, sent by the pipeline"
-          + " (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--token", paramLabel = "TOKEN",
+      defaultValue = "${env:DEMO_TOKEN:-" + DemoConfig.DEFAULT_TOKEN + "}",
+      description = "Bearer token of the gateway's function URLs, sent by the pipeline.")
   private String token;
 
-  @Option(names = {"-r", "--rate"}, paramLabel = "MSG/S", defaultValue = "2",
-      description = "Messages produced per second; 0 = as fast as possible (default: ${DEFAULT-VALUE}).")
+  @Option(names = {"-r", "--rate"}, paramLabel = "MSG/S", defaultValue = "${env:DEMO_RATE:-" + DemoConfig.DEFAULT_RATE + "}",
+      description = "Messages produced per second; 0 = as fast as possible.")
   private double rate;
 
-  @Option(names = {"-n", "--count"}, paramLabel = "N", defaultValue = "0",
+  @Option(names = {"-n", "--count"}, paramLabel = "N", defaultValue = "${env:DEMO_COUNT:-0}",
       description = "Messages to produce; the demo ends once all their rows were printed."
-          + " 0 = unbounded (default: ${DEFAULT-VALUE}).")
+          + " 0 = unbounded.")
   private long count;
 
-  @Option(names = "--rows", paramLabel = "MIN..MAX", defaultValue = "1..5",
-      converter = RowsConverter.class,
-      description = "Rows per message (default: ${DEFAULT-VALUE}; the public example uses 1..100).")
+  @Option(names = "--rows", paramLabel = "MIN..MAX", defaultValue = "${env:DEMO_ROWS:-" + DemoConfig.DEFAULT_ROWS_TEXT + "}",
+      converter = ProduceCommand.RowsConverter.class,
+      description = "Rows per message; the public example uses 1..100.")
   private RowsRange rows;
 
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
-      description = "Seed of the produced messages (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "${env:DEMO_SEED:-" + DemoConfig.DEFAULT_SEED + "}",
+      description = "Seed of the produced messages.")
   private long seed;
 
-  @Option(names = {"-d", "--duration"}, paramLabel = "SECONDS",
-      description = "Stop by itself after this many seconds.")
-  private Double durationSeconds;
+  @Option(names = {"-d", "--duration"}, paramLabel = "DURATION",
+      defaultValue = "${env:DEMO_DURATION}",
+      description = "Stop by itself after this long (a bare number is seconds).")
+  private Duration duration;
 
-  @Option(names = "--source-topic", paramLabel = "TOPIC", defaultValue = DemoConfig.DEFAULT_SOURCE_TOPIC,
-      description = "Source topic (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--source-topic", paramLabel = "TOPIC",
+      defaultValue = "${env:SOURCE_TOPIC:-" + DemoConfig.DEFAULT_SOURCE_TOPIC + "}",
+      description = "Source topic.")
   private String sourceTopic;
 
-  @Option(names = "--target-topic", paramLabel = "TOPIC", defaultValue = DemoConfig.DEFAULT_TARGET_TOPIC,
-      description = "Target topic (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--target-topic", paramLabel = "TOPIC",
+      defaultValue = "${env:TARGET_TOPIC:-" + DemoConfig.DEFAULT_TARGET_TOPIC + "}",
+      description = "Target topic.")
   private String targetTopic;
 
   @Override
@@ -110,11 +116,16 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   private DemoConfig config() {
+    Settings.inRange(spec, "--kafka-port", kafkaPort, 0, 65535);
+    Settings.inRange(spec, "--port", port, 0, 65535);
+    if (duration != null && duration.isZero()) {
+      throw Settings.invalid(spec, "--duration", duration, "above 0");
+    }
     try {
       return DemoConfig.builder()
           .bootstrapServers(bootstrapServers)
           .kafkaPort(kafkaPort)
-          .gatewaySettings(System.getenv())
+          .gatewaySettings(Settings.environment(spec))
           .host(host)
           .port(port)
           .token(token)
@@ -122,21 +133,12 @@ public final class DemoCommand implements Callable<Integer> {
           .count(count)
           .rows(rows)
           .seed(seed)
-          .duration(durationSeconds == null ? null
-              : Duration.ofMillis(Math.round(durationSeconds * 1000)))
+          .duration(duration)
           .sourceTopic(sourceTopic)
           .targetTopic(targetTopic)
           .build();
     } catch (IllegalArgumentException invalid) {
       throw new ParameterException(spec.commandLine(), invalid.getMessage(), invalid);
-    }
-  }
-
-  /** Parses {@code MIN..MAX} or {@code N}. */
-  static final class RowsConverter implements ITypeConverter<RowsRange> {
-    @Override
-    public RowsRange convert(String value) {
-      return RowsRange.parse(value);
     }
   }
 }

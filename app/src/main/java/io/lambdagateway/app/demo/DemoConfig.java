@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * Everything {@link Demo} needs. Build it with {@link #builder()}; each default is a
- * {@code DEFAULT_*} constant.
+ * {@code DEFAULT_*} constant, which the {@code demo} command's options also show and use.
  *
  * @param bootstrapServers an existing Kafka to use; empty = start an embedded broker
  * @param kafkaPort port of the embedded broker on 127.0.0.1 (0 = any free port); when taken, a
@@ -61,7 +61,8 @@ public record DemoConfig(
   public static final String DEFAULT_TARGET_TOPIC = "target-topic";
   public static final double DEFAULT_RATE = 2;
   /** Few rows per message keep the printed stream readable. */
-  public static final RowsRange DEFAULT_ROWS = new RowsRange(1, 5);
+  public static final String DEFAULT_ROWS_TEXT = "1..5";
+  public static final RowsRange DEFAULT_ROWS = RowsRange.parse(DEFAULT_ROWS_TEXT);
   public static final long DEFAULT_SEED = 42;
 
   public DemoConfig {

@@ -3,13 +3,20 @@ package io.lambdagateway.app.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lambdagateway.app.Main;
+import io.lambdagateway.settings.Version;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 
 @DisplayName("The launcher's subcommands")
 class LauncherTest {
@@ -18,7 +25,11 @@ class LauncherTest {
   private final StringWriter err = new StringWriter();
 
   private int run(String... args) {
-    return new CommandLine(new Main())
+    return run(Map.of(), args);
+  }
+
+  private int run(Map<String, String> env, String... args) {
+    return Main.commandLine(env)
         .setOut(new PrintWriter(out, true))
         .setErr(new PrintWriter(err, true))
         .execute(args);
@@ -47,5 +58,75 @@ class LauncherTest {
   void demoRejectsBadOptions() {
     assertThat(run("demo", "--rows", "5..1")).isEqualTo(2);
     assertThat(err.toString()).contains("rows range");
+  }
+
+  @ParameterizedTest(name = "{0} {1} {2}")
+  @CsvSource({
+      "'', --port, 70000, GATEWAY_PORT, a whole number between 0 and 65535",
+      "gateway, --function-timeout, soon, GATEWAY_FUNCTION_TIMEOUT, above 0: a duration",
+      "produce, --rate, fast, PRODUCE_RATE, a number such as 2 or 0.5",
+      "consume, --from, yesterday, CONSUME_FROM, latest or earliest",
+      "pipeline, --buffer-size, 7MB, PIPELINE_BUFFER_SIZE, between 1 and 6291456",
+      "demo, --duration, soon, DEMO_DURATION, a duration such as",
+      "demo, --port, 70000, DEMO_PORT, between 0 and 65535"})
+  @DisplayName("A bad flag or variable of any subcommand is one line naming both, exit code 2")
+  void oneLineErrors(String subcommand, String flag, String value, String variable,
+      String accepted) {
+    String command = ("lambda-gateway " + subcommand).strip();
+    String expected = command + ": invalid value for " + flag + " (env " + variable + "): '"
+        + value + "': " + accepted;
+    String[] withFlag = subcommand.isEmpty() ? new String[] {flag, value}
+        : new String[] {subcommand, flag, value};
+    String[] withoutFlag = subcommand.isEmpty() ? new String[0] : new String[] {subcommand};
+
+    assertThat(run(withFlag)).isEqualTo(2);
+    assertThat(run(Map.of(variable, value), withoutFlag)).isEqualTo(2);
+
+    assertThat(err.toString().lines()).hasSize(2).allSatisfy(line -> assertThat(line)
+        .startsWith(expected).endsWith("; try '" + command + " --help'"));
+  }
+
+  @ParameterizedTest(name = "{0} --version")
+  @ValueSource(strings = {"", "gateway", "produce", "consume", "pipeline", "demo"})
+  @DisplayName("-V/--version prints the version, for the launcher and every subcommand")
+  void version(String subcommand) {
+    String[] args = subcommand.isEmpty() ? new String[] {"--version"}
+        : new String[] {subcommand, "-V"};
+
+    assertThat(run(args)).isZero();
+    assertThat(out.toString()).isEqualTo("lambda-gateway " + Version.number() + "\n");
+  }
+
+  @Test
+  @DisplayName("Every option of every subcommand has a flag, a variable and a default in --help")
+  void everyOptionHasAVariable() {
+    CommandLine launcher = Main.commandLine(Map.of());
+    for (CommandLine command : launcher.getSubcommands().values()) {
+      for (OptionSpec option : command.getCommandSpec().options()) {
+        if (!option.usageHelp() && !option.versionHelp()) {
+          assertThat(String.join(" ", option.description()))
+              .as(command.getCommandName() + " " + option.longestName())
+              .containsPattern("\\(env [A-Z_]+, default: [^)]*\\)$");
+        }
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("docs/configuration.md has the tables --help describes")
+  void configurationReferenceIsCurrent() throws IOException {
+    Path doc = Path.of("..", "docs", "configuration.md");
+    String text = Files.readString(doc);
+    String tables = ConfigurationTables.render(Main.commandLine(Map.of()));
+    int start = text.indexOf(ConfigurationTables.BEGIN);
+    int end = text.indexOf(ConfigurationTables.END);
+
+    assertThat(start).as("markers in " + doc).isNotNegative();
+    String current = text.substring(start, end + ConfigurationTables.END.length());
+    if (!current.equals(tables)) {
+      Files.writeString(Path.of("target", "configuration-tables.md"), tables);
+    }
+    assertThat(current).as("docs/configuration.md is out of date: paste "
+        + "app/target/configuration-tables.md between its markers").isEqualTo(tables);
   }
 }

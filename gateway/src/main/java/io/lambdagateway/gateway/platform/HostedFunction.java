@@ -1,0 +1,20 @@
+package io.lambdagateway.gateway.platform;
+
+import io.lambdagateway.gateway.function.LambdaFunction;
+import java.time.Duration;
+import java.util.OptionalInt;
+
+/**
+ * A function registered in the gateway under a name, with the settings Lambda keeps per function:
+ * the platform's record of a {@link LambdaFunction}, not a second way to write one.
+ *
+ * @param name the function name (also the first path segment of its function URL)
+ * @param function the implementation
+ * @param timeout how long a call may run before {@code Sandbox.Timedout}
+ * @param memorySizeMb the memory size reported by GetFunction and REPORT lines (informational)
+ * @param reservedConcurrency the most calls of this function running at once; empty = no limit,
+ *     0 = throttle every call (as a reserved concurrency of 0 does on AWS)
+ */
+public record HostedFunction(String name, LambdaFunction function, Duration timeout,
+    int memorySizeMb, OptionalInt reservedConcurrency) {
+}

@@ -1,0 +1,126 @@
+package io.lambdagateway.gateway.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lambdagateway.gateway.function.FunctionError;
+import io.lambdagateway.gateway.function.Invocation;
+import io.lambdagateway.gateway.function.LambdaFunction;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The Event queue on a real Vert.x and a real Invoker, with short retry delays. */
+@ExtendWith(VertxExtension.class)
+@DisplayName("The Event queue")
+class EventQueueTest {
+
+  private static final List<Duration> DELAYS = List.of(Duration.ofMillis(100),
+      Duration.ofMillis(200));
+
+  /** Fails its first {@code failures} calls, then succeeds; notes when each call started. */
+  private static final class FailingFunction implements LambdaFunction {
+    final List<Long> startedNanos = new CopyOnWriteArrayList<>();
+    private final int failures;
+
+    FailingFunction(int failures) {
+      this.failures = failures;
+    }
+
+    @Override
+    public Future<Buffer> invoke(Buffer event, Invocation invocation) {
+      startedNanos.add(System.nanoTime());
+      return startedNanos.size() <= failures
+          ? Future.failedFuture(new FunctionError("Test.Failure", "attempt failed"))
+          : Future.succeededFuture(event);
+    }
+  }
+
+  private static EventQueue queue(Vertx vertx, int capacity, int concurrency) {
+    ConcurrencyLimiter limiter = new ConcurrencyLimiter(100);
+    Invoker invoker = new Invoker(vertx, name -> "arn:" + name, 1024, limiter,
+        new InvocationMetrics(new SimpleMeterRegistry(), limiter::inFlight));
+    return new EventQueue(vertx, invoker, capacity, concurrency, DELAYS);
+  }
+
+  private static HostedFunction hosted(LambdaFunction function) {
+    return new HostedFunction("f", function, Duration.ofSeconds(5), 128, OptionalInt.empty());
+  }
+
+  @Test
+  @DisplayName("waits 1 s, then 2 s between Lambda's two retries")
+  void usesLambdasRetryDelays() {
+    assertThat(EventQueue.LAMBDA_RETRY_DELAYS)
+        .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+  }
+
+  @Test
+  @DisplayName("a call that keeps failing runs once plus once per retry delay, then is dropped")
+  void retriesAfterEachDelayThenDrops(Vertx vertx, VertxTestContext test) {
+    FailingFunction function = new FailingFunction(Integer.MAX_VALUE);
+    EventQueue events = queue(vertx, 10, 1);
+
+    vertx.runOnContext(v -> assertThat(events.offer(hosted(function), Buffer.buffer("{}"), "r1"))
+        .isTrue());
+
+    vertx.setTimer(1500, id -> test.verify(() -> {
+      List<Long> starts = function.startedNanos;
+      assertThat(starts).hasSize(3);
+      assertThat(TimeUnit.NANOSECONDS.toMillis(starts.get(1) - starts.get(0)))
+          .isGreaterThanOrEqualTo(100);
+      assertThat(TimeUnit.NANOSECONDS.toMillis(starts.get(2) - starts.get(1)))
+          .isGreaterThanOrEqualTo(200);
+      assertThat(events.size()).isZero();
+      test.completeNow();
+    }));
+  }
+
+  @Test
+  @DisplayName("a call that succeeds on its first retry is not run again")
+  void stopsRetryingOnSuccess(Vertx vertx, VertxTestContext test) {
+    FailingFunction function = new FailingFunction(1);
+    EventQueue events = queue(vertx, 10, 1);
+
+    vertx.runOnContext(v -> events.offer(hosted(function), Buffer.buffer("{}"), "r2"));
+
+    vertx.setTimer(1200, id -> test.verify(() -> {
+      assertThat(function.startedNanos).hasSize(2);
+      assertThat(events.size()).isZero();
+      test.completeNow();
+    }));
+  }
+
+  @Test
+  @DisplayName("a call waiting for its retry keeps its slot; past the capacity, offers are refused")
+  void boundsWaitingCalls(Vertx vertx, VertxTestContext test) {
+    FailingFunction first = new FailingFunction(1);
+    FailingFunction second = new FailingFunction(0);
+    EventQueue events = queue(vertx, 1, 1);
+
+    vertx.runOnContext(v -> test.verify(() -> {
+      assertThat(events.offer(hosted(first), Buffer.buffer("{}"), "running")).isTrue();
+      assertThat(events.offer(hosted(second), Buffer.buffer("{}"), "waiting")).isTrue();
+      assertThat(events.offer(hosted(second), Buffer.buffer("{}"), "refused")).isFalse();
+      assertThat(events.size()).isEqualTo(2);
+      assertThat(second.startedNanos).isEmpty();
+    }));
+
+    vertx.setTimer(1000, id -> test.verify(() -> {
+      assertThat(first.startedNanos).hasSize(2);
+      assertThat(second.startedNanos).hasSize(1);
+      assertThat(second.startedNanos.get(0)).isGreaterThan(first.startedNanos.get(1));
+      assertThat(events.size()).isZero();
+      test.completeNow();
+    }));
+  }
+}
