@@ -2,6 +2,8 @@ package io.lambdagateway.app;
 
 import io.lambdagateway.consumer.ConsumeCommand;
 import io.lambdagateway.app.demo.DemoCommand;
+import io.lambdagateway.gateway.GatewayCommand;
+import io.lambdagateway.gateway.SettingOptions;
 import io.lambdagateway.pipeline.PipelineCommand;
 import io.lambdagateway.producer.ProduceCommand;
 import java.util.concurrent.Callable;
