@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
         ConsumeCommand.class,
         PipelineCommand.class,
         DemoCommand.class,
+        BrokerCommand.class,
     })
 public final class Main implements Callable<Integer> {
 

@@ -237,6 +237,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   }
 
   /**
+   * Like {@link #createTopic}, but a topic that exists already (a restart on a kept data dir) is
+   * left as it is, whatever its partition count.
+   */
+  public void createTopicIfMissing(String name, int partitions) {
+    if (!await(admin().listTopics().names(), "list topics").contains(name)) {
+      createTopic(name, partitions);
+    }
+  }
+
+  /**
    * Polls until every partition has a leader, within {@link #ADMIN_TIMEOUT_SECONDS}. Right after
    * the creation the broker's metadata may not know the topic yet: describing it then fails with
    * {@link UnknownTopicOrPartitionException}, which counts as "not ready yet".
