@@ -2,6 +2,8 @@ package io.lambdagateway.app;
 
 import io.lambdagateway.kafka.testing.BrokerClasses;
 import io.lambdagateway.kafka.testing.EmbeddedKafkaBroker;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +56,11 @@ public final class BrokerCommand implements Callable<Integer> {
           + " 1 partition unless given (env BROKER_TOPICS).")
   private List<String> topics = new ArrayList<>();
 
+  @Option(names = "--ready-file", paramLabel = "FILE", defaultValue = "${env:BROKER_READY_FILE}",
+      description = "Create this file once the broker serves and its --topic topics exist, delete"
+          + " it on stop: a readiness check for supervisors (env BROKER_READY_FILE).")
+  private Path readyFile;
+
   @Override
   public Integer call() throws InterruptedException {
     if (!BrokerClasses.present()) {
@@ -63,23 +70,52 @@ public final class BrokerCommand implements Callable<Integer> {
     List<TopicSpec> wanted = topicSpecs();
     EmbeddedKafkaBroker broker;
     try {
+      markNotReady();
       broker = EmbeddedKafkaBroker.startStandalone(host, advertised(), port,
           Optional.ofNullable(dataDir));
-      wanted.forEach(topic -> broker.createTopicIfMissing(topic.name(), topic.partitions()));
-    } catch (RuntimeException failed) {
+    } catch (RuntimeException | IOException failed) {
       spec.commandLine().getErr().println("broker could not start: " + failed.getMessage());
       return 1;
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      deleteReadyFile();
       broker.close();
       stopped.countDown();
     }, "broker-stop"));
+    try {
+      wanted.forEach(topic -> broker.createTopicIfMissing(topic.name(), topic.partitions()));
+      markReady(broker.bootstrapServers());
+    } catch (RuntimeException | IOException failed) {
+      spec.commandLine().getErr().println("broker could not start: " + failed.getMessage());
+      return 1;
+    }
     spec.commandLine().getOut().println("bootstrap.servers=" + broker.bootstrapServers());
     spec.commandLine().getOut().flush();
     // Runs until the shutdown hook, started by SIGTERM or Ctrl-C, has closed the broker.
     stopped.await();
     return 0;
+  }
+
+  /** A file left by an earlier run in the same place would claim readiness too early. */
+  private void markNotReady() throws IOException {
+    if (readyFile != null) {
+      Files.deleteIfExists(readyFile);
+    }
+  }
+
+  private void markReady(String bootstrapServers) throws IOException {
+    if (readyFile != null) {
+      Files.writeString(readyFile, "bootstrap.servers=" + bootstrapServers + "\n");
+    }
+  }
+
+  private void deleteReadyFile() {
+    try {
+      markNotReady();
+    } catch (IOException ignored) {
+      // the broker stops anyway; a stale file only matters to the next start, which deletes it
+    }
   }
 
   private String advertised() {

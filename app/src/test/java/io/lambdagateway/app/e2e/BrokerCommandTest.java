@@ -46,10 +46,12 @@ class BrokerCommandTest {
     Process first = startBroker(port, dataDir, "first");
     String bootstrap = awaitAddress(first);
     assertThat(bootstrap).isEqualTo("127.0.0.1:" + port);
+    assertThat(workDir.resolve("ready")).hasContent(ADDRESS_PREFIX + bootstrap);
     KafkaTestClients.produce(bootstrap, topic, List.of("one", "two"));
     assertThat(values(KafkaTestClients.consume(bootstrap, topic, 2, Duration.ofSeconds(30))))
         .containsExactly("one", "two");
     assertStopsOnSigterm(first);
+    assertThat(workDir.resolve("ready")).doesNotExist();
 
     Process second = startBroker(port, dataDir, "second");
     try {
@@ -67,7 +69,7 @@ class BrokerCommandTest {
         "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
         "-cp", System.getProperty("java.class.path"), Main.class.getName(),
         "broker", "--port", String.valueOf(port), "--data-dir", dataDir.toString(),
-        "--topic", "created-at-start:2");
+        "--topic", "created-at-start:2", "--ready-file", workDir.resolve("ready").toString());
     // The broker logs to stderr; a file keeps the pipe from filling up and shows what failed.
     builder.redirectError(workDir.resolve(name + ".stderr.log").toFile());
     builder.environment().keySet().removeIf(variable -> variable.startsWith("BROKER_"));
