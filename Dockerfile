@@ -1,19 +1,46 @@
-# The Lambda gateway as a container image. Build-then-copy: the jar comes from the host build.
+# The Lambda gateway as a container image: a Java runtime cut to the modules the launcher uses
+# (jlink) on a slim Debian, the broker-free launcher jar, a non-root user.
 #
-#   mvn -B package -DskipTests
-#   docker build -t lambda-gateway .
-#   docker run --rm -p 8080:8080 -e ENRICHER_PUBLIC_IP=203.0.113.7 lambda-gateway
+#   docker build -t lambda-gateway .                  # clean clone: Maven runs in the build stage
+#   docker run --rm -p 127.0.0.1:8080:8080 -e ENRICHER_PUBLIC_IP=203.0.113.7 lambda-gateway
 #
-# Other launcher subcommands are one argument away (`docker run lambda-gateway pipeline ...`).
-# BASE_IMAGE is any image with a Java 17+ runtime on the PATH and bash (for the health check).
-# Offline builds pass a local one: --build-arg BASE_IMAGE=lambda-gateway/base-jre17:bookworm
-# (made by .ci/container-engine.sh).
-ARG BASE_IMAGE=eclipse-temurin:17-jre
-FROM ${BASE_IMAGE}
+# The image runs the subcommands gateway (default), pipeline, produce and consume
+# (`docker run lambda-gateway pipeline ...`). `broker` and the embedded broker of `demo` need the
+# Kafka server, which only the `broker` target carries (`--target broker`, CMD broker).
+#
+# Build arguments (see docs/container.md):
+#   BUILD_IMAGE  a JDK 17 (jlink and its jmods) with Maven; Maven runs only when the build context
+#                lacks app/target/lambda-gateway-slim.jar (offline path: `mvn package` on the
+#                host first, then a local JDK image, e.g. the one .ci/container-engine.sh makes)
+#   BASE_IMAGE   the runtime's base: glibc and bash (for the health check); no Java needed
+#   JAVA_MODULES the runtime's modules
+ARG BUILD_IMAGE=maven:3.9-eclipse-temurin-17
+ARG BASE_IMAGE=debian:bookworm-slim
 
-LABEL org.opencontainers.image.title="lambda-gateway" \
-      org.opencontainers.image.description="Lambda Invoke API and function URLs, with the enricher"
+FROM ${BUILD_IMAGE} AS build
+# `jdeps --print-module-deps` on the slim jar, minus java.desktop (java.beans, which Jackson and
+# Micrometer only probe for) and java.compiler (Vert.x's source-verticle compiler), plus
+# jdk.crypto.ec (ECDHE and EC certificates for TLS: AWS, a SASL_SSL Kafka) and jdk.naming.dns
+# (Netty's DNS resolver falls back to it). The broker target uses the same runtime.
+ARG JAVA_MODULES=java.base,java.naming,java.net.http,java.security.jgss,java.security.sasl,java.sql,jdk.jfr,jdk.management,jdk.unsupported,jdk.crypto.ec,jdk.naming.dns
+WORKDIR /src
+COPY . .
+# Maven only when the jar was not built on the host; the full jar (with the broker) is kept for
+# the broker target when there is one.
+RUN set -eu; \
+    if [ -f app/target/lambda-gateway-slim.jar ]; then \
+      echo "using the prebuilt app/target/lambda-gateway-slim.jar"; \
+    else \
+      mvn -B -q -pl app -am package -DskipTests; \
+    fi; \
+    mkdir -p /out/slim /out/full; \
+    cp app/target/lambda-gateway-slim.jar /out/slim/lambda-gateway.jar; \
+    if [ -f app/target/lambda-gateway.jar ]; then cp app/target/lambda-gateway.jar /out/full/; fi
+RUN jlink --add-modules "${JAVA_MODULES}" --strip-debug --no-man-pages --no-header-files \
+      --compress=2 --output /out/java
 
+# What both targets share: the runtime and the unprivileged user.
+FROM ${BASE_IMAGE} AS runtime
 # A fixed, unprivileged uid/gid, so volume permissions and `USER` checks are predictable.
 # useradd is missing from some slim bases; a passwd/group entry is all the JVM needs.
 ARG APP_UID=10001
@@ -27,18 +54,48 @@ RUN set -eu; \
       echo "app:x:${APP_UID}:${APP_UID}:Lambda gateway:/app:/usr/sbin/nologin" >> /etc/passwd; \
     fi; \
     mkdir -p /app
+# Root owns the runtime and the jar: the app user can run them but not rewrite them.
+COPY --from=build /out/java /opt/java
+ENV JAVA_HOME=/opt/java \
+    PATH=/opt/java/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+    LANG=C.UTF-8
+WORKDIR /app
+# Exec form: java is PID 1 and receives SIGTERM from `docker stop` directly; the JVM runs its
+# shutdown hooks (the launcher closes Vert.x or the broker) and exits. Java spawns no children,
+# so no init process is needed to reap zombies (`docker run --init` adds one if wanted).
+# Heap follows the container's memory limit; an OOM ends the process so the engine restarts it.
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", \
+  "-jar", "/app/lambda-gateway.jar"]
 
-# Root owns the jar: the app user can run it but not rewrite it.
-COPY app/target/lambda-gateway.jar /app/lambda-gateway.jar
+# The Kafka stand-in for docker-compose.yml where apache/kafka cannot be pulled: the full jar
+# and `broker` bound to every interface, its data in the volume /var/lib/kafka.
+FROM runtime AS broker
+COPY --from=build /out/full/ /app/
+ARG APP_UID=10001
+RUN mkdir -p /var/lib/kafka && chown "${APP_UID}:${APP_UID}" /var/lib/kafka
+VOLUME /var/lib/kafka
+ENV BROKER_HOST=0.0.0.0 \
+    BROKER_PORT=9092 \
+    BROKER_DATA_DIR=/var/lib/kafka \
+    BROKER_READY_FILE=/tmp/broker.ready
+USER ${APP_UID}:${APP_UID}
+EXPOSE 9092
+# The subcommand writes the file once it serves and its BROKER_TOPICS exist.
+HEALTHCHECK --interval=2s --timeout=2s --start-period=60s --retries=3 \
+  CMD ["bash", "-c", "test -f \"$BROKER_READY_FILE\""]
+CMD ["broker"]
 
+# The default target: the gateway image, with the broker-free jar.
+FROM runtime AS gateway
+LABEL org.opencontainers.image.title="lambda-gateway" \
+      org.opencontainers.image.description="Lambda Invoke API and function URLs, with the enricher"
+COPY --from=build /out/slim/lambda-gateway.jar /app/lambda-gateway.jar
 ENV GATEWAY_HOST=0.0.0.0 \
     GATEWAY_PORT=8080 \
     GATEWAY_FUNCTION_NAME=enricher
-
+ARG APP_UID=10001
 USER ${APP_UID}:${APP_UID}
-WORKDIR /app
 EXPOSE 8080
-
 # No curl or wget in slim bases, and a Java probe would start a second JVM per check: bash's
 # /dev/tcp sends one HTTP request and checks the status line. A wildcard bind is probed on
 # loopback, any other GATEWAY_HOST on that address.
@@ -47,11 +104,4 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 CMD ["bas
   exec 3<>/dev/tcp/$host/${GATEWAY_PORT:-8080} && \
   printf 'GET /health HTTP/1.1\\r\\nHost: localhost\\r\\nConnection: close\\r\\n\\r\\n' >&3 && \
   read -r version status rest <&3 && [ \"$status\" = 200 ]"]
-
-# Exec form: java is PID 1 and receives SIGTERM from `docker stop` directly; the JVM runs its
-# shutdown hooks (the launcher closes Vert.x) and exits. Java spawns no children, so no init
-# process is needed to reap zombies (`docker run --init` adds one if wanted).
-# Heap follows the container's memory limit; an OOM ends the process so the engine restarts it.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", \
-  "-jar", "/app/lambda-gateway.jar"]
 CMD ["gateway"]

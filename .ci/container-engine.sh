@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# Starts a private Docker engine for the container test (GatewayContainerIT) and builds,
-# once, the local Java 17 base image that stands in for eclipse-temurin:17-jre where no
-# registry can be reached.
+# Starts a private Docker engine for the container tests (GatewayContainerIT, the compose
+# smoke) and builds, once, the two local images that stand in for the Dockerfile's upstream
+# defaults where no registry can be reached: a slim Debian (BASE_IMAGE, for
+# debian:bookworm-slim) and a JDK 17 with Maven built on it (BUILD_IMAGE, for
+# maven:3.9-eclipse-temurin-17).
 #
 # Usage: .ci/container-engine.sh [start|stop|status]   (default: start)
 #
 # start  installs docker.io and debootstrap when missing, starts dockerd with its own data
 #        root, exec root and socket under the cache dir (no iptables, no bridge: containers
-#        use the host network), waits until it answers (at most 30 s), then builds the base
-#        image unless the cached data root already holds it. Idempotent: a running engine
+#        use the host network), waits until it answers (at most 30 s), then builds the two
+#        images unless the cached data root already holds them. Idempotent: a running engine
 #        and an existing image are reused. Prints the variables a caller needs as `export`
 #        lines on stdout (progress goes to stderr) and writes the same lines to
 #        $CACHE_DIR/docker/env, so either `eval "$(.ci/container-engine.sh)"` or
@@ -27,7 +29,9 @@ readonly SOCKET="$ENGINE_DIR/docker.sock"
 readonly PID_FILE="$ENGINE_DIR/docker.pid"
 readonly LOG_FILE="$ENGINE_DIR/dockerd.log"
 readonly ENV_FILE="$ENGINE_DIR/env"
-readonly BASE_IMAGE="lambda-gateway/base-jre17:bookworm"
+readonly BASE_IMAGE="lambda-gateway/debian-slim:bookworm"
+readonly BUILD_IMAGE="lambda-gateway/build-jdk17:bookworm"
+readonly BUILD_IMAGE_DOCKERFILE="$(cd "$(dirname "$0")" && pwd)/build-image.Dockerfile"
 readonly DEBIAN_MIRROR="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 readonly READY_TIMEOUT_S=30
 # Debian's client, the same release as its dockerd (another docker may come first on PATH).
@@ -90,9 +94,9 @@ build_base_image() {
   fi
   local rootfs="$CACHE_DIR/rootfs" started; started=$(now)
   rm -rf "$rootfs"
-  debootstrap --variant=minbase --include=openjdk-17-jre-headless \
-    bookworm "$rootfs" "$DEBIAN_MIRROR" >&2 || fail "debootstrap failed (see above)"
-  log "debootstrap with openjdk-17-jre-headless took $(since "$started")"
+  debootstrap --variant=minbase bookworm "$rootfs" "$DEBIAN_MIRROR" >&2 \
+    || fail "debootstrap failed (see above)"
+  log "debootstrap took $(since "$started")"
   slim_rootfs "$rootfs"
   local imported; imported=$(now)
   tar -C "$rootfs" -c . | docker_cli import \
@@ -101,11 +105,29 @@ build_base_image() {
     --change 'CMD ["bash"]' \
     - "$BASE_IMAGE" >/dev/null || fail "docker import of $BASE_IMAGE failed"
   rm -rf "$rootfs"
-  log "imported $BASE_IMAGE in $(since "$imported") (total $(since "$started"))"
+  log "imported $BASE_IMAGE ($(image_mb "$BASE_IMAGE") MB) in $(since "$imported")" \
+    "(total $(since "$started"))"
+}
+
+# The JDK (jlink, jmods) and Maven for the Dockerfile's build stage, installed on the base.
+build_build_image() {
+  if docker_cli image inspect "$BUILD_IMAGE" >/dev/null 2>&1; then
+    log "build image $BUILD_IMAGE already in the cached data root"
+    return
+  fi
+  local started; started=$(now)
+  DOCKER_BUILDKIT=1 docker_cli build --network host --quiet --tag "$BUILD_IMAGE" \
+    --build-arg BASE_IMAGE="$BASE_IMAGE" --file "$BUILD_IMAGE_DOCKERFILE" \
+    "$(dirname "$BUILD_IMAGE_DOCKERFILE")" >/dev/null || fail "docker build of $BUILD_IMAGE failed"
+  log "built $BUILD_IMAGE ($(image_mb "$BUILD_IMAGE") MB) in $(since "$started")"
+}
+
+image_mb() {
+  docker_cli image inspect --format '{{.Size}}' "$1" | awk '{ printf "%.1f", $1 / 1e6 }'
 }
 
 # Drops what a runtime image never reads: package caches and lists, docs, man pages and
-# message translations (33 MB of the image).
+# message translations, as Debian's own slim images do.
 slim_rootfs() {
   local rootfs="$1"
   chroot "$rootfs" apt-get clean
@@ -119,7 +141,8 @@ write_env() {
 export DOCKER_HOST=unix://$SOCKET
 export TESTCONTAINERS_RYUK_DISABLED=true
 export TESTCONTAINERS_HOST_OVERRIDE=127.0.0.1
-export LAMBDA_GATEWAY_BASE_IMAGE=$BASE_IMAGE
+export LAMBDA_GATEWAY_SLIM_BASE_IMAGE=$BASE_IMAGE
+export LAMBDA_GATEWAY_BUILD_IMAGE=$BUILD_IMAGE
 EOF
   cat "$ENV_FILE"
 }
@@ -149,6 +172,7 @@ main() {
       install_packages
       start_engine
       build_base_image
+      build_build_image
       write_env
       log "done in $(since "$started")"
       ;;

@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
  * The launcher of {@code lambda-gateway.jar}. With no subcommand it runs the gateway (same flags
  * as {@code gateway}). Subcommands: {@code gateway}, {@code produce} (demo messages to Kafka),
  * {@code consume} (print a topic as JSON lines), {@code pipeline} (Kafka → function → Kafka, as
- * Transfer does it) and {@code demo} (all of them in one process). A new subcommand is one more
+ * Transfer does it), {@code broker} (a single-node Kafka broker) and {@code demo} (all of them in
+ * one process). A new subcommand is one more
  * class in {@code subcommands}. Every option of every subcommand has a flag, an environment
  * variable and a default, and a bad value is one line and exit code 2 ({@link Settings}).
  */
@@ -31,6 +32,7 @@ import picocli.CommandLine.Spec;
         ConsumeCommand.class,
         PipelineCommand.class,
         DemoCommand.class,
+        BrokerCommand.class,
     })
 public final class Main implements Callable<Integer> {
 

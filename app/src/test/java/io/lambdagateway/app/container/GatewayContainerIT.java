@@ -15,6 +15,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,7 +45,8 @@ import software.amazon.awssdk.services.lambda.model.InvokeResponse;
  * Builds the root Dockerfile into an image, runs it as users would (environment variables only,
  * host network, bound to 127.0.0.1 on a free port) and calls it the two ways the project needs:
  * the AWS SDK's Invoke API and Transfer's function-URL call. Also checks what only the image
- * decides: the user, the size, the HEALTHCHECK and the SIGTERM stop. The last test stops the
+ * decides: the user, the size ceilings, the jlink runtime, the broker-free jar, the HEALTHCHECK
+ * and the SIGTERM stop. The last test stops the
  * container, so the tests run in order. Needs a Docker engine; see {@link ContainerEngine}.
  */
 @DisplayName("The gateway container image")
@@ -54,6 +57,8 @@ class GatewayContainerIT {
   private static final String PUBLIC_IP = "203.0.113.7";
   private static final String TOKEN = "container-it-token";
   private static final String APP_UID = "10001";
+  private static final long MAX_IMAGE_BYTES = 150_000_000;
+  private static final long MAX_JAR_BYTES = 25_000_000;
   private static final Path GOLDEN =
       GatewayImage.repositoryRoot().resolve("enricher/src/test/resources/golden");
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -162,20 +167,48 @@ class GatewayContainerIT {
 
   @Test
   @Order(6)
-  @DisplayName("adds little more than the jar to the base image")
-  void addsLittleMoreThanTheJar() {
+  @DisplayName("is at most 150 MB, with a launcher jar of at most 25 MB that has no Kafka server or Scala")
+  void staysWithinItsSizeCeilings() throws IOException {
     DockerClient docker = gateway.getDockerClient();
-    long added = image.addedBytes(docker);
-    LOG.info("MEASURED image {}: {} MB in all, {} KB over {} (jar {} KB), built in {} ms",
-        image.name(), image.totalBytes(docker) / 1_000_000, added / 1000, image.baseImage(),
-        image.jarBytes() / 1000, image.buildTime().toMillis());
+    long total = image.totalBytes(docker);
+    LOG.info("MEASURED image {}: {} MB in all, base {} {} MB, jar {} MB, built in {} ms",
+        image.name(), total / 1_000_000, image.baseImage(), image.baseBytes(docker) / 1_000_000,
+        image.jarBytes() / 1_000_000, image.buildTime().toMillis());
 
-    // The user entry, /app and the jar; a stray file in the layers would show up here.
-    assertThat(added).isBetween(image.jarBytes(), image.jarBytes() + 100_000);
+    // Absolute ceilings, as the engine reports the size (decimal MB).
+    assertThat(total).isLessThanOrEqualTo(MAX_IMAGE_BYTES);
+    assertThat(image.jarBytes()).isLessThanOrEqualTo(MAX_JAR_BYTES);
+    try (JarFile jar = new JarFile(image.jar().toFile())) {
+      assertThat(jar.stream().map(JarEntry::getName))
+          .as("entries of the broker's own libraries")
+          .noneMatch(entry -> entry.startsWith("kafka/server/") || entry.startsWith("scala/")
+              || entry.startsWith("org/apache/zookeeper/"));
+    }
   }
 
   @Test
   @Order(7)
+  @DisplayName("runs on a jlink runtime without the desktop and compiler modules")
+  void runsOnACutDownRuntime() throws Exception {
+    ExecResult modules = gateway.execInContainer("java", "--list-modules");
+
+    assertThat(modules.getStdout()).contains("java.base@", "jdk.crypto.ec@", "java.net.http@")
+        .doesNotContain("java.desktop@", "java.compiler@", "jdk.compiler@");
+  }
+
+  @Test
+  @Order(8)
+  @DisplayName("refuses the broker subcommand, which the image's jar lacks, in one line with exit code 2")
+  void refusesTheBrokerSubcommandInOneLine() throws Exception {
+    ExecResult broker = gateway.execInContainer("java", "-XX:TieredStopAtLevel=1", "-jar",
+        "/app/lambda-gateway.jar", "broker", "--port", "0");
+
+    assertThat(broker.getExitCode()).isEqualTo(2);
+    assertThat(broker.getStderr().strip()).doesNotContain("\n").contains("lambda-gateway.jar");
+  }
+
+  @Test
+  @Order(9)
   @DisplayName("reports itself healthy through the image's own HEALTHCHECK")
   void reportsHealthyThroughItsHealthcheck() {
     DockerClient docker = gateway.getDockerClient();
@@ -189,7 +222,7 @@ class GatewayContainerIT {
   }
 
   @Test
-  @Order(8)
+  @Order(10)
   @DisplayName("stops on SIGTERM through the JVM's shutdown, well before Docker would kill it")
   void stopsOnSigterm() {
     DockerClient docker = gateway.getDockerClient();

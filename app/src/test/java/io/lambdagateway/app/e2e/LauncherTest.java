@@ -46,7 +46,7 @@ class LauncherTest {
   }
 
   @ParameterizedTest(name = "{0} --help")
-  @ValueSource(strings = {"gateway", "produce", "consume", "pipeline", "demo"})
+  @ValueSource(strings = {"gateway", "produce", "consume", "pipeline", "demo", "broker"})
   @DisplayName("Each subcommand has its own help")
   void eachSubcommandHasHelp(String subcommand) {
     assertThat(run(subcommand, "--help")).isZero();

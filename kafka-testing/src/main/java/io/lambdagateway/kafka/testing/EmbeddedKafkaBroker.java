@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * JVM, for tests and the local demo.
  *
  * <p>It listens with PLAINTEXT on 127.0.0.1 only. Its log directory is a fresh temporary directory
- * that {@link #close()} deletes. Replication factors are 1 and the initial group rebalance delay is
+ * that {@link #close()} deletes. {@link #startStandalone} is the exception, for the launcher's
+ * {@code broker} subcommand: a fixed port on a chosen interface, and data kept across restarts. Replication factors are 1 and the initial group rebalance delay is
  * 0, so consumer groups work at once on one node. Topics are auto-created on first use, as with a
  * default Kafka; {@link #createTopic} creates one with a chosen partition count.
  *
@@ -55,23 +56,54 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
   private static final String LOOPBACK = "127.0.0.1";
+  private static final String ANY_INTERFACE = "0.0.0.0";
   /** Attempts with fresh random ports: another process may take a port between probe and bind. */
   private static final int RANDOM_PORT_ATTEMPTS = 3;
   private static final long ADMIN_TIMEOUT_SECONDS = 30;
 
   private final KafkaRaftServer server;
-  private final Path dataDir;
+  private final Storage storage;
+  private final Placement placement;
   private final int port;
   /** The listener the broker's own admin client uses: PLAINTEXT, internal when clients use SASL_SSL. */
   private final int adminPort;
   private final AtomicBoolean closed = new AtomicBoolean();
   private Admin admin;
 
-  private EmbeddedKafkaBroker(KafkaRaftServer server, Path dataDir, int port, int adminPort) {
+  private EmbeddedKafkaBroker(KafkaRaftServer server, Storage storage, Placement placement,
+    int port, int adminPort) {
     this.server = server;
-    this.dataDir = dataDir;
+    this.storage = storage;
+    this.placement = placement;
     this.port = port;
     this.adminPort = adminPort;
+  }
+
+  /**
+   * The interface the client listener binds and the host name clients are told to connect to.
+   * The controller and the internal listener always stay on 127.0.0.1.
+   */
+  private record Placement(String bindHost, String advertisedHost) {
+    static final Placement LOOPBACK_ONLY = new Placement(LOOPBACK, LOOPBACK);
+
+    /** Where this process reaches its own client listener. */
+    String localHost() {
+      return ANY_INTERFACE.equals(bindHost) ? LOOPBACK : bindHost;
+    }
+  }
+
+  /**
+   * The broker's directory (its {@code server.properties} and {@code logs/}); a temporary one is
+   * deleted on close, a given one is kept and formatted on its first start only.
+   */
+  private record Storage(Path dir, boolean temporary) {
+    Path logs() {
+      return dir.resolve("logs");
+    }
+
+    boolean formatted() {
+      return Files.exists(logs().resolve("meta.properties"));
+    }
   }
 
   /** Starts a broker on a random free loopback port; returns once it serves requests. */
@@ -93,6 +125,28 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   }
 
   /**
+   * Starts a broker that serves other processes, as the launcher's {@code broker} subcommand
+   * does: the client listener binds {@code bindHost} ({@code 0.0.0.0} = every interface) on
+   * {@code port} ({@code 0} = a random free one) and tells clients to connect to
+   * {@code advertisedHost}. With a {@code dataDir} the topics, records and committed offsets live
+   * there and outlive {@link #close()}: the directory is formatted on its first start only, so a
+   * restart serves what was written before. Without one, a temporary directory is used.
+   *
+   * @throws IllegalStateException when the broker cannot start
+   */
+  public static EmbeddedKafkaBroker startStandalone(String bindHost, String advertisedHost, int port,
+    Optional<Path> dataDir) {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port out of range: " + port);
+    }
+    BrokerClasses.requirePresent();
+    Storage storage = dataDir.map(dir -> new Storage(createDirectories(dir), false))
+      .orElseGet(() -> new Storage(createTempDir(), true));
+    return startOnce(port == 0 ? freePort() : port, ClientListener.plaintext(),
+      new Placement(bindHost, advertisedHost), storage);
+  }
+
+  /**
    * Starts a broker on a random port whose client listener is SASL_SSL: TLS with the key pair in
    * {@code keystore} (PKCS12; its certificate should name 127.0.0.1) and SCRAM-SHA-512
    * authentication of {@code user}. The broker talks to itself over an internal PLAINTEXT
@@ -104,11 +158,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   }
 
   private static EmbeddedKafkaBroker startWithRetries(int port, ClientListener listener) {
+    BrokerClasses.requirePresent();
     int attempts = port == 0 ? RANDOM_PORT_ATTEMPTS : 1;
     RuntimeException last = null;
     for (int attempt = 1; attempt <= attempts; attempt++) {
       try {
-        return startOnce(port == 0 ? freePort() : port, listener);
+        return startOnce(port == 0 ? freePort() : port, listener, Placement.LOOPBACK_ONLY,
+          new Storage(createTempDir(), true));
       } catch (RuntimeException e) {
         last = e;
         LOG.warn("Kafka broker start attempt {} of {} failed: {}", attempt, attempts, e.toString());
@@ -117,43 +173,52 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     throw last;
   }
 
-  private static EmbeddedKafkaBroker startOnce(int port, ClientListener listener) {
-    Path dataDir = createTempDir();
+  private static EmbeddedKafkaBroker startOnce(int port, ClientListener listener,
+    Placement placement, Storage storage) {
     KafkaRaftServer server = null;
     try {
       int internalPort = listener.needsInternalListener() ? freePort() : port;
-      Properties props = serverProperties(port, internalPort, freePort(), dataDir.resolve("logs"), listener);
-      Path propsFile = dataDir.resolve("server.properties");
+      Properties props =
+        serverProperties(port, internalPort, freePort(), storage.logs(), listener, placement);
+      // Rewritten on every start: the controller port is picked afresh each time.
+      Path propsFile = storage.dir().resolve("server.properties");
       writeProperties(props, propsFile);
-      formatStorage(propsFile, listener.formatArgs());
+      if (!storage.formatted()) {
+        formatStorage(propsFile, listener.formatArgs());
+      }
       server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
       server.startup();
-      LOG.info("Kafka broker serving {} on {}:{}", listener.protocol(), LOOPBACK, port);
-      return new EmbeddedKafkaBroker(server, dataDir, port, internalPort);
+      LOG.info("Kafka broker serving {} on {}:{}", listener.protocol(), placement.bindHost(), port);
+      return new EmbeddedKafkaBroker(server, storage, placement, port, internalPort);
     } catch (RuntimeException e) {
       // A half-started server (e.g. its port was taken) still runs threads: stop them first.
       if (server != null) {
         server.shutdown();
         server.awaitShutdown();
       }
-      deleteRecursively(dataDir);
+      if (storage.temporary()) {
+        deleteRecursively(storage.dir());
+      }
       throw new IllegalStateException("cannot start the embedded Kafka broker on port " + port, e);
     }
   }
 
   /** {@code host:port} of the client listener, for the {@code bootstrap.servers} property. */
   public String bootstrapServers() {
-    return LOOPBACK + ":" + port;
+    return placement.advertisedHost() + ":" + port;
   }
 
-  /** The port of the client listener on 127.0.0.1. */
+  /** The port of the client listener. */
   public int port() {
     return port;
   }
 
-  /** The temporary directory holding the broker's configuration and logs; deleted on close. */
+  /**
+   * The directory holding the broker's configuration and logs: a temporary one, deleted on
+   * close, unless {@link #startStandalone} was given one to keep.
+   */
   public Path dataDir() {
-    return dataDir;
+    return storage.dir();
   }
 
   /**
@@ -169,6 +234,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     await(client.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all(),
       "create topic " + name);
     awaitLeaders(client, name, partitions);
+  }
+
+  /**
+   * Like {@link #createTopic}, but a topic that exists already (a restart on a kept data dir) is
+   * left as it is, whatever its partition count.
+   */
+  public void createTopicIfMissing(String name, int partitions) {
+    if (!await(admin().listTopics().names(), "list topics").contains(name)) {
+      createTopic(name, partitions);
+    }
   }
 
   /**
@@ -208,7 +283,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       && topic.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty());
   }
 
-  /** Stops the broker and deletes its directory. Idempotent. */
+  /** Stops the broker and deletes its directory unless it was given one to keep. Idempotent. */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
@@ -221,7 +296,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
     server.shutdown();
     server.awaitShutdown();
-    deleteRecursively(dataDir);
+    if (storage.temporary()) {
+      deleteRecursively(storage.dir());
+    }
     LOG.info("Kafka broker on port {} stopped", port);
   }
 
@@ -230,23 +307,25 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       throw new IllegalStateException("broker closed");
     }
     if (admin == null) {
-      admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, LOOPBACK + ":" + adminPort));
+      String host = adminPort == port ? placement.localHost() : LOOPBACK;
+      admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, host + ":" + adminPort));
     }
     return admin;
   }
 
-  private static Properties serverProperties(
-    int port, int internalPort, int controllerPort, Path logDir, ClientListener listener) {
+  private static Properties serverProperties(int port, int internalPort, int controllerPort,
+    Path logDir, ClientListener listener, Placement placement) {
     Properties props = new Properties();
     String controller = "CONTROLLER://" + LOOPBACK + ":" + controllerPort;
-    String clients = listener.protocol() + "://" + LOOPBACK + ":" + port;
+    String clients = listener.protocol() + "://" + placement.bindHost() + ":" + port;
+    String advertised = listener.protocol() + "://" + placement.advertisedHost() + ":" + port;
     String internal = listener.needsInternalListener() ? "PLAINTEXT://" + LOOPBACK + ":" + internalPort + "," : "";
     props.put("process.roles", "broker,controller");
     props.put("node.id", "1");
     props.put("controller.quorum.voters", "1@" + LOOPBACK + ":" + controllerPort);
     props.put("controller.listener.names", "CONTROLLER");
     props.put("listeners", internal + clients + "," + controller);
-    props.put("advertised.listeners", internal + clients);
+    props.put("advertised.listeners", internal + advertised);
     props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,SASL_SSL:SASL_SSL,CONTROLLER:PLAINTEXT");
     props.put("inter.broker.listener.name", "PLAINTEXT");
     props.put("log.dirs", logDir.toString());
@@ -293,6 +372,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       return Files.createTempDirectory("embedded-kafka-");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the broker's temp dir", e);
+    }
+  }
+
+  private static Path createDirectories(Path dir) {
+    try {
+      return Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the broker's data dir " + dir, e);
     }
   }
 

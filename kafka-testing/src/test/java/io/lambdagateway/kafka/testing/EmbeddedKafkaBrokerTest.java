@@ -12,10 +12,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("EmbeddedKafkaBroker")
 class EmbeddedKafkaBrokerTest {
@@ -100,6 +102,42 @@ class EmbeddedKafkaBrokerTest {
         assertThatThrownBy(() -> EmbeddedKafkaBroker.start(port))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining(String.valueOf(port)));
+    }
+  }
+
+  @Test
+  @DisplayName("A standalone broker keeps its given data dir on close and serves the earlier records after a restart")
+  void standaloneKeepsItsDataAcrossRestarts(@TempDir Path dataDir) {
+    String topic = KafkaNames.unique("kept");
+    try (EmbeddedKafkaBroker first =
+      EmbeddedKafkaBroker.startStandalone("127.0.0.1", "127.0.0.1", 0, Optional.of(dataDir))) {
+      KafkaTestClients.produce(first.bootstrapServers(), topic, List.of("before restart"));
+    }
+    assertThat(dataDir.resolve("logs/meta.properties")).isRegularFile();
+
+    try (EmbeddedKafkaBroker second =
+      EmbeddedKafkaBroker.startStandalone("127.0.0.1", "127.0.0.1", 0, Optional.of(dataDir))) {
+      assertThat(second.dataDir()).isEqualTo(dataDir);
+      List<ConsumerRecord<String, String>> records =
+        KafkaTestClients.consume(second.bootstrapServers(), topic, 1, Duration.ofSeconds(30));
+
+      assertThat(records).extracting(ConsumerRecord::value).containsExactly("before restart");
+    }
+  }
+
+  @Test
+  @DisplayName("A standalone broker bound to every interface tells clients the advertised host")
+  void standaloneAdvertisesTheGivenHost() {
+    try (EmbeddedKafkaBroker broker =
+      EmbeddedKafkaBroker.startStandalone("0.0.0.0", "localhost", 0, Optional.empty())) {
+      assertThat(broker.bootstrapServers()).isEqualTo("localhost:" + broker.port());
+      String topic = KafkaNames.unique("advertised");
+
+      broker.createTopic(topic, 1);
+      KafkaTestClients.produce(broker.bootstrapServers(), topic, List.of("via localhost"));
+
+      assertThat(KafkaTestClients.consume("127.0.0.1:" + broker.port(), topic, 1,
+        Duration.ofSeconds(30))).extracting(ConsumerRecord::value).containsExactly("via localhost");
     }
   }
 }
