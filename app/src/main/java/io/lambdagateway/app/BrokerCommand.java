@@ -2,6 +2,7 @@ package io.lambdagateway.app;
 
 import io.lambdagateway.kafka.testing.BrokerClasses;
 import io.lambdagateway.kafka.testing.EmbeddedKafkaBroker;
+import io.lambdagateway.settings.Settings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,6 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -32,33 +32,33 @@ public final class BrokerCommand implements Callable<Integer> {
   private CommandSpec spec;
 
   @Option(names = {"-p", "--port"}, paramLabel = "PORT", defaultValue = "${env:BROKER_PORT:-9092}",
-      description = "Client port; 0 = any free one (env BROKER_PORT; default: ${DEFAULT-VALUE}).")
+      description = "Client port; 0 = any free one.")
   private int port;
 
   @Option(names = "--host", paramLabel = "HOST", defaultValue = "${env:BROKER_HOST:-127.0.0.1}",
-      description = "Interface to bind, 0.0.0.0 for all (env BROKER_HOST; default: ${DEFAULT-VALUE}).")
+      description = "Interface to bind, 0.0.0.0 for all.")
   private String host;
 
   @Option(names = "--advertised-host", paramLabel = "HOST",
       defaultValue = "${env:BROKER_ADVERTISED_HOST}",
-      description = "Host name clients are told to connect to (env BROKER_ADVERTISED_HOST;"
-          + " default: --host, or 127.0.0.1 when that is 0.0.0.0).")
+      description = "Host name clients are told to connect to; none = --host, or 127.0.0.1 when"
+          + " that is 0.0.0.0.")
   private String advertisedHost;
 
   @Option(names = {"-d", "--data-dir"}, paramLabel = "DIR", defaultValue = "${env:BROKER_DATA_DIR}",
-      description = "Keep the broker's data here across restarts (env BROKER_DATA_DIR);"
-          + " a temporary directory, deleted on exit, when absent.")
+      description = "Keep the broker's data here across restarts; none = a temporary directory,"
+          + " deleted on exit.")
   private Path dataDir;
 
   @Option(names = "--topic", paramLabel = "NAME[:PARTITIONS]", split = ",",
       defaultValue = "${env:BROKER_TOPICS}",
       description = "Topics to create at start unless they exist, comma-separated or repeated;"
-          + " 1 partition unless given (env BROKER_TOPICS).")
+          + " 1 partition unless given.")
   private List<String> topics = new ArrayList<>();
 
   @Option(names = "--ready-file", paramLabel = "FILE", defaultValue = "${env:BROKER_READY_FILE}",
       description = "Create this file once the broker serves and its --topic topics exist, delete"
-          + " it on stop: a readiness check for supervisors (env BROKER_READY_FILE).")
+          + " it on stop: a readiness check for supervisors.")
   private Path readyFile;
 
   @Override
@@ -67,6 +67,7 @@ public final class BrokerCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("broker: " + BrokerClasses.MISSING);
       return 2;
     }
+    Settings.inRange(spec, "--port", port, 0, 65_535);
     List<TopicSpec> wanted = topicSpecs();
     EmbeddedKafkaBroker broker;
     try {
@@ -150,8 +151,7 @@ public final class BrokerCommand implements Callable<Integer> {
       } catch (NumberFormatException notANumber) {
         // reported below, with the whole value
       }
-      throw new ParameterException(spec.commandLine(),
-          "--topic must be NAME or NAME:PARTITIONS (partitions >= 1): " + value);
+      throw Settings.invalid(spec, "--topic", value, "NAME or NAME:PARTITIONS (partitions >= 1)");
     }
   }
 }

@@ -2,6 +2,8 @@ package io.lambdagateway.app.demo;
 
 import io.lambdagateway.producer.ProduceCommand;
 import io.lambdagateway.producer.RowsRange;
+import io.lambdagateway.gateway.GatewayConfig;
+import io.lambdagateway.kafka.testing.BrokerClasses;
 import io.lambdagateway.settings.Settings;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -115,12 +117,26 @@ public final class DemoCommand implements Callable<Integer> {
     }
   }
 
+  /** The gateway's variables are not demo options; a bad one is still a usage error. */
+  private void checkGatewaySettings() {
+    try {
+      GatewayConfig.fromSettings(Settings.environment(spec));
+    } catch (GatewayConfig.InvalidSetting invalid) {
+      throw new ParameterException(spec.commandLine(), "invalid value for env "
+          + invalid.setting().envName() + ": '" + invalid.value() + "': " + invalid.accepted());
+    }
+  }
+
   private DemoConfig config() {
     Settings.inRange(spec, "--kafka-port", kafkaPort, 0, 65535);
     Settings.inRange(spec, "--port", port, 0, 65535);
     if (duration != null && duration.isZero()) {
       throw Settings.invalid(spec, "--duration", duration, "above 0");
     }
+    if (bootstrapServers == null && !BrokerClasses.present()) {
+      throw new ParameterException(spec.commandLine(), BrokerClasses.MISSING);
+    }
+    checkGatewaySettings();
     try {
       return DemoConfig.builder()
           .bootstrapServers(bootstrapServers)

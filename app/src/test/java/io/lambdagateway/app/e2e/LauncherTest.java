@@ -60,6 +60,15 @@ class LauncherTest {
     assertThat(err.toString()).contains("rows range");
   }
 
+  @Test
+  @DisplayName("demo refuses a bad gateway variable in one line with exit code 2")
+  void demoRejectsBadGatewayVariables() {
+    assertThat(run(Map.of("GATEWAY_MAX_SYNC_PAYLOAD", "lots"), "demo")).isEqualTo(2);
+    assertThat(err.toString().lines()).singleElement().satisfies(line -> assertThat(line)
+        .startsWith("lambda-gateway demo: invalid value for env GATEWAY_MAX_SYNC_PAYLOAD: 'lots'")
+        .endsWith("; try 'lambda-gateway demo --help'"));
+  }
+
   @ParameterizedTest(name = "{0} {1} {2}")
   @CsvSource({
       "'', --port, 70000, GATEWAY_PORT, a whole number between 0 and 65535",
@@ -68,7 +77,9 @@ class LauncherTest {
       "consume, --from, yesterday, CONSUME_FROM, latest or earliest",
       "pipeline, --buffer-size, 7MB, PIPELINE_BUFFER_SIZE, between 1 and 6291456",
       "demo, --duration, soon, DEMO_DURATION, a duration such as",
-      "demo, --port, 70000, DEMO_PORT, between 0 and 65535"})
+      "demo, --port, 70000, DEMO_PORT, between 0 and 65535",
+      "broker, --port, 70000, BROKER_PORT, between 0 and 65535",
+      "broker, --topic, orders:0, BROKER_TOPICS, NAME or NAME:PARTITIONS"})
   @DisplayName("A bad flag or variable of any subcommand is one line naming both, exit code 2")
   void oneLineErrors(String subcommand, String flag, String value, String variable,
       String accepted) {
@@ -87,7 +98,7 @@ class LauncherTest {
   }
 
   @ParameterizedTest(name = "{0} --version")
-  @ValueSource(strings = {"", "gateway", "produce", "consume", "pipeline", "demo"})
+  @ValueSource(strings = {"", "gateway", "produce", "consume", "pipeline", "demo", "broker"})
   @DisplayName("-V/--version prints the version, for the launcher and every subcommand")
   void version(String subcommand) {
     String[] args = subcommand.isEmpty() ? new String[] {"--version"}
