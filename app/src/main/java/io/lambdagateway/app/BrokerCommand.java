@@ -18,47 +18,72 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code broker}: runs the embedded single-node KRaft broker as a process of its own, so that
- * Kafka, the pipeline and the gateway can run as separate processes without Docker. Prints
- * {@code bootstrap.servers=HOST:PORT} on stdout once it serves, then runs until SIGTERM / Ctrl-C
- * and stops cleanly. With {@code --data-dir} its topics, records and committed offsets survive a
- * restart. Exit code 1 when it cannot start, 2 for bad options or a jar without the broker.
+ * Kafka, the pipeline and the gateway can run as separate processes without Docker. Prints {@code
+ * bootstrap.servers=HOST:PORT} on stdout once it serves, then runs until SIGTERM / Ctrl-C and stops
+ * cleanly. With {@code --data-dir} its topics, records and committed offsets survive a restart.
+ * Exit code 1 when it cannot start, 2 for bad options or a jar without the broker.
  */
-@Command(name = "broker", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Run a single-node Kafka broker (KRaft, PLAINTEXT) until stopped.",
-        "Prints bootstrap.servers=HOST:PORT on stdout once it serves."})
+@Command(
+    name = "broker",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Run a single-node Kafka broker (KRaft, PLAINTEXT) until stopped.",
+      "Prints bootstrap.servers=HOST:PORT on stdout once it serves."
+    })
 public final class BrokerCommand implements Callable<Integer> {
 
-  @Spec
-  private CommandSpec spec;
+  @Spec private CommandSpec spec;
 
-  @Option(names = {"-p", "--port"}, paramLabel = "PORT", defaultValue = "${env:BROKER_PORT:-9092}",
+  @Option(
+      names = {"-p", "--port"},
+      paramLabel = "PORT",
+      defaultValue = "${env:BROKER_PORT:-9092}",
       description = "Client port; 0 = any free one.")
   private int port;
 
-  @Option(names = "--host", paramLabel = "HOST", defaultValue = "${env:BROKER_HOST:-127.0.0.1}",
+  @Option(
+      names = "--host",
+      paramLabel = "HOST",
+      defaultValue = "${env:BROKER_HOST:-127.0.0.1}",
       description = "Interface to bind, 0.0.0.0 for all.")
   private String host;
 
-  @Option(names = "--advertised-host", paramLabel = "HOST",
+  @Option(
+      names = "--advertised-host",
+      paramLabel = "HOST",
       defaultValue = "${env:BROKER_ADVERTISED_HOST}",
-      description = "Host name clients are told to connect to; none = --host, or 127.0.0.1 when"
-          + " that is 0.0.0.0.")
+      description =
+          "Host name clients are told to connect to; none = --host, or 127.0.0.1 when"
+              + " that is 0.0.0.0.")
   private String advertisedHost;
 
-  @Option(names = {"-d", "--data-dir"}, paramLabel = "DIR", defaultValue = "${env:BROKER_DATA_DIR}",
-      description = "Keep the broker's data here across restarts; none = a temporary directory,"
-          + " deleted on exit.")
+  @Option(
+      names = {"-d", "--data-dir"},
+      paramLabel = "DIR",
+      defaultValue = "${env:BROKER_DATA_DIR}",
+      description =
+          "Keep the broker's data here across restarts; none = a temporary directory,"
+              + " deleted on exit.")
   private Path dataDir;
 
-  @Option(names = "--topic", paramLabel = "NAME[:PARTITIONS]", split = ",",
+  @Option(
+      names = "--topic",
+      paramLabel = "NAME[:PARTITIONS]",
+      split = ",",
       defaultValue = "${env:BROKER_TOPICS}",
-      description = "Topics to create at start unless they exist, comma-separated or repeated;"
-          + " 1 partition unless given.")
+      description =
+          "Topics to create at start unless they exist, comma-separated or repeated;"
+              + " 1 partition unless given.")
   private List<String> topics = new ArrayList<>();
 
-  @Option(names = "--ready-file", paramLabel = "FILE", defaultValue = "${env:BROKER_READY_FILE}",
-      description = "Create this file once the broker serves and its --topic topics exist, delete"
-          + " it on stop: a readiness check for supervisors.")
+  @Option(
+      names = "--ready-file",
+      paramLabel = "FILE",
+      defaultValue = "${env:BROKER_READY_FILE}",
+      description =
+          "Create this file once the broker serves and its --topic topics exist, delete"
+              + " it on stop: a readiness check for supervisors.")
   private Path readyFile;
 
   @Override
@@ -72,18 +97,23 @@ public final class BrokerCommand implements Callable<Integer> {
     EmbeddedKafkaBroker broker;
     try {
       markNotReady();
-      broker = EmbeddedKafkaBroker.startStandalone(host, advertised(), port,
-          Optional.ofNullable(dataDir));
+      broker =
+          EmbeddedKafkaBroker.startStandalone(
+              host, advertised(), port, Optional.ofNullable(dataDir));
     } catch (RuntimeException | IOException failed) {
       spec.commandLine().getErr().println("broker could not start: " + failed.getMessage());
       return 1;
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      deleteReadyFile();
-      broker.close();
-      stopped.countDown();
-    }, "broker-stop"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  deleteReadyFile();
+                  broker.close();
+                  stopped.countDown();
+                },
+                "broker-stop"));
     try {
       wanted.forEach(topic -> broker.createTopicIfMissing(topic.name(), topic.partitions()));
       markReady(broker.bootstrapServers());

@@ -15,29 +15,30 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The launcher of {@code lambda-gateway.jar}. With no subcommand it runs the gateway (same flags
- * as {@code gateway}). Subcommands: {@code gateway}, {@code produce} (demo messages to Kafka),
- * {@code consume} (print a topic as JSON lines), {@code pipeline} (Kafka → function → Kafka, as
- * Transfer does it), {@code broker} (a single-node Kafka broker) and {@code demo} (all of them in
- * one process). A new subcommand is one more
- * class in {@code subcommands}. Every option of every subcommand has a flag, an environment
- * variable and a default, and a bad value is one line and exit code 2 ({@link Settings}).
+ * The launcher of {@code lambda-gateway.jar}. With no subcommand it runs the gateway (same flags as
+ * {@code gateway}). Subcommands: {@code gateway}, {@code produce} (demo messages to Kafka), {@code
+ * consume} (print a topic as JSON lines), {@code pipeline} (Kafka → function → Kafka, as Transfer
+ * does it), {@code broker} (a single-node Kafka broker) and {@code demo} (all of them in one
+ * process). A new subcommand is one more class in {@code subcommands}. Every option of every
+ * subcommand has a flag, an environment variable and a default, and a bad value is one line and
+ * exit code 2 ({@link Settings}).
  */
-@Command(name = "lambda-gateway", mixinStandardHelpOptions = true,
+@Command(
+    name = "lambda-gateway",
+    mixinStandardHelpOptions = true,
     modelTransformer = SettingOptions.class,
     description = "Lambda gateway for Transfer: the AWS Lambda Invoke API and function URLs.",
     subcommands = {
-        GatewayCommand.class,
-        ProduceCommand.class,
-        ConsumeCommand.class,
-        PipelineCommand.class,
-        DemoCommand.class,
-        BrokerCommand.class,
+      GatewayCommand.class,
+      ProduceCommand.class,
+      ConsumeCommand.class,
+      PipelineCommand.class,
+      DemoCommand.class,
+      BrokerCommand.class,
     })
 public final class Main implements Callable<Integer> {
 
-  @Spec
-  private CommandSpec spec;
+  @Spec private CommandSpec spec;
 
   public static void main(String[] args) {
     System.exit(commandLine(System.getenv()).execute(args));

@@ -66,11 +66,30 @@ public final class DemoBatches {
     String base64 = Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
     long commitTime = START_NANOS + lsn * 1_000_000L;
     JsonNodeFactory nodes = JsonNodeFactory.instance;
-    List<JsonNode> values = List.of(nodes.textNode(TOPIC), nodes.numberNode(0),
-        nodes.numberNode(lsn), nodes.textNode(Instant.ofEpochSecond(0, commitTime).toString()),
-        nodes.nullNode(), nodes.textNode(base64));
-    ChangeItem item = new ChangeItem(0, lsn, commitTime, 0, "insert", "", TOPIC, TOPIC + "_0",
-        KAFKA_COLUMNS, values, TableSchema.EMPTY, OldKeys.NONE, "", "");
+    List<JsonNode> values =
+        List.of(
+            nodes.textNode(TOPIC),
+            nodes.numberNode(0),
+            nodes.numberNode(lsn),
+            nodes.textNode(Instant.ofEpochSecond(0, commitTime).toString()),
+            nodes.nullNode(),
+            nodes.textNode(base64));
+    ChangeItem item =
+        new ChangeItem(
+            0,
+            lsn,
+            commitTime,
+            0,
+            "insert",
+            "",
+            TOPIC,
+            TOPIC + "_0",
+            KAFKA_COLUMNS,
+            values,
+            TableSchema.EMPTY,
+            OldKeys.NONE,
+            "",
+            "");
     return new BatchRecord(item, Envelope.forChangeItem(lsn, 0));
   }
 
@@ -81,15 +100,22 @@ public final class DemoBatches {
         message.append('\n');
       }
       Instant ts = Instant.ofEpochSecond(1_718_917_608L + random.nextInt(10_000));
-      message.append("ts=").append(ts).append("&ip=FILL_ME&data={\"appid\":\"rand_id_")
-          .append(messageNumber).append("\",\"payload\":{\"EMAIL\":\"").append(messageNumber)
-          .append("@gmail.com\",\"MOBILE\":\"").append(row).append("\"},\"identity\":\"")
-          .append(messageNumber).append("@gmail.com\"}");
+      message
+          .append("ts=")
+          .append(ts)
+          .append("&ip=FILL_ME&data={\"appid\":\"rand_id_")
+          .append(messageNumber)
+          .append("\",\"payload\":{\"EMAIL\":\"")
+          .append(messageNumber)
+          .append("@gmail.com\",\"MOBILE\":\"")
+          .append(row)
+          .append("\"},\"identity\":\"")
+          .append(messageNumber)
+          .append("@gmail.com\"}");
     }
     return message.toString();
   }
 
   /** A request body and what it holds. */
-  public record Batch(byte[] json, int records, int rows) {
-  }
+  public record Batch(byte[] json, int records, int rows) {}
 }

@@ -19,8 +19,8 @@ import org.openjdk.jmh.annotations.State;
  * the auxiliary counters {@code rows}, {@code records} and {@code requestBytes} per second
  * (requestBytes/s divided by 10^6 is MB/s of request JSON).
  *
- * <p>{@code batch=10-records}: a 10-record batch; {@code batch=1MB}: about 1 MB of request JSON,
- * as Transfer's example {@code buffer_size} cuts it. Messages hold 1–100 rows, seed 42.
+ * <p>{@code batch=10-records}: a 10-record batch; {@code batch=1MB}: about 1 MB of request JSON, as
+ * Transfer's example {@code buffer_size} cuts it. Messages hold 1–100 rows, seed 42.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

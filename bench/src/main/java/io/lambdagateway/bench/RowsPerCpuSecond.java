@@ -8,14 +8,14 @@ import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 
 /**
- * A companion to the JMH benchmark for shared, loaded machines: it divides the work done by the
- * CPU time actually received (not by wall time), so other processes competing for the cores
- * distort it far less. It runs the same 1 MB demo batch as {@code EnricherBenchmark}; the first
- * {@value #WARM_UP_ROUNDS} rounds are warm-up and left out of the summary.
+ * A companion to the JMH benchmark for shared, loaded machines: it divides the work done by the CPU
+ * time actually received (not by wall time), so other processes competing for the cores distort it
+ * far less. It runs the same 1 MB demo batch as {@code EnricherBenchmark}; the first {@value
+ * #WARM_UP_ROUNDS} rounds are warm-up and left out of the summary.
  *
- * <p>Two CPU clocks are reported: the measuring thread's ({@code rows/thread-cpu-s}: the
- * enricher's own work on one core) and the whole process's ({@code rows/process-cpu-s}: that
- * work plus garbage collection and JIT compilation on any core, the stricter figure).
+ * <p>Two CPU clocks are reported: the measuring thread's ({@code rows/thread-cpu-s}: the enricher's
+ * own work on one core) and the whole process's ({@code rows/process-cpu-s}: that work plus garbage
+ * collection and JIT compilation on any core, the stricter figure).
  *
  * <p>Usage: {@code java -cp bench/target/benchmarks.jar io.lambdagateway.bench.RowsPerCpuSecond
  * [rounds] [cpu-seconds-per-round]} (defaults 8 and 3).
@@ -24,8 +24,7 @@ public final class RowsPerCpuSecond {
 
   private static final int WARM_UP_ROUNDS = 2;
 
-  private RowsPerCpuSecond() {
-  }
+  private RowsPerCpuSecond() {}
 
   public static void main(String[] args) {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 8;
@@ -38,7 +37,8 @@ public final class RowsPerCpuSecond {
     long budget = (long) (seconds * 1e9);
     double[] threadRates = new double[Math.max(rounds - WARM_UP_ROUNDS, 0)];
     double[] processRates = new double[threadRates.length];
-    System.out.printf("batch: %d records, %d rows, %d request bytes%n",
+    System.out.printf(
+        "batch: %d records, %d rows, %d request bytes%n",
         batch.records(), batch.rows(), batch.json().length);
     for (int round = 1; round <= rounds; round++) {
       long threadStart = threads.getCurrentThreadCpuTime();
@@ -54,11 +54,17 @@ public final class RowsPerCpuSecond {
       double processCpu = (process.getProcessCpuTime() - processStart) / 1e9;
       double wall = (System.nanoTime() - wallStart) / 1e9;
       long rows = batches * batch.rows();
-      System.out.printf("round %d: %,.0f rows/thread-cpu-s, %,.0f rows/process-cpu-s, "
+      System.out.printf(
+          "round %d: %,.0f rows/thread-cpu-s, %,.0f rows/process-cpu-s, "
               + "%,.0f records/thread-cpu-s, %.1f MB/thread-cpu-s in, %.1f MB/thread-cpu-s out "
-              + "(wall: %,.0f rows/s)%n", round, rows / threadCpu, rows / processCpu,
-          batches * batch.records() / threadCpu, batches * batch.json().length / threadCpu / 1e6,
-          responseBytes / threadCpu / 1e6, rows / wall);
+              + "(wall: %,.0f rows/s)%n",
+          round,
+          rows / threadCpu,
+          rows / processCpu,
+          batches * batch.records() / threadCpu,
+          batches * batch.json().length / threadCpu / 1e6,
+          responseBytes / threadCpu / 1e6,
+          rows / wall);
       if (round > WARM_UP_ROUNDS) {
         threadRates[round - WARM_UP_ROUNDS - 1] = rows / threadCpu;
         processRates[round - WARM_UP_ROUNDS - 1] = rows / processCpu;
@@ -74,7 +80,8 @@ public final class RowsPerCpuSecond {
     }
     double[] sorted = rates.clone();
     Arrays.sort(sorted);
-    System.out.printf("after warm-up, %s: min %,.0f, median %,.0f, max %,.0f%n", unit,
-        sorted[0], sorted[sorted.length / 2], sorted[sorted.length - 1]);
+    System.out.printf(
+        "after warm-up, %s: min %,.0f, median %,.0f, max %,.0f%n",
+        unit, sorted[0], sorted[sorted.length / 2], sorted[sorted.length - 1]);
   }
 }

@@ -9,20 +9,20 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Turns a Kafka record value into exactly one line of JSON. A value that is one JSON document is
- * re-encoded compactly with its key order and number text intact (pretty-printed or multi-line
- * JSON becomes one line); any other value, including an empty one, is written as a JSON string;
- * a missing (tombstone) value as {@code null}.
+ * re-encoded compactly with its key order and number text intact (pretty-printed or multi-line JSON
+ * becomes one line); any other value, including an empty one, is written as a JSON string; a
+ * missing (tombstone) value as {@code null}.
  */
 public final class JsonLines {
 
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-    .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-    .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-    .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-    .build();
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
 
-  private JsonLines() {
-  }
+  private JsonLines() {}
 
   /** The one-line JSON form of {@code value}; never contains a line break. */
   public static String toLine(String value) {
@@ -31,7 +31,8 @@ public final class JsonLines {
     }
     try {
       JsonNode document = MAPPER.readTree(value);
-      return MAPPER.writeValueAsString(document == null || document.isMissingNode() ? value : document);
+      return MAPPER.writeValueAsString(
+          document == null || document.isMissingNode() ? value : document);
     } catch (JsonProcessingException notJson) {
       return quote(value);
     }

@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Prints lines to a {@link PrintStream} from an event loop without blocking it: lines queue up
- * and a worker writes them in order, one batch at a time, because a stdout piped into a slow
- * reader blocks the writer. {@link #full()} tells the caller to stop producing lines (e.g. pause
- * its Kafka consumer) until the drain handler runs. Use it from one context only.
+ * Prints lines to a {@link PrintStream} from an event loop without blocking it: lines queue up and
+ * a worker writes them in order, one batch at a time, because a stdout piped into a slow reader
+ * blocks the writer. {@link #full()} tells the caller to stop producing lines (e.g. pause its Kafka
+ * consumer) until the drain handler runs. Use it from one context only.
  */
 final class LinePrinter {
 
@@ -22,9 +22,11 @@ final class LinePrinter {
   private final List<Promise<Void>> idleWaiters = new ArrayList<>();
   private int queued;
   private boolean writing;
+
   /** Set once the queue reached the high watermark; cleared when the drain handler runs. */
   private boolean overflowed;
-  private Runnable drainHandler = () -> { };
+
+  private Runnable drainHandler = () -> {};
 
   /** {@code highWatermark}: queued lines at which {@link #full()} turns true. */
   LinePrinter(Vertx vertx, PrintStream out, int highWatermark) {

@@ -3,8 +3,8 @@ package io.lambdagateway.consumer;
 import java.util.Locale;
 
 /**
- * Where a consumer group starts on a partition for which it has no committed offset (Kafka's
- * {@code auto.offset.reset}); a committed offset always wins.
+ * Where a consumer group starts on a partition for which it has no committed offset (Kafka's {@code
+ * auto.offset.reset}); a committed offset always wins.
  */
 public enum StartFrom {
   /** The oldest record still in the partition. */

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything {@link TargetConsumerVerticle} needs. Build it with
- * {@link #builder(KafkaClientSettings, String, String)}; each default is a {@code DEFAULT_*} constant.
+ * Everything {@link TargetConsumerVerticle} needs. Build it with {@link
+ * #builder(KafkaClientSettings, String, String)}; each default is a {@code DEFAULT_*} constant.
  *
  * @param kafka where the cluster is and how to authenticate
  * @param topic the topic to read
@@ -22,16 +22,16 @@ import java.util.Objects;
  * @param status where the final summary goes when records are printed to out
  */
 public record TargetConsumerConfig(
-  KafkaClientSettings kafka,
-  String topic,
-  String groupId,
-  List<Integer> partitions,
-  StartFrom from,
-  boolean summaryOnly,
-  long maxRecords,
-  Duration summaryInterval,
-  PrintStream out,
-  PrintStream status) {
+    KafkaClientSettings kafka,
+    String topic,
+    String groupId,
+    List<Integer> partitions,
+    StartFrom from,
+    boolean summaryOnly,
+    long maxRecords,
+    Duration summaryInterval,
+    PrintStream out,
+    PrintStream status) {
 
   public static final StartFrom DEFAULT_FROM = StartFrom.LATEST;
   public static final Duration DEFAULT_SUMMARY_INTERVAL = Duration.ofSeconds(5);
@@ -119,8 +119,17 @@ public record TargetConsumerConfig(
     }
 
     public TargetConsumerConfig build() {
-      return new TargetConsumerConfig(kafka, topic, groupId, partitions, from, summaryOnly, maxRecords,
-        summaryInterval, out, status);
+      return new TargetConsumerConfig(
+          kafka,
+          topic,
+          groupId,
+          partitions,
+          from,
+          summaryOnly,
+          maxRecords,
+          summaryInterval,
+          out,
+          status);
     }
   }
 }

@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
 public final class TargetConsumerVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(TargetConsumerVerticle.class);
+
   /** Lines waiting for the output before the consumer pauses. */
   private static final int PRINT_HIGH_WATERMARK = 10_000;
 
@@ -82,7 +83,7 @@ public final class TargetConsumerVerticle extends VerticleBase {
   private Map<String, String> consumerProperties() {
     // Offsets are committed for printed records only (see the class comment).
     Map<String, String> props =
-      cfg.kafka().manualCommitConsumerProperties(cfg.groupId(), cfg.from().offsetReset());
+        cfg.kafka().manualCommitConsumerProperties(cfg.groupId(), cfg.from().offsetReset());
     props.put("key.deserializer", StringDeserializer.class.getName());
     props.put("value.deserializer", StringDeserializer.class.getName());
     return props;
@@ -94,20 +95,23 @@ public final class TargetConsumerVerticle extends VerticleBase {
   }
 
   private Future<Void> assign() {
-    Set<TopicPartition> partitions = cfg.partitions().stream()
-      .map(partition -> new TopicPartition(cfg.topic(), partition))
-      .collect(Collectors.toSet());
+    Set<TopicPartition> partitions =
+        cfg.partitions().stream()
+            .map(partition -> new TopicPartition(cfg.topic(), partition))
+            .collect(Collectors.toSet());
     return consumer.assign(partitions).onSuccess(v -> resolvePositions(partitions));
   }
 
-  /** Asking for positions makes the client apply the offset reset now rather than on a later poll. */
+  /**
+   * Asking for positions makes the client apply the offset reset now rather than on a later poll.
+   */
   private void resolvePositions(Set<TopicPartition> partitions) {
     if (partitions.isEmpty()) {
       return;
     }
     Future.all(partitions.stream().map(consumer::position).toList())
-      .onSuccess(positions -> ready.tryComplete())
-      .onFailure(err -> LOG.warn("cannot resolve start positions on {}", cfg.topic(), err));
+        .onSuccess(positions -> ready.tryComplete())
+        .onFailure(err -> LOG.warn("cannot resolve start positions on {}", cfg.topic(), err));
   }
 
   private void onRecord(KafkaConsumerRecord<String, String> record) {
@@ -115,8 +119,9 @@ public final class TargetConsumerVerticle extends VerticleBase {
       return;
     }
     records++;
-    uncommitted.put(new TopicPartition(record.topic(), record.partition()),
-      new OffsetAndMetadata(record.offset() + 1, null));
+    uncommitted.put(
+        new TopicPartition(record.topic(), record.partition()),
+        new OffsetAndMetadata(record.offset() + 1, null));
     if (!cfg.summaryOnly()) {
       printer.print(JsonLines.toLine(record.value()));
       if (printer.full()) {
@@ -148,10 +153,11 @@ public final class TargetConsumerVerticle extends VerticleBase {
     }
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>(uncommitted);
     uncommitted.clear();
-    return consumer.commit(offsets)
-      .onFailure(err -> LOG.warn("offset commit on {} failed", cfg.topic(), err))
-      .<Void>mapEmpty()
-      .otherwiseEmpty();
+    return consumer
+        .commit(offsets)
+        .onFailure(err -> LOG.warn("offset commit on {} failed", cfg.topic(), err))
+        .<Void>mapEmpty()
+        .otherwiseEmpty();
   }
 
   private Future<Void> finish() {
@@ -159,9 +165,10 @@ public final class TargetConsumerVerticle extends VerticleBase {
       vertx.cancelTimer(summaryTimer);
       consumer.pause();
       ConsumerReport report = new ConsumerReport(records, meter.elapsed(System.nanoTime()));
-      finishing = commit()
-        .compose(v -> printSummary(report))
-        .onComplete(ignored -> completion.tryComplete(report));
+      finishing =
+          commit()
+              .compose(v -> printSummary(report))
+              .onComplete(ignored -> completion.tryComplete(report));
     }
     return finishing;
   }
@@ -172,9 +179,14 @@ public final class TargetConsumerVerticle extends VerticleBase {
       printer.print(report.summaryLine());
       return printer.flush();
     }
-    return printer.flush().compose(v -> vertx.executeBlocking(() -> {
-      cfg.status().println(report.summaryLine());
-      return null;
-    }));
+    return printer
+        .flush()
+        .compose(
+            v ->
+                vertx.executeBlocking(
+                    () -> {
+                      cfg.status().println(report.summaryLine());
+                      return null;
+                    }));
   }
 }

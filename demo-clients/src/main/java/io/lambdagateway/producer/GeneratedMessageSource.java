@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Demo messages from {@link DemoMessages}; generating one is CPU-cheap (at most ~30 KB of text),
- * so it runs on the caller's thread.
+ * Demo messages from {@link DemoMessages}; generating one is CPU-cheap (at most ~30 KB of text), so
+ * it runs on the caller's thread.
  */
 final class GeneratedMessageSource implements MessageSource {
 

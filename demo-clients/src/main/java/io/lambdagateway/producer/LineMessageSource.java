@@ -36,18 +36,21 @@ final class LineMessageSource implements MessageSource {
 
   @Override
   public Future<Void> close() {
-    return vertx.executeBlocking(() -> {
-      if (reader != null) {
-        reader.close();
-      }
-      return null;
-    }, true);
+    return vertx.executeBlocking(
+        () -> {
+          if (reader != null) {
+            reader.close();
+          }
+          return null;
+        },
+        true);
   }
 
   private List<String> readLines(int max) throws Exception {
     List<String> lines = new ArrayList<>();
     if (reader == null) {
-      reader = new BufferedReader(new InputStreamReader(input.opener().call(), StandardCharsets.UTF_8));
+      reader =
+          new BufferedReader(new InputStreamReader(input.opener().call(), StandardCharsets.UTF_8));
     }
     while (!ended && lines.size() < max && (limit == 0 || read < limit)) {
       String line = readLine();

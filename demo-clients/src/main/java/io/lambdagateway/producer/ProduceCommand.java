@@ -18,59 +18,92 @@ import picocli.CommandLine.TypeConversionException;
 /**
  * {@code produce}: writes the public example's demo messages (or lines of a file or stdin) to a
  * topic through {@link ProducerVerticle}. Exit code 0 when every message was acknowledged, 1 when
- * some failed, 2 for bad options (one line, see {@code io.lambdagateway.settings.Settings}). An unbounded run stops on Ctrl+C and still prints its summary.
+ * some failed, 2 for bad options (one line, see {@code io.lambdagateway.settings.Settings}). An
+ * unbounded run stops on Ctrl+C and still prints its summary.
  */
-@Command(name = "produce", mixinStandardHelpOptions = true, sortOptions = false,
-  description = {"Write demo messages (1..100 query-string rows each) or input lines to a Kafka topic.",
-    "Idempotent producer, acks=all; progress every few seconds and a summary at the end."})
+@Command(
+    name = "produce",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Write demo messages (1..100 query-string rows each) or input lines to a Kafka topic.",
+      "Idempotent producer, acks=all; progress every few seconds and a summary at the end."
+    })
 public final class ProduceCommand implements Callable<Integer> {
 
-  @Spec
-  private CommandSpec spec;
+  @Spec private CommandSpec spec;
 
-  @Mixin
-  private KafkaCliOptions kafka;
+  @Mixin private KafkaCliOptions kafka;
 
-  @Option(names = {"-t", "--topic"}, paramLabel = "TOPIC", defaultValue = "${env:SOURCE_TOPIC:-source-topic}",
-    description = "Topic to write.")
+  @Option(
+      names = {"-t", "--topic"},
+      paramLabel = "TOPIC",
+      defaultValue = "${env:SOURCE_TOPIC:-source-topic}",
+      description = "Topic to write.")
   private String topic;
 
-  @Option(names = {"-n", "--count"}, paramLabel = "N", defaultValue = "${env:PRODUCE_COUNT:-0}",
-    description = "Messages to send; 0 = unbounded, or every line with --input.")
+  @Option(
+      names = {"-n", "--count"},
+      paramLabel = "N",
+      defaultValue = "${env:PRODUCE_COUNT:-0}",
+      description = "Messages to send; 0 = unbounded, or every line with --input.")
   private long count;
 
-  @Option(names = {"-r", "--rate"}, paramLabel = "MSG/S", defaultValue = "${env:PRODUCE_RATE:-0}",
-    description = "Messages per second; 0 = as fast as possible.")
+  @Option(
+      names = {"-r", "--rate"},
+      paramLabel = "MSG/S",
+      defaultValue = "${env:PRODUCE_RATE:-0}",
+      description = "Messages per second; 0 = as fast as possible.")
   private double rate;
 
-  @Option(names = "--rows", paramLabel = "MIN..MAX", defaultValue = "${env:PRODUCE_ROWS:-1..100}",
-    converter = RowsConverter.class, description = "Rows per generated message.")
+  @Option(
+      names = "--rows",
+      paramLabel = "MIN..MAX",
+      defaultValue = "${env:PRODUCE_ROWS:-1..100}",
+      converter = RowsConverter.class,
+      description = "Rows per generated message.")
   private RowsRange rows;
 
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "${env:PRODUCE_SEED:-42}",
-    description = "Seed of the generated messages.")
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      defaultValue = "${env:PRODUCE_SEED:-42}",
+      description = "Seed of the generated messages.")
   private long seed;
 
-  @Option(names = {"-i", "--input"}, paramLabel = "FILE|-", defaultValue = "${env:PRODUCE_INPUT}",
-    description = "Send one message per non-blank line of FILE, or of stdin for '-'.")
+  @Option(
+      names = {"-i", "--input"},
+      paramLabel = "FILE|-",
+      defaultValue = "${env:PRODUCE_INPUT}",
+      description = "Send one message per non-blank line of FILE, or of stdin for '-'.")
   private String input;
 
-  @Option(names = "--partitions", paramLabel = "N", defaultValue = "${env:PRODUCE_PARTITIONS:-3}",
-    description = "Partitions when the topic must be created.")
+  @Option(
+      names = "--partitions",
+      paramLabel = "N",
+      defaultValue = "${env:PRODUCE_PARTITIONS:-3}",
+      description = "Partitions when the topic must be created.")
   private int partitions;
 
-  @Option(names = "--replication-factor", paramLabel = "N",
-    defaultValue = "${env:PRODUCE_REPLICATION_FACTOR:--1}",
-    description = "Replication factor when the topic must be created; -1 = broker default.")
+  @Option(
+      names = "--replication-factor",
+      paramLabel = "N",
+      defaultValue = "${env:PRODUCE_REPLICATION_FACTOR:--1}",
+      description = "Replication factor when the topic must be created; -1 = broker default.")
   private short replicationFactor;
 
-  @Option(names = "--max-in-flight", paramLabel = "N", defaultValue = "${env:PRODUCE_MAX_IN_FLIGHT:-128}",
-    description = "Unacknowledged sends at most (back-pressure bound).")
+  @Option(
+      names = "--max-in-flight",
+      paramLabel = "N",
+      defaultValue = "${env:PRODUCE_MAX_IN_FLIGHT:-128}",
+      description = "Unacknowledged sends at most (back-pressure bound).")
   private int maxInFlight;
 
-  @Option(names = "--progress-seconds", paramLabel = "DURATION",
-    defaultValue = "${env:PRODUCE_PROGRESS_INTERVAL:-2s}",
-    description = "Time between progress lines.")
+  @Option(
+      names = "--progress-seconds",
+      paramLabel = "DURATION",
+      defaultValue = "${env:PRODUCE_PROGRESS_INTERVAL:-2s}",
+      description = "Time between progress lines.")
   private Duration progressInterval;
 
   private final PrintStream out;
@@ -101,16 +134,17 @@ public final class ProduceCommand implements Callable<Integer> {
   }
 
   private ProducerConfig buildConfig() {
-    ProducerConfig.Builder builder = ProducerConfig.builder(kafka.toSettings(), topic)
-      .messageCount(count)
-      .rate(rate)
-      .rows(rows)
-      .seed(seed)
-      .partitions(partitions)
-      .replicationFactor(replicationFactor)
-      .maxInFlight(maxInFlight)
-      .progressInterval(progressInterval)
-      .out(out);
+    ProducerConfig.Builder builder =
+        ProducerConfig.builder(kafka.toSettings(), topic)
+            .messageCount(count)
+            .rate(rate)
+            .rows(rows)
+            .seed(seed)
+            .partitions(partitions)
+            .replicationFactor(replicationFactor)
+            .maxInFlight(maxInFlight)
+            .progressInterval(progressInterval)
+            .out(out);
     if (input != null) {
       builder.lines("-".equals(input) ? LineInput.stdin() : LineInput.file(Path.of(input)));
     }

@@ -8,8 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Everything {@link ProducerVerticle} needs. Build it with {@link #builder(KafkaClientSettings, String)};
- * each default is a {@code DEFAULT_*} constant.
+ * Everything {@link ProducerVerticle} needs. Build it with {@link #builder(KafkaClientSettings,
+ * String)}; each default is a {@code DEFAULT_*} constant.
  *
  * @param kafka where the cluster is and how to authenticate
  * @param topic the topic to write to; created when missing
@@ -26,27 +26,29 @@ import java.util.Optional;
  * @param producerOverrides extra kafka-clients producer properties, applied last
  */
 public record ProducerConfig(
-  KafkaClientSettings kafka,
-  String topic,
-  int partitions,
-  short replicationFactor,
-  long messageCount,
-  double rate,
-  RowsRange rows,
-  long seed,
-  Optional<LineInput> lines,
-  int maxInFlight,
-  Duration progressInterval,
-  PrintStream out,
-  Map<String, String> producerOverrides) {
+    KafkaClientSettings kafka,
+    String topic,
+    int partitions,
+    short replicationFactor,
+    long messageCount,
+    double rate,
+    RowsRange rows,
+    long seed,
+    Optional<LineInput> lines,
+    int maxInFlight,
+    Duration progressInterval,
+    PrintStream out,
+    Map<String, String> producerOverrides) {
 
   public static final int DEFAULT_PARTITIONS = 3;
   public static final short DEFAULT_REPLICATION_FACTOR = -1;
   public static final long DEFAULT_MESSAGE_COUNT = 0;
   public static final double DEFAULT_RATE = 0;
   public static final long DEFAULT_SEED = 42;
+
   /** Enough to keep the broker busy while bounding memory to a few MB of 1–100-row messages. */
   public static final int DEFAULT_MAX_IN_FLIGHT = 128;
+
   public static final Duration DEFAULT_PROGRESS_INTERVAL = Duration.ofSeconds(2);
 
   public ProducerConfig {
@@ -59,11 +61,14 @@ public record ProducerConfig(
     producerOverrides = Map.copyOf(producerOverrides);
     require(!topic.isBlank(), "topic must not be blank");
     require(partitions >= 1, "partitions must be >= 1");
-    require(replicationFactor == -1 || replicationFactor >= 1, "replication factor must be -1 or >= 1");
+    require(
+        replicationFactor == -1 || replicationFactor >= 1, "replication factor must be -1 or >= 1");
     require(messageCount >= 0, "message count must be >= 0");
     require(rate >= 0 && Double.isFinite(rate), "rate must be a finite number >= 0");
     require(maxInFlight >= 1, "max in flight must be >= 1");
-    require(!progressInterval.isNegative() && !progressInterval.isZero(), "progress interval must be > 0");
+    require(
+        !progressInterval.isNegative() && !progressInterval.isZero(),
+        "progress interval must be > 0");
   }
 
   /** A builder holding every default, for {@code topic} on {@code kafka}. */
@@ -155,8 +160,20 @@ public record ProducerConfig(
     }
 
     public ProducerConfig build() {
-      return new ProducerConfig(kafka, topic, partitions, replicationFactor, messageCount, rate, rows,
-        seed, Optional.ofNullable(lines), maxInFlight, progressInterval, out, producerOverrides);
+      return new ProducerConfig(
+          kafka,
+          topic,
+          partitions,
+          replicationFactor,
+          messageCount,
+          rate,
+          rows,
+          seed,
+          Optional.ofNullable(lines),
+          maxInFlight,
+          progressInterval,
+          out,
+          producerOverrides);
     }
   }
 }

@@ -20,7 +20,8 @@ public record ProducerReport(long acknowledged, long failed, int maxInFlight, Du
 
   /** One human-readable summary line. */
   public String summaryLine() {
-    return String.format("produced %d messages, %d errors in %.1f s (%.1f msg/s, max %d in flight)",
-      acknowledged, failed, elapsed.toNanos() / 1e9, rate(), maxInFlight);
+    return String.format(
+        "produced %d messages, %d errors in %.1f s (%.1f msg/s, max %d in flight)",
+        acknowledged, failed, elapsed.toNanos() / 1e9, rate(), maxInFlight);
   }
 }

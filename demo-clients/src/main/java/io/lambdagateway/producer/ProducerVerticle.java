@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * producer and {@code acks=all}. Back-pressure: at most {@link ProducerConfig#maxInFlight()} sends
  * await acknowledgement at any time, so a slow broker slows the producer instead of filling memory;
  * an optional rate spreads sends evenly. A failed send is counted and logged, not retried beyond
- * the Kafka client's own retries. Progress goes to {@link ProducerConfig#out()} every
- * {@link ProducerConfig#progressInterval()}, a summary at the end.
+ * the Kafka client's own retries. Progress goes to {@link ProducerConfig#out()} every {@link
+ * ProducerConfig#progressInterval()}, a summary at the end.
  *
  * <p>{@link #completion()} succeeds with the {@link ProducerReport} when a bounded run has every
  * message acknowledged or failed, or when the verticle is undeployed; it fails when the input
@@ -34,8 +34,10 @@ import org.slf4j.LoggerFactory;
 public final class ProducerVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProducerVerticle.class);
+
   /** Messages fetched from the source at once: enough to refill the in-flight window. */
   private static final int SOURCE_BATCH = 256;
+
   private static final long CLOSE_TIMEOUT_MS = 10_000;
   private static final int LOGGED_FAILURES = 5;
 
@@ -53,8 +55,10 @@ public final class ProducerVerticle extends VerticleBase {
   private int maxInFlight;
   private boolean fetching;
   private boolean exhausted;
+
   /** Set when no further message may be sent: the run is done, failed or stopping. */
   private boolean halted;
+
   private Promise<Void> inFlightSettled;
   private long wakeupTimer = -1;
   private long progressTimer = -1;
@@ -70,13 +74,18 @@ public final class ProducerVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    source = cfg.lines()
-      .<MessageSource>map(input -> new LineMessageSource(vertx, input, cfg.messageCount()))
-      .orElseGet(() -> new GeneratedMessageSource(new DemoMessages(cfg.seed(), cfg.rows()), cfg.messageCount()));
-    return KafkaTopics.createIfMissing(vertx, cfg.kafka(), cfg.topic(), cfg.partitions(), cfg.replicationFactor())
-      .onSuccess(created -> LOG.info("topic {} {}", cfg.topic(), created ? "created" : "exists"))
-      .onSuccess(created -> startSending())
-      .onFailure(completion::tryFail);
+    source =
+        cfg.lines()
+            .<MessageSource>map(input -> new LineMessageSource(vertx, input, cfg.messageCount()))
+            .orElseGet(
+                () ->
+                    new GeneratedMessageSource(
+                        new DemoMessages(cfg.seed(), cfg.rows()), cfg.messageCount()));
+    return KafkaTopics.createIfMissing(
+            vertx, cfg.kafka(), cfg.topic(), cfg.partitions(), cfg.replicationFactor())
+        .onSuccess(created -> LOG.info("topic {} {}", cfg.topic(), created ? "created" : "exists"))
+        .onSuccess(created -> startSending())
+        .onFailure(completion::tryFail);
   }
 
   @Override
@@ -85,9 +94,10 @@ public final class ProducerVerticle extends VerticleBase {
     vertx.cancelTimer(wakeupTimer);
     vertx.cancelTimer(progressTimer);
     return awaitInFlight()
-      .eventually(() -> producer == null ? Future.succeededFuture() : producer.close(CLOSE_TIMEOUT_MS))
-      .eventually(source::close)
-      .onComplete(ignored -> finish());
+        .eventually(
+            () -> producer == null ? Future.succeededFuture() : producer.close(CLOSE_TIMEOUT_MS))
+        .eventually(source::close)
+        .onComplete(ignored -> finish());
   }
 
   /** Lets the sends under way settle, so the final report counts each of them exactly once. */
@@ -136,10 +146,13 @@ public final class ProducerVerticle extends VerticleBase {
   private void wakeUpIn(long delayNanos) {
     if (wakeupTimer == -1) {
       long delayMs = Math.max(1, Duration.ofNanos(delayNanos).toMillis());
-      wakeupTimer = vertx.setTimer(delayMs, id -> {
-        wakeupTimer = -1;
-        pump();
-      });
+      wakeupTimer =
+          vertx.setTimer(
+              delayMs,
+              id -> {
+                wakeupTimer = -1;
+                pump();
+              });
     }
   }
 
@@ -171,8 +184,9 @@ public final class ProducerVerticle extends VerticleBase {
     dispatched++;
     inFlight++;
     maxInFlight = Math.max(maxInFlight, inFlight);
-    producer.send(KafkaProducerRecord.create(cfg.topic(), message))
-      .onComplete(metadata -> sent(), this::sendFailed);
+    producer
+        .send(KafkaProducerRecord.create(cfg.topic(), message))
+        .onComplete(metadata -> sent(), this::sendFailed);
   }
 
   private void sent() {
@@ -221,7 +235,9 @@ public final class ProducerVerticle extends VerticleBase {
   /** One short line every few seconds: printed in place rather than through a worker. */
   private void printProgress() {
     double rate = meter.rateSinceLast(acknowledged, System.nanoTime());
-    cfg.out().printf("produced %d messages (%.1f msg/s), %d errors, %d in flight%n",
-      acknowledged, rate, failed, inFlight);
+    cfg.out()
+        .printf(
+            "produced %d messages (%.1f msg/s), %d errors, %d in flight%n",
+            acknowledged, rate, failed, inFlight);
   }
 }

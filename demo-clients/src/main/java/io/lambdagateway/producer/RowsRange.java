@@ -13,7 +13,8 @@ public record RowsRange(int min, int max) {
 
   public RowsRange {
     if (min < 1 || max < min) {
-      throw new IllegalArgumentException("rows range needs 1 <= min <= max, got " + min + ".." + max);
+      throw new IllegalArgumentException(
+          "rows range needs 1 <= min <= max, got " + min + ".." + max);
     }
   }
 
@@ -26,10 +27,12 @@ public record RowsRange(int min, int max) {
         int rows = Integer.parseInt(trimmed);
         return new RowsRange(rows, rows);
       }
-      return new RowsRange(Integer.parseInt(trimmed.substring(0, dots)),
-        Integer.parseInt(trimmed.substring(dots + 2)));
+      return new RowsRange(
+          Integer.parseInt(trimmed.substring(0, dots)),
+          Integer.parseInt(trimmed.substring(dots + 2)));
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("rows range must look like 1..100 or 5, got '" + text + "'", e);
+      throw new IllegalArgumentException(
+          "rows range must look like 1..100 or 5, got '" + text + "'", e);
     }
   }
 

@@ -1,9 +1,9 @@
 package io.lambdagateway.producer;
 
 /**
- * Spreads sends evenly at a fixed rate: message {@code n} (0-based) is due {@code n / rate}
- * seconds after the start. Falling behind is caught up without a burst limit, so the average rate
- * over the run stays at the target. A rate of 0 means every message is due at once.
+ * Spreads sends evenly at a fixed rate: message {@code n} (0-based) is due {@code n / rate} seconds
+ * after the start. Falling behind is caught up without a burst limit, so the average rate over the
+ * run stays at the target. A rate of 0 means every message is due at once.
  */
 final class SendPacer {
 

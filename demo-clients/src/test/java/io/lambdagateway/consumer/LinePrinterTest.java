@@ -24,36 +24,49 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class LinePrinterTest {
 
   @Test
-  @DisplayName("A stalled output fills the queue, and the drain handler runs once it writes again, with every line in order")
+  @DisplayName(
+      "A stalled output fills the queue, and the drain handler runs once it writes again, with every line in order")
   void backPressure(Vertx vertx) throws Exception {
     CountDownLatch outputOpen = new CountDownLatch(1);
     ByteArrayOutputStream written = new ByteArrayOutputStream();
-    PrintStream stalledOut = new PrintStream(new FilterOutputStream(written) {
-      @Override
-      public void write(byte[] bytes, int offset, int length) throws IOException {
-        awaitQuietly(outputOpen);
-        out.write(bytes, offset, length);
-      }
-    }, false, StandardCharsets.UTF_8);
+    PrintStream stalledOut =
+        new PrintStream(
+            new FilterOutputStream(written) {
+              @Override
+              public void write(byte[] bytes, int offset, int length) throws IOException {
+                awaitQuietly(outputOpen);
+                out.write(bytes, offset, length);
+              }
+            },
+            false,
+            StandardCharsets.UTF_8);
     AtomicInteger drains = new AtomicInteger();
     Context context = vertx.getOrCreateContext();
     LinePrinter printer = onContext(context, () -> new LinePrinter(vertx, stalledOut, 10));
-    onContext(context, () -> {
-      printer.drainHandler(drains::incrementAndGet);
-      return null;
-    });
+    onContext(
+        context,
+        () -> {
+          printer.drainHandler(drains::incrementAndGet);
+          return null;
+        });
 
-    boolean fullWhileStalled = onContext(context, () -> {
-      IntStream.range(0, 25).forEach(i -> printer.print("line " + i));
-      return printer.full();
-    });
+    boolean fullWhileStalled =
+        onContext(
+            context,
+            () -> {
+              IntStream.range(0, 25).forEach(i -> printer.print("line " + i));
+              return printer.full();
+            });
     outputOpen.countDown();
-    onContext(context, printer::flush).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    onContext(context, printer::flush)
+        .toCompletionStage()
+        .toCompletableFuture()
+        .get(10, TimeUnit.SECONDS);
 
     assertThat(fullWhileStalled).isTrue();
     assertThat(drains).hasValue(1);
     assertThat(written.toString(StandardCharsets.UTF_8).lines().toList())
-      .containsExactlyElementsOf(IntStream.range(0, 25).mapToObj(i -> "line " + i).toList());
+        .containsExactlyElementsOf(IntStream.range(0, 25).mapToObj(i -> "line " + i).toList());
     assertThat(onContext(context, printer::full)).isFalse();
   }
 
@@ -65,15 +78,17 @@ class LinePrinterTest {
   }
 
   /** LinePrinter is used from one context, as in the verticle. */
-  private static <T> T onContext(Context context, java.util.concurrent.Callable<T> action) throws Exception {
+  private static <T> T onContext(Context context, java.util.concurrent.Callable<T> action)
+      throws Exception {
     CompletableFuture<T> result = new CompletableFuture<>();
-    context.runOnContext(v -> {
-      try {
-        result.complete(action.call());
-      } catch (Exception e) {
-        result.completeExceptionally(e);
-      }
-    });
+    context.runOnContext(
+        v -> {
+          try {
+            result.complete(action.call());
+          } catch (Exception e) {
+            result.completeExceptionally(e);
+          }
+        });
     return result.get(10, TimeUnit.SECONDS);
   }
 

@@ -32,18 +32,21 @@ class TargetConsumerVerticleTest {
   @DisplayName("Prints exactly the produced records as JSON lines, in order, then a count summary")
   void printsRecordsAsJsonLines(Vertx vertx) throws Exception {
     String topic = createTopic(1);
-    List<String> values = List.of(
-      "{\"appid\":\"rand_id_1\",\"data\":{\"EMAIL\":\"a@b.c\"},\"ip\":\"1.2.3.4\",\"ts\":\"1\"}",
-      "{\n \"appid\": \"rand_id_2\"\n}",
-      "not json");
+    List<String> values =
+        List.of(
+            "{\"appid\":\"rand_id_1\",\"data\":{\"EMAIL\":\"a@b.c\"},\"ip\":\"1.2.3.4\",\"ts\":\"1\"}",
+            "{\n \"appid\": \"rand_id_2\"\n}",
+            "not json");
     KafkaTestClients.produce(SharedBroker.bootstrapServers(), topic, values);
 
-    ConsumerReport report = run(vertx, builder(topic).from(StartFrom.EARLIEST).maxRecords(3).build());
+    ConsumerReport report =
+        run(vertx, builder(topic).from(StartFrom.EARLIEST).maxRecords(3).build());
 
-    assertThat(lines(outBytes)).containsExactly(
-      "{\"appid\":\"rand_id_1\",\"data\":{\"EMAIL\":\"a@b.c\"},\"ip\":\"1.2.3.4\",\"ts\":\"1\"}",
-      "{\"appid\":\"rand_id_2\"}",
-      "\"not json\"");
+    assertThat(lines(outBytes))
+        .containsExactly(
+            "{\"appid\":\"rand_id_1\",\"data\":{\"EMAIL\":\"a@b.c\"},\"ip\":\"1.2.3.4\",\"ts\":\"1\"}",
+            "{\"appid\":\"rand_id_2\"}",
+            "\"not json\"");
     assertThat(report.records()).isEqualTo(3);
     assertThat(lines(statusBytes)).singleElement().asString().startsWith("consumed 3 records in ");
   }
@@ -54,8 +57,12 @@ class TargetConsumerVerticleTest {
     String topic = createTopic(2);
     List<String> values = IntStream.range(0, 40).mapToObj(i -> "{\"n\":" + i + "}").toList();
     KafkaTestClients.produce(SharedBroker.bootstrapServers(), topic, values);
-    TargetConsumerConfig cfg = builder(topic).from(StartFrom.EARLIEST).summaryOnly(true)
-      .summaryInterval(Duration.ofMillis(100)).build();
+    TargetConsumerConfig cfg =
+        builder(topic)
+            .from(StartFrom.EARLIEST)
+            .summaryOnly(true)
+            .summaryInterval(Duration.ofMillis(100))
+            .build();
     TargetConsumerVerticle verticle = new TargetConsumerVerticle(cfg);
     String deployment = vertx.deployVerticle(verticle).await(30, TimeUnit.SECONDS);
 
@@ -75,7 +82,8 @@ class TargetConsumerVerticleTest {
     String topic = createTopic(2);
     String bootstrap = SharedBroker.bootstrapServers();
     KafkaTestClients.produce(bootstrap, topic, 1, List.of("\"old\""));
-    TargetConsumerConfig cfg = builder(topic).partitions(List.of(1)).from(StartFrom.LATEST).maxRecords(2).build();
+    TargetConsumerConfig cfg =
+        builder(topic).partitions(List.of(1)).from(StartFrom.LATEST).maxRecords(2).build();
     TargetConsumerVerticle verticle = new TargetConsumerVerticle(cfg);
     vertx.deployVerticle(verticle).await(30, TimeUnit.SECONDS);
     verticle.ready().await(30, TimeUnit.SECONDS);
@@ -94,10 +102,12 @@ class TargetConsumerVerticleTest {
     String group = KafkaNames.unique("group");
     KafkaTestClients.produce(SharedBroker.bootstrapServers(), topic, List.of("1", "2", "3"));
 
-    TargetConsumerConfig firstRun = builder(topic, group).from(StartFrom.EARLIEST).maxRecords(2).build();
+    TargetConsumerConfig firstRun =
+        builder(topic, group).from(StartFrom.EARLIEST).maxRecords(2).build();
     run(vertx, firstRun);
     outBytes.reset();
-    TargetConsumerConfig secondRun = builder(topic, group).from(StartFrom.EARLIEST).maxRecords(1).build();
+    TargetConsumerConfig secondRun =
+        builder(topic, group).from(StartFrom.EARLIEST).maxRecords(1).build();
     run(vertx, secondRun);
 
     assertThat(lines(outBytes)).containsExactly("3");
@@ -108,8 +118,10 @@ class TargetConsumerVerticleTest {
   }
 
   private TargetConsumerConfig.Builder builder(String topic, String group) {
-    return TargetConsumerConfig.builder(KafkaClientSettings.plaintext(SharedBroker.bootstrapServers()), topic, group)
-      .out(out).status(status);
+    return TargetConsumerConfig.builder(
+            KafkaClientSettings.plaintext(SharedBroker.bootstrapServers()), topic, group)
+        .out(out)
+        .status(status);
   }
 
   private static String createTopic(int partitions) {
@@ -131,7 +143,8 @@ class TargetConsumerVerticleTest {
     return text.isEmpty() ? List.of() : List.of(text.split("\\R"));
   }
 
-  private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+  private static void waitUntil(java.util.function.BooleanSupplier condition)
+      throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
       Thread.sleep(50);

@@ -32,22 +32,46 @@ class CommandLineTest {
   private final StringWriter usageErrors = new StringWriter();
 
   @Test
-  @DisplayName("produce -n 6 then consume --from earliest -n 6 prints the six seeded messages as JSON lines")
+  @DisplayName(
+      "produce -n 6 then consume --from earliest -n 6 prints the six seeded messages as JSON lines")
   void produceThenConsume() {
     String topic = KafkaNames.unique("cli");
     String bootstrap = SharedBroker.bootstrapServers();
 
-    int produced = produce("-b", bootstrap, "-t", topic, "-n", "6", "--rows", "2..3", "--seed", "9",
-      "--partitions", "1");
-    int consumed = consume("-b", bootstrap, "-t", topic, "-g", KafkaNames.unique("cli-group"),
-      "--from", "EARLIEST", "-n", "6");
+    int produced =
+        produce(
+            "-b",
+            bootstrap,
+            "-t",
+            topic,
+            "-n",
+            "6",
+            "--rows",
+            "2..3",
+            "--seed",
+            "9",
+            "--partitions",
+            "1");
+    int consumed =
+        consume(
+            "-b",
+            bootstrap,
+            "-t",
+            topic,
+            "-g",
+            KafkaNames.unique("cli-group"),
+            "--from",
+            "EARLIEST",
+            "-n",
+            "6");
 
     assertThat(produced).isZero();
     assertThat(consumed).isZero();
     DemoMessages expected = new DemoMessages(9, new RowsRange(2, 3));
-    List<String> expectedLines = IntStream.range(0, 6).mapToObj(i -> JsonLines.toLine(expected.next())).toList();
+    List<String> expectedLines =
+        IntStream.range(0, 6).mapToObj(i -> JsonLines.toLine(expected.next())).toList();
     assertThat(text(outBytes).lines().filter(line -> !line.startsWith("produced")).toList())
-      .containsExactlyElementsOf(expectedLines);
+        .containsExactlyElementsOf(expectedLines);
     assertThat(text(outBytes)).contains("produced 6 messages, 0 errors");
     assertThat(text(statusBytes)).contains("consumed 6 records in");
   }
@@ -59,31 +83,54 @@ class CommandLineTest {
     Path file = Files.writeString(dir.resolve("rows.txt"), "{\"a\":1}\n{\"b\":2}\n");
     String bootstrap = SharedBroker.bootstrapServers();
 
-    assertThat(produce("-b", bootstrap, "-t", topic, "--input", file.toString(), "--partitions", "1")).isZero();
-    assertThat(consume("-b", bootstrap, "-t", topic, "--from", "earliest", "-n", "2",
-      "-g", KafkaNames.unique("cli-group"))).isZero();
+    assertThat(
+            produce("-b", bootstrap, "-t", topic, "--input", file.toString(), "--partitions", "1"))
+        .isZero();
+    assertThat(
+            consume(
+                "-b",
+                bootstrap,
+                "-t",
+                topic,
+                "--from",
+                "earliest",
+                "-n",
+                "2",
+                "-g",
+                KafkaNames.unique("cli-group")))
+        .isZero();
 
     assertThat(text(outBytes).lines().filter(line -> line.startsWith("{")).toList())
-      .containsExactly("{\"a\":1}", "{\"b\":2}");
+        .containsExactly("{\"a\":1}", "{\"b\":2}");
   }
 
   @Test
-  @DisplayName("--help lists the options with their environment variables, and bad options exit with 2")
+  @DisplayName(
+      "--help lists the options with their environment variables, and bad options exit with 2")
   void helpAndUsageErrors() {
     StringWriter help = new StringWriter();
     CommandLine produceLine = Settings.commandLine(new ProduceCommand(), Map.of());
     produceLine.setOut(new PrintWriter(help));
 
     assertThat(produceLine.execute("--help")).isZero();
-    assertThat(help.toString()).contains("--bootstrap-servers", "KAFKA_BOOTSTRAP_SERVERS", "--rate", "--rows",
-      "--input", "--max-in-flight", "KAFKA_SASL_PASSWORD");
-    assertThat(help.toString().replaceAll("\\s+", " ")).contains(
-      "(env PRODUCE_ROWS, default: 1..100)", "(env PRODUCE_PROGRESS_INTERVAL, default: 2s)");
+    assertThat(help.toString())
+        .contains(
+            "--bootstrap-servers",
+            "KAFKA_BOOTSTRAP_SERVERS",
+            "--rate",
+            "--rows",
+            "--input",
+            "--max-in-flight",
+            "KAFKA_SASL_PASSWORD");
+    assertThat(help.toString().replaceAll("\\s+", " "))
+        .contains(
+            "(env PRODUCE_ROWS, default: 1..100)", "(env PRODUCE_PROGRESS_INTERVAL, default: 2s)");
     assertThat(produce("--rows", "0..5")).isEqualTo(2);
     assertThat(consume("--from", "yesterday")).isEqualTo(2);
     assertThat(consume("--security-protocol", "sasl_ssl")).isEqualTo(2);
-    assertThat(usageErrors.toString()).contains("1 <= min <= max", "latest or earliest", "user name")
-      .hasLineCount(3);
+    assertThat(usageErrors.toString())
+        .contains("1 <= min <= max", "latest or earliest", "user name")
+        .hasLineCount(3);
   }
 
   @ParameterizedTest(name = "{0} {1} {2}")
@@ -93,23 +140,36 @@ class CommandLineTest {
     "produce, --progress-seconds, often, PRODUCE_PROGRESS_INTERVAL, a duration such as 500ms",
     "consume, --from, yesterday, CONSUME_FROM, latest or earliest",
     "consume, --max-records, many, CONSUME_MAX_RECORDS, a whole number",
-    "consume, --summary-only, maybe, CONSUME_SUMMARY_ONLY, true or false"})
+    "consume, --summary-only, maybe, CONSUME_SUMMARY_ONLY, true or false"
+  })
   @DisplayName("A bad flag or variable is one line naming both, then exit code 2")
   void oneLineErrors(String command, String flag, String value, String variable, String accepted) {
-    String expected = command + ": invalid value for " + flag + " (env " + variable + "): '"
-      + value + "': " + accepted;
+    String expected =
+        command
+            + ": invalid value for "
+            + flag
+            + " (env "
+            + variable
+            + "): '"
+            + value
+            + "': "
+            + accepted;
     StringWriter fromFlag = new StringWriter();
     StringWriter fromEnv = new StringWriter();
     boolean isFlagWithoutValue = flag.equals("--summary-only");
 
     if (!isFlagWithoutValue) {
       assertThat(execute(command, Map.of(), fromFlag, flag, value)).isEqualTo(2);
-      assertThat(fromFlag.toString()).startsWith(expected).hasLineCount(1)
-        .endsWith("; try '" + command + " --help'\n");
+      assertThat(fromFlag.toString())
+          .startsWith(expected)
+          .hasLineCount(1)
+          .endsWith("; try '" + command + " --help'\n");
     }
     assertThat(execute(command, Map.of(variable, value), fromEnv)).isEqualTo(2);
-    assertThat(fromEnv.toString()).startsWith(expected).hasLineCount(1)
-      .endsWith("; try '" + command + " --help'\n");
+    assertThat(fromEnv.toString())
+        .startsWith(expected)
+        .hasLineCount(1)
+        .endsWith("; try '" + command + " --help'\n");
   }
 
   private int execute(String command, Map<String, String> env, StringWriter err, String... args) {
@@ -118,7 +178,8 @@ class CommandLineTest {
   }
 
   private int produce(String... args) {
-    return execute(new ProduceCommand(new PrintStream(outBytes, true, StandardCharsets.UTF_8)), args);
+    return execute(
+        new ProduceCommand(new PrintStream(outBytes, true, StandardCharsets.UTF_8)), args);
   }
 
   private int consume(String... args) {

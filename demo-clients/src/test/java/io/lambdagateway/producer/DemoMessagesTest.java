@@ -22,23 +22,25 @@ class DemoMessagesTest {
   @DisplayName("The same seed gives the same messages and another seed different ones")
   void deterministic() {
     assertThat(take(new DemoMessages(42, RowsRange.DEMO), 20))
-      .isEqualTo(take(new DemoMessages(42, RowsRange.DEMO), 20))
-      .isNotEqualTo(take(new DemoMessages(43, RowsRange.DEMO), 20));
+        .isEqualTo(take(new DemoMessages(42, RowsRange.DEMO), 20))
+        .isNotEqualTo(take(new DemoMessages(43, RowsRange.DEMO), 20));
   }
 
   @Test
-  @DisplayName("Every message has a row count within the configured range, and the range is covered")
+  @DisplayName(
+      "Every message has a row count within the configured range, and the range is covered")
   void rowsWithinRange() {
     DemoMessages messages = new DemoMessages(7, new RowsRange(3, 6));
-    List<Integer> counts = IntStream.range(0, 400)
-      .mapToObj(i -> messages.next().split("\n", -1).length).toList();
+    List<Integer> counts =
+        IntStream.range(0, 400).mapToObj(i -> messages.next().split("\n", -1).length).toList();
 
     assertThat(counts).allSatisfy(n -> assertThat(n).isBetween(3, 6));
     assertThat(counts).contains(3, 4, 5, 6);
   }
 
   @Test
-  @DisplayName("Every row is a query string with ts, ip, useragent and JSON data holding appid, payload and identity")
+  @DisplayName(
+      "Every row is a query string with ts, ip, useragent and JSON data holding appid, payload and identity")
   void rowsParse() throws Exception {
     for (String message : take(new DemoMessages(1, RowsRange.DEMO), 30)) {
       assertThat(message).doesNotEndWith("\n");
@@ -78,7 +80,9 @@ class DemoMessagesTest {
     for (String pair : row.split("&")) {
       int eq = pair.indexOf('=');
       assertThat(eq).as("'=' in %s", pair).isPositive();
-      assertThat(fields.put(pair.substring(0, eq), pair.substring(eq + 1))).as("duplicate key").isNull();
+      assertThat(fields.put(pair.substring(0, eq), pair.substring(eq + 1)))
+          .as("duplicate key")
+          .isNull();
     }
     return fields;
   }

@@ -36,7 +36,8 @@ class ProducerVerticleTest {
   private final PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
 
   @Test
-  @DisplayName("N seeded messages arrive exactly, in a topic it created with the configured partitions")
+  @DisplayName(
+      "N seeded messages arrive exactly, in a topic it created with the configured partitions")
   void seededMessagesArrive(Vertx vertx) throws Exception {
     String topic = KafkaNames.unique("demo");
     RowsRange rows = new RowsRange(1, 10);
@@ -54,21 +55,28 @@ class ProducerVerticleTest {
   }
 
   @Test
-  @DisplayName("With a tiny producer buffer the in-flight window is filled but never exceeded, and all messages arrive")
+  @DisplayName(
+      "With a tiny producer buffer the in-flight window is filled but never exceeded, and all messages arrive")
   void backPressure(Vertx vertx) throws Exception {
     String topic = KafkaNames.unique("backpressure");
     int messages = 1_000;
-    ProducerConfig cfg = builder(topic).messageCount(messages).rows(new RowsRange(1, 3)).maxInFlight(4)
-      .partitions(1)
-      .producerOverrides(Map.of("buffer.memory", "16384", "batch.size", "1024", "linger.ms", "0"))
-      .build();
+    ProducerConfig cfg =
+        builder(topic)
+            .messageCount(messages)
+            .rows(new RowsRange(1, 3))
+            .maxInFlight(4)
+            .partitions(1)
+            .producerOverrides(
+                Map.of("buffer.memory", "16384", "batch.size", "1024", "linger.ms", "0"))
+            .build();
 
     ProducerReport report = run(vertx, cfg);
 
     assertThat(report.maxInFlight()).isEqualTo(4);
     assertThat(report.acknowledged()).isEqualTo(messages);
     DemoMessages expected = new DemoMessages(ProducerConfig.DEFAULT_SEED, new RowsRange(1, 3));
-    List<String> expectedValues = IntStream.range(0, messages).mapToObj(i -> expected.next()).toList();
+    List<String> expectedValues =
+        IntStream.range(0, messages).mapToObj(i -> expected.next()).toList();
     // One partition keeps order, and the idempotent producer must neither lose nor duplicate.
     assertThat(values(topic, messages)).containsExactlyElementsOf(expectedValues);
   }
@@ -78,8 +86,12 @@ class ProducerVerticleTest {
   void failedSendsAreCounted(Vertx vertx) throws Exception {
     String topic = KafkaNames.unique("too-large");
     // Every one-row message is larger than 100 bytes, so the client refuses each send.
-    ProducerConfig cfg = builder(topic).messageCount(3).rows(new RowsRange(1, 1))
-      .producerOverrides(Map.of("max.request.size", "100")).build();
+    ProducerConfig cfg =
+        builder(topic)
+            .messageCount(3)
+            .rows(new RowsRange(1, 1))
+            .producerOverrides(Map.of("max.request.size", "100"))
+            .build();
 
     ProducerReport report = run(vertx, cfg);
 
@@ -105,7 +117,8 @@ class ProducerVerticleTest {
   @DisplayName("File mode sends each non-blank line as one message")
   void fileLines(Vertx vertx, @TempDir Path dir) throws Exception {
     String topic = KafkaNames.unique("file-lines");
-    Path file = Files.writeString(dir.resolve("input.txt"), "first line\n\nsecond=2&x\n  \nthird\n");
+    Path file =
+        Files.writeString(dir.resolve("input.txt"), "first line\n\nsecond=2&x\n  \nthird\n");
     ProducerConfig cfg = builder(topic).lines(LineInput.file(file)).partitions(1).build();
 
     ProducerReport report = run(vertx, cfg);
@@ -125,20 +138,28 @@ class ProducerVerticleTest {
     assertThat(run(vertx, cfg).acknowledged()).isEqualTo(2);
     assertThat(values(topic, 2)).containsExactly("a", "b");
 
-    ProducerConfig missing = builder(topic).lines(LineInput.file(dir.resolve("absent.txt"))).build();
+    ProducerConfig missing =
+        builder(topic).lines(LineInput.file(dir.resolve("absent.txt"))).build();
     ProducerVerticle verticle = new ProducerVerticle(missing);
     vertx.deployVerticle(verticle).await(30, TimeUnit.SECONDS);
     assertThat(verticle.completion().toCompletionStage().toCompletableFuture())
-      .failsWithin(Duration.ofSeconds(30));
+        .failsWithin(Duration.ofSeconds(30));
   }
 
   @Test
-  @DisplayName("An unbounded run prints progress, and on undeploy settles its sends and reports every one that arrived")
+  @DisplayName(
+      "An unbounded run prints progress, and on undeploy settles its sends and reports every one that arrived")
   void unboundedRunStops(Vertx vertx) throws Exception {
     String topic = KafkaNames.unique("unbounded");
     RowsRange rows = new RowsRange(1, 2);
-    ProducerConfig cfg = builder(topic).rate(500).rows(rows).partitions(1).maxInFlight(8)
-      .progressInterval(Duration.ofMillis(200)).build();
+    ProducerConfig cfg =
+        builder(topic)
+            .rate(500)
+            .rows(rows)
+            .partitions(1)
+            .maxInFlight(8)
+            .progressInterval(Duration.ofMillis(200))
+            .build();
     ProducerVerticle verticle = new ProducerVerticle(cfg);
     String deployment = vertx.deployVerticle(verticle).await(30, TimeUnit.SECONDS);
 
@@ -149,22 +170,25 @@ class ProducerVerticleTest {
     assertThat(report.failed()).isZero();
     assertThat(report.acknowledged()).isPositive();
     DemoMessages expected = new DemoMessages(ProducerConfig.DEFAULT_SEED, rows);
-    List<String> expectedValues = IntStream.range(0, (int) report.acknowledged())
-      .mapToObj(i -> expected.next()).toList();
-    assertThat(values(topic, (int) report.acknowledged())).containsExactlyElementsOf(expectedValues);
+    List<String> expectedValues =
+        IntStream.range(0, (int) report.acknowledged()).mapToObj(i -> expected.next()).toList();
+    assertThat(values(topic, (int) report.acknowledged()))
+        .containsExactlyElementsOf(expectedValues);
   }
 
   private void waitForOutput(String text) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (!output.toString(StandardCharsets.UTF_8).contains(text) && System.nanoTime() < deadline) {
+    while (!output.toString(StandardCharsets.UTF_8).contains(text)
+        && System.nanoTime() < deadline) {
       Thread.sleep(50);
     }
     assertThat(output.toString(StandardCharsets.UTF_8)).contains(text);
   }
 
   private ProducerConfig.Builder builder(String topic) {
-    return ProducerConfig.builder(KafkaClientSettings.plaintext(SharedBroker.bootstrapServers()), topic)
-      .out(out);
+    return ProducerConfig.builder(
+            KafkaClientSettings.plaintext(SharedBroker.bootstrapServers()), topic)
+        .out(out);
   }
 
   private static ProducerReport run(Vertx vertx, ProducerConfig cfg) throws Exception {
@@ -174,13 +198,22 @@ class ProducerVerticleTest {
   }
 
   private static List<String> values(String topic, int expected) {
-    return KafkaTestClients.consume(SharedBroker.bootstrapServers(), topic, expected, CONSUME_TIMEOUT)
-      .stream().map(ConsumerRecord::value).toList();
+    return KafkaTestClients.consume(
+            SharedBroker.bootstrapServers(), topic, expected, CONSUME_TIMEOUT)
+        .stream()
+        .map(ConsumerRecord::value)
+        .toList();
   }
 
   private static int partitionCount(String topic) throws Exception {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", SharedBroker.bootstrapServers()))) {
-      return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+      return admin
+          .describeTopics(List.of(topic))
+          .allTopicNames()
+          .get()
+          .get(topic)
+          .partitions()
+          .size();
     }
   }
 }

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class SendPacerTest {
 
   @Test
-  @DisplayName("At 10 msg/s message n is due n * 100 ms after the start, and a late message is due at once")
+  @DisplayName(
+      "At 10 msg/s message n is due n * 100 ms after the start, and a late message is due at once")
   void spacesSends() {
     SendPacer pacer = new SendPacer(10, 1_000);
 

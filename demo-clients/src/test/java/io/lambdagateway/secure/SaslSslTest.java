@@ -34,8 +34,7 @@ class SaslSslTest {
   private static final String USER = "transfer";
   private static final String PASSWORD = "s3cret-pw";
 
-  @TempDir
-  static Path tlsDir;
+  @TempDir static Path tlsDir;
   private static SelfSignedTls tls;
   private static EmbeddedKafkaBroker broker;
 
@@ -58,21 +57,36 @@ class SaslSslTest {
   void roundTrip(Vertx vertx) throws Exception {
     String topic = KafkaNames.unique("secure");
     KafkaClientSettings kafka = settings(PASSWORD);
-    ProducerConfig producerCfg = ProducerConfig.builder(kafka, topic).messageCount(4)
-      .rows(new RowsRange(1, 1)).partitions(1).out(out).build();
+    ProducerConfig producerCfg =
+        ProducerConfig.builder(kafka, topic)
+            .messageCount(4)
+            .rows(new RowsRange(1, 1))
+            .partitions(1)
+            .out(out)
+            .build();
     ProducerVerticle producer = new ProducerVerticle(producerCfg);
     vertx.deployVerticle(producer).await(30, TimeUnit.SECONDS);
     assertThat(producer.completion().await(60, TimeUnit.SECONDS).acknowledged()).isEqualTo(4);
 
     outBytes.reset();
-    TargetConsumerConfig consumerCfg = TargetConsumerConfig.builder(kafka, topic, KafkaNames.unique("group"))
-      .from(StartFrom.EARLIEST).maxRecords(4).out(out).status(out).build();
+    TargetConsumerConfig consumerCfg =
+        TargetConsumerConfig.builder(kafka, topic, KafkaNames.unique("group"))
+            .from(StartFrom.EARLIEST)
+            .maxRecords(4)
+            .out(out)
+            .status(out)
+            .build();
     TargetConsumerVerticle consumer = new TargetConsumerVerticle(consumerCfg);
     vertx.deployVerticle(consumer).await(30, TimeUnit.SECONDS);
 
     assertThat(consumer.completion().await(60, TimeUnit.SECONDS).records()).isEqualTo(4);
-    assertThat(outBytes.toString(StandardCharsets.UTF_8).lines().filter(line -> line.startsWith("\"ts="))
-      .count()).isEqualTo(4);
+    assertThat(
+            outBytes
+                .toString(StandardCharsets.UTF_8)
+                .lines()
+                .filter(line -> line.startsWith("\"ts="))
+                .count())
+        .isEqualTo(4);
   }
 
   @Test
@@ -84,18 +98,25 @@ class SaslSslTest {
   @Test
   @DisplayName("A wrong password fails the producer's start-up with an authentication error")
   void wrongPassword(Vertx vertx) {
-    ProducerConfig cfg = ProducerConfig.builder(settings("not-the-password"), KafkaNames.unique("denied"))
-      .messageCount(1).out(out).build();
+    ProducerConfig cfg =
+        ProducerConfig.builder(settings("not-the-password"), KafkaNames.unique("denied"))
+            .messageCount(1)
+            .out(out)
+            .build();
 
-    assertThat(vertx.deployVerticle(new ProducerVerticle(cfg)).toCompletionStage().toCompletableFuture())
-      .failsWithin(Duration.ofSeconds(30))
-      .withThrowableThat()
-      .havingRootCause()
-      .isInstanceOf(SaslAuthenticationException.class);
+    assertThat(
+            vertx
+                .deployVerticle(new ProducerVerticle(cfg))
+                .toCompletionStage()
+                .toCompletableFuture())
+        .failsWithin(Duration.ofSeconds(30))
+        .withThrowableThat()
+        .havingRootCause()
+        .isInstanceOf(SaslAuthenticationException.class);
   }
 
   private static KafkaClientSettings settings(String password) {
     return KafkaClientSettings.scram(broker.bootstrapServers(), USER, password)
-      .withTruststore(tls.truststore(), tls.password());
+        .withTruststore(tls.truststore(), tls.password());
   }
 }

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A self-signed certificate for 127.0.0.1 in a PKCS12 keystore plus a truststore holding it,
- * made with the JDK's own keytool.
+ * A self-signed certificate for 127.0.0.1 in a PKCS12 keystore plus a truststore holding it, made
+ * with the JDK's own keytool.
  */
 record SelfSignedTls(Path keystore, Path truststore, String password) {
 
@@ -17,13 +17,52 @@ record SelfSignedTls(Path keystore, Path truststore, String password) {
     Path keystore = dir.resolve("broker.p12");
     Path certificate = dir.resolve("broker.crt");
     Path truststore = dir.resolve("trust.p12");
-    keytool("-genkeypair", "-alias", "broker", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-      "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-storetype", "PKCS12",
-      "-keystore", keystore.toString(), "-storepass", password, "-keypass", password);
-    keytool("-exportcert", "-alias", "broker", "-keystore", keystore.toString(), "-storepass", password,
-      "-rfc", "-file", certificate.toString());
-    keytool("-importcert", "-noprompt", "-alias", "broker", "-file", certificate.toString(),
-      "-storetype", "PKCS12", "-keystore", truststore.toString(), "-storepass", password);
+    keytool(
+        "-genkeypair",
+        "-alias",
+        "broker",
+        "-keyalg",
+        "RSA",
+        "-keysize",
+        "2048",
+        "-validity",
+        "2",
+        "-dname",
+        "CN=127.0.0.1",
+        "-ext",
+        "SAN=ip:127.0.0.1,dns:localhost",
+        "-storetype",
+        "PKCS12",
+        "-keystore",
+        keystore.toString(),
+        "-storepass",
+        password,
+        "-keypass",
+        password);
+    keytool(
+        "-exportcert",
+        "-alias",
+        "broker",
+        "-keystore",
+        keystore.toString(),
+        "-storepass",
+        password,
+        "-rfc",
+        "-file",
+        certificate.toString());
+    keytool(
+        "-importcert",
+        "-noprompt",
+        "-alias",
+        "broker",
+        "-file",
+        certificate.toString(),
+        "-storetype",
+        "PKCS12",
+        "-keystore",
+        truststore.toString(),
+        "-storepass",
+        password);
     return new SelfSignedTls(keystore, truststore, password);
   }
 

@@ -15,8 +15,8 @@ import java.io.IOException;
 /**
  * Reads the {@code data} JSON of the rows of one record: its {@code appid}, {@code identity} and
  * {@code payload}. It must be one JSON object (as {@code JSON.parse} would judge it, except that
- * invalid UTF-8 is an error rather than U+FFFD); for repeated keys the last one wins, as in
- * {@code JSON.parse}; absent fields are JSON null.
+ * invalid UTF-8 is an error rather than U+FFFD); for repeated keys the last one wins, as in {@code
+ * JSON.parse}; absent fields are JSON null.
  *
  * <p>An object or array {@code payload} is validated by the parser and then kept as its original
  * JSON text ({@link RawJson}): no tree is built and no number re-encoded, so its numbers survive
@@ -76,12 +76,13 @@ final class DataReader implements AutoCloseable {
     while ((token = fedParser.nextToken()) == JsonToken.FIELD_NAME) {
       String field = fedParser.currentName();
       JsonToken value = fedParser.nextToken();
-      JsonNode node = switch (value) {
-        case VALUE_STRING -> TextNode.valueOf(fedParser.getText());
-        case VALUE_NULL -> NullNode.getInstance();
-        case START_OBJECT, START_ARRAY -> skipToRawJson(row, rowStart);
-        default -> null;
-      };
+      JsonNode node =
+          switch (value) {
+            case VALUE_STRING -> TextNode.valueOf(fedParser.getText());
+            case VALUE_NULL -> NullNode.getInstance();
+            case START_OBJECT, START_ARRAY -> skipToRawJson(row, rowStart);
+            default -> null;
+          };
       if (node == null) {
         return null;
       }
@@ -91,13 +92,13 @@ final class DataReader implements AutoCloseable {
   }
 
   /**
-   * Skips the current object or array and returns its text; null if the input ends inside it or
-   * the parser's offsets do not frame it (they are checked, not trusted).
+   * Skips the current object or array and returns its text; null if the input ends inside it or the
+   * parser's offsets do not frame it (they are checked, not trusted).
    */
   private JsonNode skipToRawJson(QueryRow row, long rowStart) throws IOException {
     // The non-blocking parser locates a start token just after its bracket.
-    int start = row.dataOffset()
-        + (int) (fedParser.currentTokenLocation().getByteOffset() - rowStart) - 1;
+    int start =
+        row.dataOffset() + (int) (fedParser.currentTokenLocation().getByteOffset() - rowStart) - 1;
     // skipChildren() would spin on NOT_AVAILABLE, so nesting is counted here.
     for (int depth = 1; depth > 0; ) {
       JsonToken token = fedParser.nextToken();
@@ -138,8 +139,8 @@ final class DataReader implements AutoCloseable {
 
   /** Reads the row's data with a parser of its own: the reference behaviour and messages. */
   static DataFields readAlone(QueryRow row) throws BadRowException {
-    try (JsonParser parser = TransferJson.factory().createParser(
-        row.dataBytes(), row.dataOffset(), row.dataLength())) {
+    try (JsonParser parser =
+        TransferJson.factory().createParser(row.dataBytes(), row.dataOffset(), row.dataLength())) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw new BadRowException("'data' is not a JSON object");
       }
@@ -171,8 +172,8 @@ final class DataReader implements AutoCloseable {
   }
 
   /** A column's scalar value; a number beyond BigDecimal's range is a bad row, not a crash. */
-  private static JsonNode readColumnScalar(JsonParser parser, String field) throws IOException,
-      BadRowException {
+  private static JsonNode readColumnScalar(JsonParser parser, String field)
+      throws IOException, BadRowException {
     try {
       return TransferJson.readValue(parser);
     } catch (NumberFormatException outOfRange) {

@@ -8,15 +8,14 @@ import java.util.Objects;
 
 /**
  * The transformation function: one Transfer batch in, one result per record out, in order, each
- * carrying its record's {@code eventID} (see {@link RecordEnricher} for the status model and
- * {@link EnrichedColumns} for the output columns).
+ * carrying its record's {@code eventID} (see {@link RecordEnricher} for the status model and {@link
+ * EnrichedColumns} for the output columns).
  *
- * <p>Thread-safe and non-blocking: no I/O and no shared mutable state per call, so it may run on
- * an event loop. The cost is linear in the batch size (one streaming pass, one shared mapper).
- * Records of the usual shape are enriched straight into the response bytes ({@link
- * DirectEnrichment}); any other record takes the generic path of change-item objects and
- * Jackson's generator (its split items written by {@link SplitItemWriter}), with the same
- * output.
+ * <p>Thread-safe and non-blocking: no I/O and no shared mutable state per call, so it may run on an
+ * event loop. The cost is linear in the batch size (one streaming pass, one shared mapper). Records
+ * of the usual shape are enriched straight into the response bytes ({@link DirectEnrichment}); any
+ * other record takes the generic path of change-item objects and Jackson's generator (its split
+ * items written by {@link SplitItemWriter}), with the same output.
  */
 public final class Enricher {
 
@@ -40,17 +39,19 @@ public final class Enricher {
   /**
    * Transforms a Transfer request body {@code {"Records":[...]}} into the response body.
    *
-   * @throws MalformedBatchException when the batch itself is unusable (not JSON, no
-   *     {@code Records} array, a record without {@code cdc}); bad records never throw
+   * @throws MalformedBatchException when the batch itself is unusable (not JSON, no {@code Records}
+   *     array, a record without {@code cdc}); bad records never throw
    */
   public byte[] transform(byte[] requestJson) {
     // The fast paths' scratch state is per call, which keeps the enricher thread-safe.
     DirectEnrichment direct = new DirectEnrichment(config.publicIp());
     SplitItemWriter splitItems = new SplitItemWriter();
-    return BatchJson.transformRecords(requestJson, (record, out) -> {
-      if (!direct.tryWrite(record, out)) {
-        BatchJson.writeResult(out, records.enrich(record), splitItems);
-      }
-    });
+    return BatchJson.transformRecords(
+        requestJson,
+        (record, out) -> {
+          if (!direct.tryWrite(record, out)) {
+            BatchJson.writeResult(out, records.enrich(record), splitItems);
+          }
+        });
   }
 }

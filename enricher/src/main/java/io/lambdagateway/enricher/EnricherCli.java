@@ -29,18 +29,22 @@ public final class EnricherCli {
   private static final String USAGE =
       "usage: java -jar enricher-cli.jar [--ip ADDRESS] [--skip-bad-rows] [FILE]";
 
-  private EnricherCli() {
-  }
+  private EnricherCli() {}
 
   public static void main(String[] args) {
-    int status = run(args, System.in, System.out, System.err, System.getenv(),
-        PublicAddress::discover);
+    int status =
+        run(args, System.in, System.out, System.err, System.getenv(), PublicAddress::discover);
     System.exit(status);
   }
 
   /** Runs the command with these streams and environment; returns the exit status. */
-  static int run(String[] args, InputStream stdin, PrintStream stdout, PrintStream stderr,
-      Map<String, String> environment, Supplier<String> discovery) {
+  static int run(
+      String[] args,
+      InputStream stdin,
+      PrintStream stdout,
+      PrintStream stderr,
+      Map<String, String> environment,
+      Supplier<String> discovery) {
     Options options;
     EnricherConfig config;
     try {
@@ -56,9 +60,8 @@ public final class EnricherCli {
       return BAD_USAGE;
     }
     try {
-      byte[] request = options.file == null
-          ? stdin.readAllBytes()
-          : Files.readAllBytes(options.file);
+      byte[] request =
+          options.file == null ? stdin.readAllBytes() : Files.readAllBytes(options.file);
       stdout.write(Enricher.create(config).transform(request));
       stdout.println();
       stdout.flush();

@@ -9,9 +9,10 @@ import java.util.function.Supplier;
  * Settings of the enricher.
  *
  * <p>From the environment ({@link #fromEnvironment(Map)}):
+ *
  * <ul>
- *   <li>{@value #PUBLIC_IP_VARIABLE}: the value of the {@code ip} column; when unset or blank
- *       the address is discovered once by {@link PublicAddress#discover()}.
+ *   <li>{@value #PUBLIC_IP_VARIABLE}: the value of the {@code ip} column; when unset or blank the
+ *       address is discovered once by {@link PublicAddress#discover()}.
  *   <li>{@value #SKIP_BAD_ROWS_VARIABLE}: {@code true} or {@code false} (default), any case.
  * </ul>
  *
@@ -42,11 +43,11 @@ public record EnricherConfig(String publicIp, boolean skipBadRows) {
    * @throws IllegalArgumentException when {@value #SKIP_BAD_ROWS_VARIABLE} is neither true nor
    *     false
    */
-  public static EnricherConfig fromEnvironment(Map<String, String> environment,
-      Supplier<String> discovery) {
+  public static EnricherConfig fromEnvironment(
+      Map<String, String> environment, Supplier<String> discovery) {
     String ip = environment.getOrDefault(PUBLIC_IP_VARIABLE, "").trim();
-    boolean skip = parseBoolean(SKIP_BAD_ROWS_VARIABLE,
-        environment.getOrDefault(SKIP_BAD_ROWS_VARIABLE, ""));
+    boolean skip =
+        parseBoolean(SKIP_BAD_ROWS_VARIABLE, environment.getOrDefault(SKIP_BAD_ROWS_VARIABLE, ""));
     return new EnricherConfig(ip.isEmpty() ? discovery.get() : ip, skip);
   }
 
@@ -64,8 +65,8 @@ public record EnricherConfig(String publicIp, boolean skipBadRows) {
     return switch (text.trim().toLowerCase(Locale.ROOT)) {
       case "", "false" -> false;
       case "true" -> true;
-      default -> throw new IllegalArgumentException(
-          name + " must be true or false, not '" + text + "'");
+      default ->
+          throw new IllegalArgumentException(name + " must be true or false, not '" + text + "'");
     };
   }
 }

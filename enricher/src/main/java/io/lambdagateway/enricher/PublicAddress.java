@@ -18,14 +18,14 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 /**
- * Finds this host's public IPv4 address, as the public example's function did, but once at
- * start-up rather than per call.
+ * Finds this host's public IPv4 address, as the public example's function did, but once at start-up
+ * rather than per call.
  *
  * <p>It asks {@value #DEFAULT_SERVICE} (one GET, answer = the address as text) and waits at most
- * {@link #DEFAULT_TIMEOUT} in all, name resolution included. When that fails (offline, timeout,
- * an answer that is not an IPv4 address) it falls back to the first IPv4 address of an up,
- * non-loopback network interface, and to {@code 127.0.0.1} when there is none. The fallback is
- * a guess, not a public address: set {@code ENRICHER_PUBLIC_IP} where it matters.
+ * {@link #DEFAULT_TIMEOUT} in all, name resolution included. When that fails (offline, timeout, an
+ * answer that is not an IPv4 address) it falls back to the first IPv4 address of an up,
+ * non-loopback network interface, and to {@code 127.0.0.1} when there is none. The fallback is a
+ * guess, not a public address: set {@code ENRICHER_PUBLIC_IP} where it matters.
  *
  * <p>Blocking: call it from a main thread or a worker, never from an event loop.
  */
@@ -35,11 +35,11 @@ public final class PublicAddress {
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
   public static final String LOOPBACK = "127.0.0.1";
 
-  private static final Pattern IPV4 = Pattern.compile(
-      "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+  private static final Pattern IPV4 =
+      Pattern.compile(
+          "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
 
-  private PublicAddress() {
-  }
+  private PublicAddress() {}
 
   /** The public address from {@value #DEFAULT_SERVICE}, or the documented fallback. */
   public static String discover() {
@@ -56,9 +56,10 @@ public final class PublicAddress {
     HttpClient client = HttpClient.newBuilder().connectTimeout(timeout).build();
     HttpRequest request = HttpRequest.newBuilder(service).timeout(timeout).GET().build();
     try {
-      HttpResponse<String> response = client
-          .sendAsync(request, HttpResponse.BodyHandlers.ofString())
-          .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      HttpResponse<String> response =
+          client
+              .sendAsync(request, HttpResponse.BodyHandlers.ofString())
+              .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       String body = response.body().trim();
       return response.statusCode() == 200 && IPV4.matcher(body).matches()
           ? Optional.of(body)

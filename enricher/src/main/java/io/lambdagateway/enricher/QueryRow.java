@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * The {@code ts} and {@code data} parameters of one row, read with the browser's
- * {@code URLSearchParams} rules (WHATWG application/x-www-form-urlencoded parsing).
+ * The {@code ts} and {@code data} parameters of one row, read with the browser's {@code
+ * URLSearchParams} rules (WHATWG application/x-www-form-urlencoded parsing).
  *
  * <ul>
  *   <li>One leading {@code ?} is ignored; the row is split on <em>every</em> {@code &}, then each
@@ -15,18 +15,19 @@ import java.util.Arrays;
  *   <li>The first parameter of a name wins, as {@code URLSearchParams.get} does.
  * </ul>
  *
- * <p>So raw (unencoded) JSON in {@code data}, as the public producer writes it, works as long as
- * it holds no {@code &}, {@code +} or {@code %XX}: like the browser, an {@code &} inside a JSON
- * string cuts the value (the row then fails as "not JSON") and a {@code +} reads as a space.
- * Producers that need those characters percent-encode the JSON.
+ * <p>So raw (unencoded) JSON in {@code data}, as the public producer writes it, works as long as it
+ * holds no {@code &}, {@code +} or {@code %XX}: like the browser, an {@code &} inside a JSON string
+ * cuts the value (the row then fails as "not JSON") and a {@code +} reads as a space. Producers
+ * that need those characters percent-encode the JSON.
  *
- * <p>A value with nothing to decode is not copied: {@link #dataBytes()} and {@link #tsBytes()}
- * then are the row's own buffer, and the JSON parser reads it in place.
+ * <p>A value with nothing to decode is not copied: {@link #dataBytes()} and {@link #tsBytes()} then
+ * are the row's own buffer, and the JSON parser reads it in place.
  */
 public final class QueryRow {
 
   private static final byte[] TS = {'t', 's'};
   private static final byte[] DATA = {'d', 'a', 't', 'a'};
+
   /**
    * The bytes that end, split or escape a parameter: {@code \n & = % +}. Looking a byte up here is
    * one test instead of four for the usual byte, which matters in this, the hottest loop.
@@ -47,8 +48,7 @@ public final class QueryRow {
   private int dataLength;
   private int end;
 
-  private QueryRow() {
-  }
+  private QueryRow() {}
 
   /**
    * Parses the row that starts at {@code start} and ends at the first {@code \n} or at {@code
@@ -93,9 +93,7 @@ public final class QueryRow {
 
   /** The first {@code ts} value, or null when the row has none. */
   String ts() {
-    return tsBytes == null
-        ? null
-        : new String(tsBytes, tsOffset, tsLength, StandardCharsets.UTF_8);
+    return tsBytes == null ? null : new String(tsBytes, tsOffset, tsLength, StandardCharsets.UTF_8);
   }
 
   /** True when the row has a {@code ts} parameter. */
@@ -134,8 +132,7 @@ public final class QueryRow {
   }
 
   /** Reads the parameter named by {@code [start, equals)} with the value up to {@code end}. */
-  private void readParameter(byte[] buffer, int start, int equals, int end,
-      boolean valueEscaped) {
+  private void readParameter(byte[] buffer, int start, int equals, int end, boolean valueEscaped) {
     int valueStart = equals == end ? end : equals + 1;
     if (tsBytes == null && nameIs(TS, buffer, start, equals)) {
       tsBytes = valueEscaped ? decode(buffer, valueStart, end) : buffer;

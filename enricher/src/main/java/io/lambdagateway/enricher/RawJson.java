@@ -11,9 +11,9 @@ import java.util.Arrays;
 /**
  * A span of already-validated UTF-8 JSON text, written to a byte generator as a plain copy.
  *
- * <p>The enrichment writes each row's {@code payload} this way: re-encoding it (through a String
- * or a tree) cost more than the rest of the row. The span is shared, not copied, so the bytes
- * must not change afterwards; the enricher only wraps buffers it decoded itself.
+ * <p>The enrichment writes each row's {@code payload} this way: re-encoding it (through a String or
+ * a tree) cost more than the rest of the row. The span is shared, not copied, so the bytes must not
+ * change afterwards; the enricher only wraps buffers it decoded itself.
  */
 public final class RawJson implements SerializableString {
 
@@ -118,8 +118,8 @@ public final class RawJson implements SerializableString {
   @Override
   public boolean equals(Object other) {
     return other instanceof RawJson that
-        && Arrays.equals(buffer, offset, offset + length, that.buffer, that.offset,
-            that.offset + that.length);
+        && Arrays.equals(
+            buffer, offset, offset + length, that.buffer, that.offset, that.offset + that.length);
   }
 
   @Override

@@ -18,9 +18,9 @@ import java.util.List;
  *       alike), base64; it holds rows separated by {@code \n}, empty rows skipped.
  *   <li>At least one row enriched: {@code Split} with one item per row, in row order.
  *   <li>A null or empty value, or one with only empty rows: {@code Dropped}.
- *   <li>No {@code data} column, a value that is not a base64 string, or a bad row:
- *       {@code ProcessingFailed}; the error names the first bad row by its index among the
- *       non-empty rows (from 0) with an excerpt.
+ *   <li>No {@code data} column, a value that is not a base64 string, or a bad row: {@code
+ *       ProcessingFailed}; the error names the first bad row by its index among the non-empty rows
+ *       (from 0) with an excerpt.
  *   <li>With {@code skipBadRows}, bad rows are left out and the rest is kept; when every row was
  *       bad the record is {@code Dropped}, as a value without usable rows (the rows were declared
  *       skippable, so nothing is left to fail).
@@ -54,8 +54,8 @@ final class RecordEnricher {
     try {
       bytes = Base64.getDecoder().decode(value.textValue());
     } catch (IllegalArgumentException notBase64) {
-      return ResultRecord.failed("column 'data' is not base64: " + notBase64.getMessage(),
-          envelope);
+      return ResultRecord.failed(
+          "column 'data' is not base64: " + notBase64.getMessage(), envelope);
     }
     return enrichRows(record.cdc(), bytes, envelope);
   }
@@ -81,15 +81,12 @@ final class RecordEnricher {
         start = end + 1;
       }
     }
-    return items.isEmpty()
-        ? ResultRecord.dropped(envelope)
-        : ResultRecord.split(items, envelope);
+    return items.isEmpty() ? ResultRecord.dropped(envelope) : ResultRecord.split(items, envelope);
   }
 
-  private static String describe(int rowIndex, BadRowException bad, byte[] value, int start,
-      int end) {
-    return "row " + rowIndex + ": " + bad.getMessage() + ": \"" + excerpt(value, start, end)
-        + "\"";
+  private static String describe(
+      int rowIndex, BadRowException bad, byte[] value, int start, int end) {
+    return "row " + rowIndex + ": " + bad.getMessage() + ": \"" + excerpt(value, start, end) + "\"";
   }
 
   private static String excerpt(byte[] value, int start, int end) {

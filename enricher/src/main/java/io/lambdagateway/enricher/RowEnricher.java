@@ -37,10 +37,22 @@ final class RowEnricher {
       throw new BadRowException("missing 'data'");
     }
     DataReader.DataFields data = reader.read(row);
-    List<JsonNode> values = List.of(TextNode.valueOf(ts), ip, data.payload, data.appid,
-        data.identity);
-    return new ChangeItem(source.id(), source.nextLsn(), source.commitTime(), position, "insert",
-        source.schema(), source.table(), source.part(), EnrichedColumns.NAMES, values,
-        EnrichedColumns.SCHEMA, OldKeys.NONE, "", "");
+    List<JsonNode> values =
+        List.of(TextNode.valueOf(ts), ip, data.payload, data.appid, data.identity);
+    return new ChangeItem(
+        source.id(),
+        source.nextLsn(),
+        source.commitTime(),
+        position,
+        "insert",
+        source.schema(),
+        source.table(),
+        source.part(),
+        EnrichedColumns.NAMES,
+        values,
+        EnrichedColumns.SCHEMA,
+        OldKeys.NONE,
+        "",
+        "");
   }
 }

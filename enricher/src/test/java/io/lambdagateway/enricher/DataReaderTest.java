@@ -11,11 +11,12 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Reading the data JSON of a record's rows")
 class DataReaderTest {
 
-  private static final List<String> PLAIN = List.of(
-      "{\"appid\":\"a\",\"payload\":{\"EMAIL\":\"1@gmail.com\",\"n\":[1,2.50]},\"identity\":\"i\"}",
-      " { \"payload\" : [ {} , [] ] , \"appid\" : null } ",
-      "{}",
-      "{\"identity\":\"x\",\"extra\":{\"deep\":[{\"k\":\"v\"}]},\"identity\":\"last wins\"}");
+  private static final List<String> PLAIN =
+      List.of(
+          "{\"appid\":\"a\",\"payload\":{\"EMAIL\":\"1@gmail.com\",\"n\":[1,2.50]},\"identity\":\"i\"}",
+          " { \"payload\" : [ {} , [] ] , \"appid\" : null } ",
+          "{}",
+          "{\"identity\":\"x\",\"extra\":{\"deep\":[{\"k\":\"v\"}]},\"identity\":\"last wins\"}");
 
   @Test
   @DisplayName("Plain rows are read by the one fed parser, row after row, as a lone parser would")
@@ -38,8 +39,8 @@ class DataReaderTest {
   @DisplayName("Other rows leave the fed path, and the next plain row is still read fast")
   void irregularRowsFallBack() throws BadRowException {
     try (DataReader reader = new DataReader()) {
-      for (String irregular : List.of("{\"appid\":7}", "{\"payload\":{\"a\":1}", "{} {}", "[1]",
-          "{\"a\":tru}", "")) {
+      for (String irregular :
+          List.of("{\"appid\":7}", "{\"payload\":{\"a\":1}", "{} {}", "[1]", "{\"a\":tru}", "")) {
         assertThat(reader.readFed(dataRow(irregular))).as(irregular).isNull();
         assertThat(reader.readFed(dataRow(PLAIN.get(0)))).isNotNull();
       }
@@ -53,15 +54,15 @@ class DataReaderTest {
       assertThat(reader.read(dataRow("{\"appid\":7}")).appid.intValue()).isEqualTo(7);
       assertThatThrownBy(() -> reader.read(dataRow("{\"payload\":{\"a\":1}")))
           .isInstanceOf(BadRowException.class)
-          .hasMessage("'data' is not JSON: Unexpected end-of-input: expected close marker for "
-              + "Object");
+          .hasMessage(
+              "'data' is not JSON: Unexpected end-of-input: expected close marker for " + "Object");
       assertThatThrownBy(() -> reader.read(dataRow("{} {}")))
           .hasMessage("'data' is not JSON: content after the object");
     }
   }
 
-  private static void assertSameFields(DataReader.DataFields actual,
-      DataReader.DataFields expected) {
+  private static void assertSameFields(
+      DataReader.DataFields actual, DataReader.DataFields expected) {
     assertThat(actual.appid).isEqualTo(expected.appid);
     assertThat(actual.identity).isEqualTo(expected.identity);
     assertThat(actual.payload).isEqualTo(expected.payload);

@@ -20,20 +20,39 @@ import net.jqwik.api.statistics.Statistics;
 @Label("The fast data scanner")
 class DataScannerTest {
 
-  private static final List<String> COVERED = List.of(
-      "{\"appid\":\"rand_id_1\",\"payload\":{\"EMAIL\":\"1@gmail.com\",\"MOBILE\":\"0\"},"
-          + "\"identity\":\"1@gmail.com\"}",
-      " { \"payload\" : [ {} , [ -0.5e+3, 10, true, false, null ] ] , \"appid\" : null } ",
-      "{}",
-      "{\"x\":1e9999999999,\"y\":-12345678901234567890123}",
-      "{\"payload\":\"text\",\"x\":{\"esc\":\"\\u00e9\\n\\\"\"},\"identity\":\"a\","
-          + "\"identity\":\"b\"}");
+  private static final List<String> COVERED =
+      List.of(
+          "{\"appid\":\"rand_id_1\",\"payload\":{\"EMAIL\":\"1@gmail.com\",\"MOBILE\":\"0\"},"
+              + "\"identity\":\"1@gmail.com\"}",
+          " { \"payload\" : [ {} , [ -0.5e+3, 10, true, false, null ] ] , \"appid\" : null } ",
+          "{}",
+          "{\"x\":1e9999999999,\"y\":-12345678901234567890123}",
+          "{\"payload\":\"text\",\"x\":{\"esc\":\"\\u00e9\\n\\\"\"},\"identity\":\"a\","
+              + "\"identity\":\"b\"}");
 
-  private static final List<String> REFUSED = List.of(
-      "", "[]", "{", "{\"a\":1", "{} {}", "{\"a\":01}", "{\"a\":1.}", "{\"a\":-}", "{\"a\":tru}",
-      "{\"appid\":7}", "{\"appid\":\"caf\u00e9\"}", "{\"appid\":\"a\\\"b\"}", "{\"app\\u0069d\":1}",
-      "{\"a\":\"\\x\"}", "{\"a\":\"\\u12\"}", "{\"a\":[1,]}", "{,}", "{\"a\":1,}", "{'a':1}",
-      "{\"a\":\"tab\there\"}", "{\"payload\":true}");
+  private static final List<String> REFUSED =
+      List.of(
+          "",
+          "[]",
+          "{",
+          "{\"a\":1",
+          "{} {}",
+          "{\"a\":01}",
+          "{\"a\":1.}",
+          "{\"a\":-}",
+          "{\"a\":tru}",
+          "{\"appid\":7}",
+          "{\"appid\":\"caf\u00e9\"}",
+          "{\"appid\":\"a\\\"b\"}",
+          "{\"app\\u0069d\":1}",
+          "{\"a\":\"\\x\"}",
+          "{\"a\":\"\\u12\"}",
+          "{\"a\":[1,]}",
+          "{,}",
+          "{\"a\":1,}",
+          "{'a':1}",
+          "{\"a\":\"tab\there\"}",
+          "{\"payload\":true}");
 
   @Example
   @Label("covers the usual rows, and reads them as DataReader does")
@@ -72,13 +91,47 @@ class DataScannerTest {
   /** Data JSON texts: usual rows, their mutations, and random JSON-like text. */
   static Arbitrary<String> dataTexts() {
     Arbitrary<String> usual = Arbitraries.of(COVERED);
-    Arbitrary<String> mutated = Arbitraries.of(COVERED).flatMap(json -> Arbitraries.integers()
-        .between(0, json.length()).flatMap(at -> Arbitraries.of(
-            "", "\"", "{", "}", "[", "]", ",", ":", "1", "-", ".", "e", " ", "\\", "\\u", "n",
-            "\u00e9", "\t", "\"appid\":", "0").map(piece -> json.substring(0, at) + piece
-                + json.substring(Math.min(json.length(), at + (piece.length() % 2))))));
-    Arbitrary<String> random = Arbitraries.strings().withChars("{}[]\":,0123456789-+.eEtruefalsn "
-        + "\\apyoldi\u00e9").ofMaxLength(30);
+    Arbitrary<String> mutated =
+        Arbitraries.of(COVERED)
+            .flatMap(
+                json ->
+                    Arbitraries.integers()
+                        .between(0, json.length())
+                        .flatMap(
+                            at ->
+                                Arbitraries.of(
+                                        "",
+                                        "\"",
+                                        "{",
+                                        "}",
+                                        "[",
+                                        "]",
+                                        ",",
+                                        ":",
+                                        "1",
+                                        "-",
+                                        ".",
+                                        "e",
+                                        " ",
+                                        "\\",
+                                        "\\u",
+                                        "n",
+                                        "\u00e9",
+                                        "\t",
+                                        "\"appid\":",
+                                        "0")
+                                    .map(
+                                        piece ->
+                                            json.substring(0, at)
+                                                + piece
+                                                + json.substring(
+                                                    Math.min(
+                                                        json.length(),
+                                                        at + (piece.length() % 2))))));
+    Arbitrary<String> random =
+        Arbitraries.strings()
+            .withChars("{}[]\":,0123456789-+.eEtruefalsn " + "\\apyoldi\u00e9")
+            .ofMaxLength(30);
     return Arbitraries.oneOf(usual, mutated, mutated, random);
   }
 
@@ -99,11 +152,14 @@ class DataScannerTest {
     DataReader.DataFields expected = DataReader.readAlone(row);
 
     byte[] data = row.dataBytes();
-    assertThat(raw(scanner, data, DataScanner.PAYLOAD_COLUMN)).as(json)
+    assertThat(raw(scanner, data, DataScanner.PAYLOAD_COLUMN))
+        .as(json)
         .isEqualTo(written(expected.payload));
-    assertThat(raw(scanner, data, DataScanner.APPID_COLUMN)).as(json)
+    assertThat(raw(scanner, data, DataScanner.APPID_COLUMN))
+        .as(json)
         .isEqualTo(written(expected.appid));
-    assertThat(raw(scanner, data, DataScanner.IDENTITY_COLUMN)).as(json)
+    assertThat(raw(scanner, data, DataScanner.IDENTITY_COLUMN))
+        .as(json)
         .isEqualTo(written(expected.identity));
   }
 

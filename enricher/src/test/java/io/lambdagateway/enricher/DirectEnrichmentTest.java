@@ -32,8 +32,10 @@ class DirectEnrichmentTest {
 
   @Property(tries = 400)
   @Label("writes the generic path's bytes for any mix of usual and unusual rows")
-  void sameBytesAsTheGenericPath(@ForAll("values") @Size(max = 6) List<String> values,
-      @ForAll boolean skipBadRows, @ForAll("addresses") String ip) {
+  void sameBytesAsTheGenericPath(
+      @ForAll("values") @Size(max = 6) List<String> values,
+      @ForAll boolean skipBadRows,
+      @ForAll("addresses") String ip) {
     List<BatchRecord> records = new ArrayList<>();
     for (int i = 0; i < values.size(); i++) {
       records.add(Batches.kafkaRecord(1000 + i, values.get(i)));
@@ -48,10 +50,11 @@ class DirectEnrichmentTest {
       Statistics.collect(new DirectEnrichment(ip).tryWrite(record, new ResponseOutput(64)));
     }
     // Not vacuous: both paths must be taken by a good share of the records.
-    Statistics.coverage(checker -> {
-      checker.check(true).percentage(p -> p > 10);
-      checker.check(false).percentage(p -> p > 10);
-    });
+    Statistics.coverage(
+        checker -> {
+          checker.check(true).percentage(p -> p > 10);
+          checker.check(false).percentage(p -> p > 10);
+        });
   }
 
   @Example
@@ -60,8 +63,9 @@ class DirectEnrichmentTest {
     DirectEnrichment direct = new DirectEnrichment(IP);
     ResponseOutput out = new ResponseOutput(16);
 
-    boolean demo = direct.tryWrite(
-        Batches.kafkaRecord(1, Batches.PRODUCER_ROW + "\n" + Batches.PRODUCER_ROW), out);
+    boolean demo =
+        direct.tryWrite(
+            Batches.kafkaRecord(1, Batches.PRODUCER_ROW + "\n" + Batches.PRODUCER_ROW), out);
     int written = out.length();
     boolean quote = direct.tryWrite(Batches.kafkaRecord(2, "ts=%22&data={}"), out);
     boolean bad = direct.tryWrite(Batches.kafkaRecord(3, "ts=1&data={"), out);
@@ -77,10 +81,11 @@ class DirectEnrichmentTest {
   @Example
   @Label("a record of usual rows in a batch of several is written by the fast path exactly")
   void demoBatchMatchesGeneric() {
-    List<BatchRecord> records = List.of(
-        Batches.kafkaRecord(1, Batches.PRODUCER_ROW),
-        Batches.kafkaRecord(2, null),
-        Batches.kafkaRecord(3, Batches.PRODUCER_ROW + "\n\n" + Batches.PRODUCER_ROW + "\n"));
+    List<BatchRecord> records =
+        List.of(
+            Batches.kafkaRecord(1, Batches.PRODUCER_ROW),
+            Batches.kafkaRecord(2, null),
+            Batches.kafkaRecord(3, Batches.PRODUCER_ROW + "\n\n" + Batches.PRODUCER_ROW + "\n"));
     EnricherConfig config = new EnricherConfig(IP, false);
 
     byte[] direct = Enricher.create(config).transform(BatchJson.writeRequest(records));
@@ -91,8 +96,7 @@ class DirectEnrichmentTest {
   @Provide
   Arbitrary<List<String>> values() {
     Arbitrary<String> value = rows().list().ofMaxSize(5).map(rows -> String.join("\n", rows));
-    return Arbitraries.oneOf(value, value, Arbitraries.just(""), Arbitraries.just(null))
-        .list();
+    return Arbitraries.oneOf(value, value, Arbitraries.just(""), Arbitraries.just(null)).list();
   }
 
   @Provide
@@ -101,16 +105,29 @@ class DirectEnrichmentTest {
   }
 
   private Arbitrary<String> rows() {
-    Arbitrary<String> ts = Arbitraries.of("2024-06-20T21:06:48Z", "", "a+b", "x%20y", "caf%C3%A9",
-        "tab\t", "q\"uote", "%FF");
-    Arbitrary<String> data = Arbitraries.oneOf(DataScannerTest.dataTexts(),
-        Arbitraries.of("%7B%7D", "{\"appid\":\"a+b\"}"));
-    Arbitrary<String> row = Combinators.combine(ts, data, Arbitraries.of(
-        "ts=%s&ip=FILL_ME&data=%s", "data=%2$s&ts=%1$s", "?ts=%s&data=%s&x=1", "ts=%s",
-        "data=%2$s", "ts=%s&data=%s&data={}", "t%%73=%s&data=%s"))
-        .as((t, d, format) -> String.format(format, t, d));
-    return Arbitraries.frequencyOf(Tuple.of(3, row),
-        Tuple.of(6, Arbitraries.just(Batches.PRODUCER_ROW)), Tuple.of(1, Arbitraries.just("")));
+    Arbitrary<String> ts =
+        Arbitraries.of(
+            "2024-06-20T21:06:48Z", "", "a+b", "x%20y", "caf%C3%A9", "tab\t", "q\"uote", "%FF");
+    Arbitrary<String> data =
+        Arbitraries.oneOf(
+            DataScannerTest.dataTexts(), Arbitraries.of("%7B%7D", "{\"appid\":\"a+b\"}"));
+    Arbitrary<String> row =
+        Combinators.combine(
+                ts,
+                data,
+                Arbitraries.of(
+                    "ts=%s&ip=FILL_ME&data=%s",
+                    "data=%2$s&ts=%1$s",
+                    "?ts=%s&data=%s&x=1",
+                    "ts=%s",
+                    "data=%2$s",
+                    "ts=%s&data=%s&data={}",
+                    "t%%73=%s&data=%s"))
+            .as((t, d, format) -> String.format(format, t, d));
+    return Arbitraries.frequencyOf(
+        Tuple.of(3, row),
+        Tuple.of(6, Arbitraries.just(Batches.PRODUCER_ROW)),
+        Tuple.of(1, Arbitraries.just("")));
   }
 
   private static byte[] generic(EnricherConfig config, List<BatchRecord> records) {

@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Test;
 @DisplayName("The enricher command line")
 class EnricherCliTest {
 
-  private static final Supplier<String> NO_DISCOVERY = () -> {
-    throw new AssertionError("the address must not be discovered here");
-  };
+  private static final Supplier<String> NO_DISCOVERY =
+      () -> {
+        throw new AssertionError("the address must not be discovered here");
+      };
 
   private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
   private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
@@ -36,14 +37,21 @@ class EnricherCliTest {
   @Test
   @DisplayName("Standard input is read when no file is given; options override the environment")
   void stdinWithOptions() {
-    byte[] request = Batches.request(
-        Batches.kafkaRecord(1, "ts=1&data={bad\n" + Batches.PRODUCER_ROW));
+    byte[] request =
+        Batches.request(Batches.kafkaRecord(1, "ts=1&data={bad\n" + Batches.PRODUCER_ROW));
 
-    int status = run(request, Map.of("ENRICHER_PUBLIC_IP", "192.0.2.1",
-        "ENRICHER_SKIP_BAD_ROWS", "false"), "--skip-bad-rows", "--ip", "203.0.113.9");
+    int status =
+        run(
+            request,
+            Map.of("ENRICHER_PUBLIC_IP", "192.0.2.1", "ENRICHER_SKIP_BAD_ROWS", "false"),
+            "--skip-bad-rows",
+            "--ip",
+            "203.0.113.9");
 
     assertThat(status).isZero();
-    assertThat(out()).contains("\"result\":\"Split\"").contains("\"203.0.113.9\"")
+    assertThat(out())
+        .contains("\"result\":\"Split\"")
+        .contains("\"203.0.113.9\"")
         .doesNotContain("192.0.2.1");
   }
 
@@ -59,12 +67,13 @@ class EnricherCliTest {
   @Test
   @DisplayName("Malformed input exits 1 with one clear line on stderr and nothing on stdout")
   void malformedInputExitsOne() {
-    int status = run("{\"Records\":[{}]}".getBytes(StandardCharsets.UTF_8), Map.of(),
-        "--ip", "203.0.113.7");
+    int status =
+        run("{\"Records\":[{}]}".getBytes(StandardCharsets.UTF_8), Map.of(), "--ip", "203.0.113.7");
 
     assertThat(status).isEqualTo(EnricherCli.BAD_INPUT);
     assertThat(out()).isEmpty();
-    assertThat(err()).startsWith("enricher: malformed batch: a record has no 'cdc' change item")
+    assertThat(err())
+        .startsWith("enricher: malformed batch: a record has no 'cdc' change item")
         .hasLineCount(1);
   }
 
@@ -87,9 +96,13 @@ class EnricherCliTest {
   }
 
   private int run(byte[] stdin, Map<String, String> environment, String... args) {
-    return EnricherCli.run(args, new ByteArrayInputStream(stdin),
+    return EnricherCli.run(
+        args,
+        new ByteArrayInputStream(stdin),
         new PrintStream(stdout, true, StandardCharsets.UTF_8),
-        new PrintStream(stderr, true, StandardCharsets.UTF_8), environment, NO_DISCOVERY);
+        new PrintStream(stderr, true, StandardCharsets.UTF_8),
+        environment,
+        NO_DISCOVERY);
   }
 
   private String out() {

@@ -13,16 +13,19 @@ import org.junit.jupiter.api.Test;
 class EnricherConfigTest {
 
   private final AtomicInteger discoveries = new AtomicInteger();
-  private final Supplier<String> discovery = () -> {
-    discoveries.incrementAndGet();
-    return "198.51.100.4";
-  };
+  private final Supplier<String> discovery =
+      () -> {
+        discoveries.incrementAndGet();
+        return "198.51.100.4";
+      };
 
   @Test
   @DisplayName("ENRICHER_PUBLIC_IP is used as given and no discovery happens")
   void explicitAddressSkipsDiscovery() {
-    EnricherConfig config = EnricherConfig.fromEnvironment(
-        Map.of("ENRICHER_PUBLIC_IP", " 203.0.113.7 ", "ENRICHER_SKIP_BAD_ROWS", "TRUE"), discovery);
+    EnricherConfig config =
+        EnricherConfig.fromEnvironment(
+            Map.of("ENRICHER_PUBLIC_IP", " 203.0.113.7 ", "ENRICHER_SKIP_BAD_ROWS", "TRUE"),
+            discovery);
 
     assertThat(config).isEqualTo(new EnricherConfig("203.0.113.7", true));
     assertThat(discoveries).hasValue(0);
@@ -31,8 +34,8 @@ class EnricherConfigTest {
   @Test
   @DisplayName("Without an address the discovery runs once; bad rows fail by default")
   void missingAddressIsDiscoveredOnce() {
-    EnricherConfig config = EnricherConfig.fromEnvironment(
-        Map.of("ENRICHER_PUBLIC_IP", "  "), discovery);
+    EnricherConfig config =
+        EnricherConfig.fromEnvironment(Map.of("ENRICHER_PUBLIC_IP", "  "), discovery);
 
     assertThat(config).isEqualTo(new EnricherConfig("198.51.100.4", false));
     assertThat(discoveries).hasValue(1);
@@ -41,8 +44,11 @@ class EnricherConfigTest {
   @Test
   @DisplayName("A skip-bad-rows value other than true or false is refused, naming the variable")
   void badBooleanIsRefused() {
-    assertThatThrownBy(() -> EnricherConfig.fromEnvironment(
-        Map.of("ENRICHER_PUBLIC_IP", "203.0.113.7", "ENRICHER_SKIP_BAD_ROWS", "yes"), discovery))
+    assertThatThrownBy(
+            () ->
+                EnricherConfig.fromEnvironment(
+                    Map.of("ENRICHER_PUBLIC_IP", "203.0.113.7", "ENRICHER_SKIP_BAD_ROWS", "yes"),
+                    discovery))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("ENRICHER_SKIP_BAD_ROWS must be true or false, not 'yes'");
   }

@@ -25,15 +25,20 @@ class EnricherPropertiesTest {
   private final Enricher skipping = Enricher.create(new EnricherConfig("203.0.113.7", true));
 
   /** What a generated record's value holds, and what the enricher must answer for it. */
-  enum Kind { GOOD_ROWS, MIXED_ROWS, EMPTY, NULL_VALUE, NOT_BASE64 }
-
-  record Spec(Kind kind, int goodRows, long offset) {
+  enum Kind {
+    GOOD_ROWS,
+    MIXED_ROWS,
+    EMPTY,
+    NULL_VALUE,
+    NOT_BASE64
   }
+
+  record Spec(Kind kind, int goodRows, long offset) {}
 
   @Property(tries = 200)
   @Label("N records in, N results out, in order, with their eventIDs and the expected status")
-  void oneResultPerRecordInOrder(@ForAll("batches") @Size(max = 40) List<Spec> specs,
-      @ForAll boolean skipBadRows) {
+  void oneResultPerRecordInOrder(
+      @ForAll("batches") @Size(max = 40) List<Spec> specs, @ForAll boolean skipBadRows) {
     List<BatchRecord> records = new ArrayList<>();
     for (int i = 0; i < specs.size(); i++) {
       records.add(record(specs.get(i), i));
@@ -76,10 +81,12 @@ class EnricherPropertiesTest {
 
   @Provide
   Arbitrary<List<Spec>> batches() {
-    Arbitrary<Spec> spec = Combinators.combine(
-        Arbitraries.of(Kind.class),
-        Arbitraries.integers().between(1, 20),
-        Arbitraries.longs().between(0, Long.MAX_VALUE)).as(Spec::new);
+    Arbitrary<Spec> spec =
+        Combinators.combine(
+                Arbitraries.of(Kind.class),
+                Arbitraries.integers().between(1, 20),
+                Arbitraries.longs().between(0, Long.MAX_VALUE))
+            .as(Spec::new);
     return spec.list();
   }
 
@@ -90,8 +97,8 @@ class EnricherPropertiesTest {
       case MIXED_ROWS -> Batches.kafkaRecord(offset, rows(spec.goodRows(), true));
       case EMPTY -> Batches.kafkaRecord(offset, "");
       case NULL_VALUE -> Batches.kafkaRecord(offset, null);
-      case NOT_BASE64 -> Batches.kafkaRecordWithData(offset,
-          JsonNodeFactory.instance.textNode("*" + offset));
+      case NOT_BASE64 ->
+          Batches.kafkaRecordWithData(offset, JsonNodeFactory.instance.textNode("*" + offset));
     };
   }
 

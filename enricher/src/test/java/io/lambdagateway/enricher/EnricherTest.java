@@ -31,8 +31,8 @@ class EnricherTest {
   @Test
   @DisplayName("Each row becomes one insert item with the five columns, in row order")
   void rowsBecomeItemsInOrder() {
-    String value = Batches.PRODUCER_ROW + "\n\n"
-        + Batches.PRODUCER_ROW.replace("rand_id_1", "id_2");
+    String value =
+        Batches.PRODUCER_ROW + "\n\n" + Batches.PRODUCER_ROW.replace("rand_id_1", "id_2");
 
     ResultRecord result = only(strict, Batches.kafkaRecord(42, value));
 
@@ -47,9 +47,14 @@ class EnricherTest {
     assertThat(second.columnNames()).containsExactly("ts", "ip", "data", "appid", "identity");
     assertThat(second.columnValues().get(1).textValue()).isEqualTo("203.0.113.7");
     assertThat(second.columnValues().get(3).textValue()).isEqualTo("id_2");
-    assertThat(second.tableSchema().columns()).extracting(ColumnSchema::name, ColumnSchema::type)
-        .containsExactly(tuple("ts", "datetime"), tuple("ip", "utf8"), tuple("data", "any"),
-            tuple("appid", "utf8"), tuple("identity", "utf8"));
+    assertThat(second.tableSchema().columns())
+        .extracting(ColumnSchema::name, ColumnSchema::type)
+        .containsExactly(
+            tuple("ts", "datetime"),
+            tuple("ip", "utf8"),
+            tuple("data", "any"),
+            tuple("appid", "utf8"),
+            tuple("identity", "utf8"));
     assertThat(second.tableSchema().columns().get(0).key()).isTrue();
     assertThat(second.tableSchema().columns().get(0).required()).isTrue();
   }
@@ -57,12 +62,13 @@ class EnricherTest {
   @Test
   @DisplayName("A bad row fails its record, naming the row index and an excerpt")
   void badRowFailsTheRecord() {
-    ResultRecord result = only(strict,
-        Batches.kafkaRecord(7, Batches.PRODUCER_ROW + "\n" + BAD_ROW));
+    ResultRecord result =
+        only(strict, Batches.kafkaRecord(7, Batches.PRODUCER_ROW + "\n" + BAD_ROW));
 
     assertThat(result.result()).isEqualTo(Result.PROCESSING_FAILED);
     assertThat(result.cdcSplit()).isNull();
-    assertThat(result.error()).startsWith("row 1: 'data' is not JSON")
+    assertThat(result.error())
+        .startsWith("row 1: 'data' is not JSON")
         .endsWith(": \"" + BAD_ROW + "\"");
   }
 
@@ -73,15 +79,14 @@ class EnricherTest {
 
     ResultRecord result = only(strict, Batches.kafkaRecord(7, row));
 
-    assertThat(result.error())
-        .isEqualTo("row 0: missing 'ts': \"" + row.substring(0, 60) + "…\"");
+    assertThat(result.error()).isEqualTo("row 0: missing 'ts': \"" + row.substring(0, 60) + "…\"");
   }
 
   @Test
   @DisplayName("With skipBadRows a bad row is left out and the good rows are kept")
   void skipBadRowsKeepsTheRest() {
-    ResultRecord result = only(skipping,
-        Batches.kafkaRecord(7, BAD_ROW + "\n" + Batches.PRODUCER_ROW + "\nts=1"));
+    ResultRecord result =
+        only(skipping, Batches.kafkaRecord(7, BAD_ROW + "\n" + Batches.PRODUCER_ROW + "\nts=1"));
 
     assertThat(result.result()).isEqualTo(Result.SPLIT);
     assertThat(result.cdcSplit()).hasSize(1);
@@ -100,8 +105,8 @@ class EnricherTest {
   @Test
   @DisplayName("skipBadRows does not excuse a value that is not base64")
   void skipBadRowsStillFailsBadBase64() {
-    ResultRecord result = only(skipping, Batches.kafkaRecordWithData(7,
-        JsonNodeFactory.instance.textNode("%%%")));
+    ResultRecord result =
+        only(skipping, Batches.kafkaRecordWithData(7, JsonNodeFactory.instance.textNode("%%%")));
 
     assertThat(result.result()).isEqualTo(Result.PROCESSING_FAILED);
     assertThat(result.error()).startsWith("column 'data' is not base64");
@@ -110,8 +115,8 @@ class EnricherTest {
   @Test
   @DisplayName("A data column that is not a string fails its record")
   void nonStringDataFails() {
-    ResultRecord result = only(strict, Batches.kafkaRecordWithData(7,
-        JsonNodeFactory.instance.numberNode(5)));
+    ResultRecord result =
+        only(strict, Batches.kafkaRecordWithData(7, JsonNodeFactory.instance.numberNode(5)));
 
     assertThat(result.result()).isEqualTo(Result.PROCESSING_FAILED);
     assertThat(result.error()).isEqualTo("column 'data' is not a base64 string");
@@ -120,14 +125,31 @@ class EnricherTest {
   @Test
   @DisplayName("An item without a data column fails its record, not the batch")
   void missingDataColumnFails() {
-    ChangeItem noData = new ChangeItem(0, 1, 2, 0, "insert", "", "t", "", List.of("x"),
-        List.of(JsonNodeFactory.instance.textNode("y")), TableSchema.EMPTY, OldKeys.NONE, "", "");
-    byte[] request = BatchJson.writeRequest(List.of(
-        new BatchRecord(noData, Envelope.forChangeItem(1, 0)), Batches.kafkaRecord(2, "")));
+    ChangeItem noData =
+        new ChangeItem(
+            0,
+            1,
+            2,
+            0,
+            "insert",
+            "",
+            "t",
+            "",
+            List.of("x"),
+            List.of(JsonNodeFactory.instance.textNode("y")),
+            TableSchema.EMPTY,
+            OldKeys.NONE,
+            "",
+            "");
+    byte[] request =
+        BatchJson.writeRequest(
+            List.of(
+                new BatchRecord(noData, Envelope.forChangeItem(1, 0)), Batches.kafkaRecord(2, "")));
 
     List<ResultRecord> results = BatchJson.readResponse(strict.transform(request));
 
-    assertThat(results).extracting(ResultRecord::result)
+    assertThat(results)
+        .extracting(ResultRecord::result)
         .containsExactly(Result.PROCESSING_FAILED, Result.DROPPED);
     assertThat(results.get(0).error()).isEqualTo("the change item has no column named 'data'");
   }
@@ -148,11 +170,15 @@ class EnricherTest {
   void missingFieldsAreNull() {
     String value = "ts=1&data={\"payload\":{\"n\":1.50,\"big\":123456789012345678901234567890}}";
 
-    String response = new String(strict.transform(Batches.request(Batches.kafkaRecord(1, value))),
-        StandardCharsets.UTF_8);
+    String response =
+        new String(
+            strict.transform(Batches.request(Batches.kafkaRecord(1, value))),
+            StandardCharsets.UTF_8);
 
-    assertThat(response).contains("\"columnvalues\":[\"1\",\"203.0.113.7\","
-        + "{\"n\":1.50,\"big\":123456789012345678901234567890},null,null]");
+    assertThat(response)
+        .contains(
+            "\"columnvalues\":[\"1\",\"203.0.113.7\","
+                + "{\"n\":1.50,\"big\":123456789012345678901234567890},null,null]");
   }
 
   @Test
@@ -160,8 +186,10 @@ class EnricherTest {
   void scalarPayload() {
     String value = "ts=1&data={\"appid\":7,\"payload\":\"text\",\"identity\":null}";
 
-    String response = new String(strict.transform(Batches.request(Batches.kafkaRecord(1, value))),
-        StandardCharsets.UTF_8);
+    String response =
+        new String(
+            strict.transform(Batches.request(Batches.kafkaRecord(1, value))),
+            StandardCharsets.UTF_8);
 
     assertThat(response).contains("\"columnvalues\":[\"1\",\"203.0.113.7\",\"text\",7,null]");
   }
@@ -178,11 +206,13 @@ class EnricherTest {
     assertMalformed("{\"Records\":[{\"eventID\":\"1.0\"}]}", "a record has no 'cdc' change item");
     assertMalformed("{\"Records\":[{\"cdc\":null}]}", "a record has no 'cdc' change item");
     assertMalformed("{\"Records\":[]} []", "unexpected content after the request");
-    assertMalformed("{\"Records\":[{\"cdc\":{\"commitTime\":-1}}]}",
-        "'commitTime' is out of range: -1");
-    assertMalformed("{\"Records\":[{\"cdc\":{\"commitTime\":18446744073709551616}}]}",
+    assertMalformed(
+        "{\"Records\":[{\"cdc\":{\"commitTime\":-1}}]}", "'commitTime' is out of range: -1");
+    assertMalformed(
+        "{\"Records\":[{\"cdc\":{\"commitTime\":18446744073709551616}}]}",
         "'commitTime' is out of range: 18446744073709551616");
-    assertMalformed("{\"Records\":[{\"cdc\":{\"commitTime\":1.5e18}}]}",
+    assertMalformed(
+        "{\"Records\":[{\"cdc\":{\"commitTime\":1.5e18}}]}",
         "'commitTime' must be an unsigned integer, found a number");
   }
 

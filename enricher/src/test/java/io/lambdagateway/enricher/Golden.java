@@ -15,8 +15,7 @@ final class Golden {
   /** The address every golden response was made with (a TEST-NET-3 documentation address). */
   static final String PUBLIC_IP = "203.0.113.7";
 
-  private Golden() {
-  }
+  private Golden() {}
 
   static byte[] request(String name) {
     return read(name + ".request.json");

@@ -14,8 +14,17 @@ class GoldenFilesTest {
   private final Enricher enricher = Enricher.create(new EnricherConfig(Golden.PUBLIC_IP, false));
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"demo", "empty-batch", "empty-value", "bad-base64", "data-not-json",
-      "legacy-5-column", "commit-time-nanos", "commit-time-max-uint64"})
+  @ValueSource(
+      strings = {
+        "demo",
+        "empty-batch",
+        "empty-value",
+        "bad-base64",
+        "data-not-json",
+        "legacy-5-column",
+        "commit-time-nanos",
+        "commit-time-max-uint64"
+      })
   @DisplayName("Each golden request transforms into its golden response, equal as JSON")
   void goldenRequestGivesGoldenResponse(String name) {
     byte[] actual = enricher.transform(Golden.request(name));
@@ -24,8 +33,17 @@ class GoldenFilesTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"demo", "empty-batch", "empty-value", "bad-base64", "data-not-json",
-      "legacy-5-column", "commit-time-nanos", "commit-time-max-uint64"})
+  @ValueSource(
+      strings = {
+        "demo",
+        "empty-batch",
+        "empty-value",
+        "bad-base64",
+        "data-not-json",
+        "legacy-5-column",
+        "commit-time-nanos",
+        "commit-time-max-uint64"
+      })
   @DisplayName("Each golden response is byte for byte the compact output, field order included")
   void goldenResponseMatchesTheBytesWritten(String name) {
     String actual = new String(enricher.transform(Golden.request(name)), StandardCharsets.UTF_8);
@@ -44,8 +62,8 @@ class GoldenFilesTest {
   @Test
   @DisplayName("commitTime 1718876759101000000 is copied digit for digit into every item")
   void nanosecondCommitTimeIsExact() {
-    String actual = new String(enricher.transform(Golden.request("commit-time-nanos")),
-        StandardCharsets.UTF_8);
+    String actual =
+        new String(enricher.transform(Golden.request("commit-time-nanos")), StandardCharsets.UTF_8);
 
     assertThat(actual).contains("\"commitTime\":1718876759101000000,");
     assertThat(actual).doesNotContain("1.718876759101E18");
@@ -54,8 +72,9 @@ class GoldenFilesTest {
   @Test
   @DisplayName("commitTime values above 2^63-1 survive byte for byte, up to 2^64-1")
   void unsignedCommitTimeAboveLongMaxIsExact() {
-    String actual = new String(enricher.transform(Golden.request("commit-time-max-uint64")),
-        StandardCharsets.UTF_8);
+    String actual =
+        new String(
+            enricher.transform(Golden.request("commit-time-max-uint64")), StandardCharsets.UTF_8);
 
     assertThat(actual)
         .contains("\"nextlsn\":18446744073709551615,\"commitTime\":18446744073709551615,")
@@ -67,13 +86,14 @@ class GoldenFilesTest {
   @Test
   @DisplayName("The demo response carries the public producer's row and the README's row")
   void demoHasTheExampleRows() {
-    String actual = new String(enricher.transform(Golden.request("demo")),
-        StandardCharsets.UTF_8);
+    String actual = new String(enricher.transform(Golden.request("demo")), StandardCharsets.UTF_8);
 
     assertThat(actual)
-        .contains("[\"2024-06-20T21:06:48Z\",\"203.0.113.7\",{\"EMAIL\":\"1@gmail.com\","
-            + "\"MOBILE\":\"0\"},\"rand_id_1\",\"1@gmail.com\"]")
-        .contains("[\"1722183591238\",\"203.0.113.7\",{\"EMAIL\":\"Laisha28@yahoo.com\","
-            + "\"MOBILE\":\"366-380-1466\"},\"rand_id_27212\",\"Lucas_Dickinson@example.com\"]");
+        .contains(
+            "[\"2024-06-20T21:06:48Z\",\"203.0.113.7\",{\"EMAIL\":\"1@gmail.com\","
+                + "\"MOBILE\":\"0\"},\"rand_id_1\",\"1@gmail.com\"]")
+        .contains(
+            "[\"1722183591238\",\"203.0.113.7\",{\"EMAIL\":\"Laisha28@yahoo.com\","
+                + "\"MOBILE\":\"366-380-1466\"},\"rand_id_27212\",\"Lucas_Dickinson@example.com\"]");
   }
 }

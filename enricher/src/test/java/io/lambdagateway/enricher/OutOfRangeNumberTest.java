@@ -38,15 +38,15 @@ class OutOfRangeNumberTest {
     ResultRecord result = only(String.format(ROW, "\"identity\":-1e9999999999"));
 
     assertThat(result.result()).isEqualTo(Result.PROCESSING_FAILED);
-    assertThat(result.error())
-        .startsWith("row 0: 'identity' in 'data' is a number out of range: ");
+    assertThat(result.error()).startsWith("row 0: 'identity' in 'data' is a number out of range: ");
   }
 
   @Test
   @DisplayName("In the request's own column values, it is a malformed batch")
   void malformedBatchInTheRequest() {
-    String request = "{\"Records\":[{\"cdc\":{\"columnnames\":[\"x\",\"data\"],"
-        + "\"columnvalues\":[1e9999999999,\"dHM9MQ==\"]}}]}";
+    String request =
+        "{\"Records\":[{\"cdc\":{\"columnnames\":[\"x\",\"data\"],"
+            + "\"columnvalues\":[1e9999999999,\"dHM9MQ==\"]}}]}";
 
     assertThatThrownBy(() -> enricher.transform(request.getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(MalformedBatchException.class)

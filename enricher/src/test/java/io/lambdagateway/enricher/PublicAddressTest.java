@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 class PublicAddressTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(2);
+
   /** Far above any delay a loaded machine adds, so "well before it" proves no waiting. */
   private static final Duration LONG = Duration.ofSeconds(10);
 
@@ -93,19 +94,21 @@ class PublicAddressTest {
   /** Serves one fixed answer; a slow server holds it until the test ends (at most LONG). */
   private URI serve(int status, String body, boolean slow) throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", exchange -> {
-      try {
-        if (slow) {
-          releaseSlowAnswers.await(LONG.toMillis(), TimeUnit.MILLISECONDS);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(status, bytes.length);
-      exchange.getResponseBody().write(bytes);
-      exchange.close();
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          try {
+            if (slow) {
+              releaseSlowAnswers.await(LONG.toMillis(), TimeUnit.MILLISECONDS);
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(status, bytes.length);
+          exchange.getResponseBody().write(bytes);
+          exchange.close();
+        });
     server.start();
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
   }

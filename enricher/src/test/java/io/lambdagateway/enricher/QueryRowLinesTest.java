@@ -36,8 +36,9 @@ class QueryRowLinesTest {
     QueryRow row = QueryRow.parse(value, 0, value.length);
 
     assertThat(row.ts()).isNull();
-    assertThat(new String(row.dataBytes(), row.dataOffset(), row.dataLength(),
-        StandardCharsets.UTF_8)).isEqualTo("{\"a\":1}");
+    assertThat(
+            new String(row.dataBytes(), row.dataOffset(), row.dataLength(), StandardCharsets.UTF_8))
+        .isEqualTo("{\"a\":1}");
     assertThat(row.end()).isEqualTo("data={\"a\":1}".length());
   }
 

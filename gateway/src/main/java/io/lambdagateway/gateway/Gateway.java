@@ -38,10 +38,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * A running gateway: its own Vert.x instance (with Micrometer metrics), the hosted functions and
  * one HTTP verticle per event loop, all listening on one port.
  *
- * <p>Start it with {@link #start} from a plain thread (main, a test), never an event loop: it
- * does blocking set-up first (class warm-up and, when {@code ENRICHER_PUBLIC_IP} is unset, the
- * enricher's one-time address discovery, up to 2 s). {@link #close()} drains it (health goes
- * DOWN, servers shut down gracefully within the configured grace period) and closes Vert.x.
+ * <p>Start it with {@link #start} from a plain thread (main, a test), never an event loop: it does
+ * blocking set-up first (class warm-up and, when {@code ENRICHER_PUBLIC_IP} is unset, the
+ * enricher's one-time address discovery, up to 2 s). {@link #close()} drains it (health goes DOWN,
+ * servers shut down gracefully within the configured grace period) and closes Vert.x.
  */
 public final class Gateway {
 
@@ -65,15 +65,17 @@ public final class Gateway {
    *
    * @param vertxOptions base Vert.x options (tests lower the blocked-thread thresholds)
    */
-  public static Future<Gateway> start(GatewayConfig config, List<HostedFunction> extraFunctions,
-      VertxOptions vertxOptions) {
+  public static Future<Gateway> start(
+      GatewayConfig config, List<HostedFunction> extraFunctions, VertxOptions vertxOptions) {
     warmUp();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    Vertx vertx = Vertx.builder()
-        .with(new VertxOptions(vertxOptions).setMetricsOptions(
-            new MicrometerMetricsOptions().setEnabled(true)))
-        .withMetrics(new MicrometerMetricsFactory(registry))
-        .build();
+    Vertx vertx =
+        Vertx.builder()
+            .with(
+                new VertxOptions(vertxOptions)
+                    .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+            .withMetrics(new MicrometerMetricsFactory(registry))
+            .build();
     List<HostedFunction> functions = new ArrayList<>();
     functions.add(enricher(config));
     if (config.benchEcho()) {
@@ -83,25 +85,39 @@ public final class Gateway {
     FunctionRegistry registryOfFunctions = new FunctionRegistry(functions, config.functionName());
     ConcurrencyLimiter limiter = new ConcurrencyLimiter(config.maxConcurrency());
     InvocationMetrics metrics = new InvocationMetrics(registry, limiter::inFlight);
-    Invoker invoker = new Invoker(vertx, config::functionArn, config.maxResponseBytes(), limiter,
-        metrics);
-    EventQueue events = new EventQueue(vertx, invoker, config.eventQueueSize(),
-        config.eventConcurrency(), EventQueue.LAMBDA_RETRY_DELAYS);
-    GatewayServices services = new GatewayServices(config, registryOfFunctions, invoker, events,
-        registry, new AtomicBoolean());
-    return deploy(vertx, services)
-        .onFailure(failure -> vertx.close());
+    Invoker invoker =
+        new Invoker(vertx, config::functionArn, config.maxResponseBytes(), limiter, metrics);
+    EventQueue events =
+        new EventQueue(
+            vertx,
+            invoker,
+            config.eventQueueSize(),
+            config.eventConcurrency(),
+            EventQueue.LAMBDA_RETRY_DELAYS);
+    GatewayServices services =
+        new GatewayServices(
+            config, registryOfFunctions, invoker, events, registry, new AtomicBoolean());
+    return deploy(vertx, services).onFailure(failure -> vertx.close());
   }
 
   /**
-   * Loads and initialises the JSON classes every request uses, on the calling thread: done
-   * lazily by the first request, it takes hundreds of milliseconds on a busy machine, which
-   * would stall an event loop.
+   * Loads and initialises the JSON classes every request uses, on the calling thread: done lazily
+   * by the first request, it takes hundreds of milliseconds on a busy machine, which would stall an
+   * event loop.
    */
   private static void warmUp() {
-    UrlRequest sample = new UrlRequest("POST", "/", "a=1", List.of(Map.entry("Host", "x")),
-        "{}".getBytes(StandardCharsets.UTF_8), "HTTP/1.1", "127.0.0.1", "warm-up", Instant.now(),
-        "warm-up");
+    UrlRequest sample =
+        new UrlRequest(
+            "POST",
+            "/",
+            "a=1",
+            List.of(Map.entry("Host", "x")),
+            "{}".getBytes(StandardCharsets.UTF_8),
+            "HTTP/1.1",
+            "127.0.0.1",
+            "warm-up",
+            Instant.now(),
+            "warm-up");
     byte[] event = Json.bytes(FunctionUrlEvent.build(sample));
     JsonScan.problem(event);
     FunctionUrlResponse.fromPayload("{\"statusCode\":200}".getBytes(StandardCharsets.UTF_8));
@@ -110,28 +126,37 @@ public final class Gateway {
 
   /** A hosted function with the gateway-wide timeout and memory size. */
   public static HostedFunction host(GatewayConfig config, String name, LambdaFunction function) {
-    return new HostedFunction(name, function, config.functionTimeout(), config.memorySizeMb(),
-        OptionalInt.empty());
+    return new HostedFunction(
+        name, function, config.functionTimeout(), config.memorySizeMb(), OptionalInt.empty());
   }
 
   private static Future<Gateway> deploy(Vertx vertx, GatewayServices services) {
     List<GatewayVerticle> instances = new CopyOnWriteArrayList<>();
-    return vertx.deployVerticle(() -> {
-      GatewayVerticle verticle = new GatewayVerticle(services, services.config().port());
-      instances.add(verticle);
-      return verticle;
-    }, new DeploymentOptions().setInstances(services.config().effectiveInstances()))
+    return vertx
+        .deployVerticle(
+            () -> {
+              GatewayVerticle verticle = new GatewayVerticle(services, services.config().port());
+              instances.add(verticle);
+              return verticle;
+            },
+            new DeploymentOptions().setInstances(services.config().effectiveInstances()))
         .map(id -> new Gateway(vertx, services, instances.get(0).actualPort()));
   }
 
   private static HostedFunction enricher(GatewayConfig config) {
     // the enricher's own factory discovers the address (once, blocking) when none is set
-    EnricherConfig enricherConfig = EnricherConfig.fromEnvironment(Map.of(
-        EnricherConfig.PUBLIC_IP_VARIABLE, config.enricherPublicIp().orElse(""),
-        EnricherConfig.SKIP_BAD_ROWS_VARIABLE, Boolean.toString(config.enricherSkipBadRows())));
-    return new HostedFunction(config.functionName(),
+    EnricherConfig enricherConfig =
+        EnricherConfig.fromEnvironment(
+            Map.of(
+                EnricherConfig.PUBLIC_IP_VARIABLE, config.enricherPublicIp().orElse(""),
+                EnricherConfig.SKIP_BAD_ROWS_VARIABLE,
+                    Boolean.toString(config.enricherSkipBadRows())));
+    return new HostedFunction(
+        config.functionName(),
         new EnricherFunction(Enricher.create(enricherConfig)),
-        config.functionTimeout(), config.memorySizeMb(), config.reservedConcurrency());
+        config.functionTimeout(),
+        config.memorySizeMb(),
+        config.reservedConcurrency());
   }
 
   /** The port the gateway listens on. */
@@ -149,8 +174,8 @@ public final class Gateway {
 
   /**
    * Drains and stops: health reports DOWN, each server stops accepting connections and lets
-   * in-flight calls finish within the shutdown grace period, then Vert.x closes. Event calls
-   * still queued are dropped.
+   * in-flight calls finish within the shutdown grace period, then Vert.x closes. Event calls still
+   * queued are dropped.
    */
   public Future<Void> close() {
     services.draining().set(true);

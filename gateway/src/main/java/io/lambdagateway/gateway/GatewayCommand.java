@@ -14,13 +14,16 @@ import picocli.CommandLine.Spec;
  * {@code gateway}: runs the gateway until SIGTERM/SIGINT, then drains it (in-flight calls finish
  * within the shutdown grace period). Also what the launcher does with no subcommand.
  */
-@Command(name = "gateway", mixinStandardHelpOptions = true, modelTransformer = SettingOptions.class,
-    description = "Serve the AWS Lambda Invoke API and function URLs, with the enricher as the "
-        + "default function.")
+@Command(
+    name = "gateway",
+    mixinStandardHelpOptions = true,
+    modelTransformer = SettingOptions.class,
+    description =
+        "Serve the AWS Lambda Invoke API and function URLs, with the enricher as the "
+            + "default function.")
 public final class GatewayCommand implements Callable<Integer> {
 
-  @Spec
-  private CommandSpec spec;
+  @Spec private CommandSpec spec;
 
   @Override
   public Integer call() throws InterruptedException {
@@ -40,16 +43,27 @@ public final class GatewayCommand implements Callable<Integer> {
       gateway = Gateway.start(config).await();
     } catch (Exception failed) {
       // e.g. the port is taken (await rethrows the checked BindException): one line, no trace
-      spec.commandLine().getErr().println("lambda-gateway could not start on " + config.host()
-          + ":" + config.port() + ": " + failed);
+      spec.commandLine()
+          .getErr()
+          .println(
+              "lambda-gateway could not start on "
+                  + config.host()
+                  + ":"
+                  + config.port()
+                  + ": "
+                  + failed);
       return 1;
     }
     printBanner(spec.commandLine().getOut(), gateway);
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      gateway.close().onComplete(done -> stopped.countDown());
-      awaitQuietly(stopped, config.shutdownGrace().toMillis() + 5_000);
-    }, "gateway-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  gateway.close().onComplete(done -> stopped.countDown());
+                  awaitQuietly(stopped, config.shutdownGrace().toMillis() + 5_000);
+                },
+                "gateway-shutdown"));
     stopped.await();
     return 0;
   }
@@ -65,15 +79,34 @@ public final class GatewayCommand implements Callable<Integer> {
 
   private static void printBanner(PrintWriter out, Gateway gateway) {
     GatewayConfig config = gateway.config();
-    String base = "http://" + (config.host().equals("0.0.0.0") ? "127.0.0.1" : config.host())
-        + ":" + gateway.port();
+    String base =
+        "http://"
+            + (config.host().equals("0.0.0.0") ? "127.0.0.1" : config.host())
+            + ":"
+            + gateway.port();
     String batch = "'{\"Records\":[]}'";
-    out.println("lambda-gateway listening on " + config.host() + ":" + gateway.port()
-        + " (default function: " + config.functionName() + ")");
-    out.println("  Invoke API:   curl -s " + base + "/2015-03-31/functions/"
-        + config.functionName() + "/invocations -d " + batch);
-    out.println("  function URL: curl -s '" + base + "/" + config.functionName()
-        + "?integration=raw' -H 'Content-Type: application/json' -d " + batch);
+    out.println(
+        "lambda-gateway listening on "
+            + config.host()
+            + ":"
+            + gateway.port()
+            + " (default function: "
+            + config.functionName()
+            + ")");
+    out.println(
+        "  Invoke API:   curl -s "
+            + base
+            + "/2015-03-31/functions/"
+            + config.functionName()
+            + "/invocations -d "
+            + batch);
+    out.println(
+        "  function URL: curl -s '"
+            + base
+            + "/"
+            + config.functionName()
+            + "?integration=raw' -H 'Content-Type: application/json' -d "
+            + batch);
     out.flush();
   }
 

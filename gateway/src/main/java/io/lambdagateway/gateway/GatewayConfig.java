@@ -48,8 +48,8 @@ public record GatewayConfig(
   }
 
   /**
-   * Builds the configuration from values keyed by environment-variable name
-   * ({@code System.getenv()} works as it is); a missing or blank key takes its default.
+   * Builds the configuration from values keyed by environment-variable name ({@code
+   * System.getenv()} works as it is); a missing or blank key takes its default.
    *
    * @throws InvalidSetting naming the setting whose value is not valid
    */
@@ -92,8 +92,8 @@ public record GatewayConfig(
   }
 
   /**
-   * A setting whose value is not valid: {@code setting}'s variable and flag, the value, and what
-   * it accepts (the message starts with the variable's name).
+   * A setting whose value is not valid: {@code setting}'s variable and flag, the value, and what it
+   * accepts (the message starts with the variable's name).
    */
   public static final class InvalidSetting extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;

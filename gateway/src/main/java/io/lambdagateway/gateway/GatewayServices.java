@@ -12,6 +12,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * @param draining set when shutdown starts; the health check then reports DOWN
  */
-public record GatewayServices(GatewayConfig config, FunctionRegistry functions, Invoker invoker,
-    EventQueue events, PrometheusMeterRegistry registry, AtomicBoolean draining) {
-}
+public record GatewayServices(
+    GatewayConfig config,
+    FunctionRegistry functions,
+    Invoker invoker,
+    EventQueue events,
+    PrometheusMeterRegistry registry,
+    AtomicBoolean draining) {}

@@ -21,8 +21,8 @@ import java.util.concurrent.TimeUnit;
  * One HTTP server instance of the gateway; one is deployed per event loop, all on one port.
  *
  * <p>Route precedence: {@code /health}, {@code /metrics}, the {@code /2015-03-31/} API and the
- * bench echo route first; every other path is a function URL. {@link #stop()} shuts the server
- * down gracefully: no new connections, in-flight calls may finish within the grace period.
+ * bench echo route first; every other path is a function URL. {@link #stop()} shuts the server down
+ * gracefully: no new connections, in-flight calls may finish within the grace period.
  */
 final class GatewayVerticle extends VerticleBase {
 
@@ -37,9 +37,11 @@ final class GatewayVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    server = vertx.createHttpServer(serverOptions())
-        .invalidRequestHandler(new InvalidRequestHandler())
-        .requestHandler(router());
+    server =
+        vertx
+            .createHttpServer(serverOptions())
+            .invalidRequestHandler(new InvalidRequestHandler())
+            .requestHandler(router());
     return server.listen();
   }
 
@@ -79,8 +81,7 @@ final class GatewayVerticle extends VerticleBase {
     router.get("/2015-03-31/functions/:name").handler(operations::getFunction);
     router.route("/2015-03-31/*").handler(operations::unknownOperation);
     if (services.config().benchEcho()) {
-      router.post("/bench/echo")
-          .handler(BenchEcho.create(services.config().maxSyncPayloadBytes()));
+      router.post("/bench/echo").handler(BenchEcho.create(services.config().maxSyncPayloadBytes()));
     }
     router.route().handler(functionUrls::handle);
     return router;
@@ -88,12 +89,21 @@ final class GatewayVerticle extends VerticleBase {
 
   private HealthChecks healthChecks() {
     return HealthChecks.create(vertx)
-        .register("server", promise -> promise.complete(
-            services.draining().get() ? Status.KO() : Status.OK()))
-        .register("functions", promise -> promise.complete(Status.OK(new JsonObject()
-            .put("default", services.functions().defaultFunction().name())
-            .put("names", services.functions().names()))))
-        .register("event-queue", promise -> promise.complete(Status.OK(new JsonObject()
-            .put("queuedOrRunning", services.events().size()))));
+        .register(
+            "server",
+            promise -> promise.complete(services.draining().get() ? Status.KO() : Status.OK()))
+        .register(
+            "functions",
+            promise ->
+                promise.complete(
+                    Status.OK(
+                        new JsonObject()
+                            .put("default", services.functions().defaultFunction().name())
+                            .put("names", services.functions().names()))))
+        .register(
+            "event-queue",
+            promise ->
+                promise.complete(
+                    Status.OK(new JsonObject().put("queuedOrRunning", services.events().size()))));
   }
 }

@@ -10,47 +10,104 @@ import io.lambdagateway.transfer.LambdaLimits;
 public enum Setting {
   HOST("GATEWAY_HOST", "--host", "0.0.0.0", "Interface the HTTP server binds."),
   PORT("GATEWAY_PORT", "--port", "8080", "TCP port (0 = any free port)."),
-  FUNCTION_NAME("GATEWAY_FUNCTION_NAME", "--function-name", "enricher",
+  FUNCTION_NAME(
+      "GATEWAY_FUNCTION_NAME",
+      "--function-name",
+      "enricher",
       "Name of the enricher function, which is also the default function."),
-  AUTH_TOKEN("GATEWAY_AUTH_TOKEN", "--auth-token", "",
+  AUTH_TOKEN(
+      "GATEWAY_AUTH_TOKEN",
+      "--auth-token",
+      "",
       "Bearer token function URLs require (empty = no check)."),
-  FUNCTION_TIMEOUT("GATEWAY_FUNCTION_TIMEOUT", "--function-timeout", "30s",
+  FUNCTION_TIMEOUT(
+      "GATEWAY_FUNCTION_TIMEOUT",
+      "--function-timeout",
+      "30s",
       "Function timeout (e.g. 500ms, 30s, 2m); past it the call fails with Sandbox.Timedout."),
   REGION("GATEWAY_REGION", "--region", "us-east-1", "Region used in ARNs."),
   ACCOUNT_ID("GATEWAY_ACCOUNT_ID", "--account-id", "000000000000", "Account id used in ARNs."),
-  MEMORY_SIZE("GATEWAY_MEMORY_SIZE", "--memory-size", "512",
+  MEMORY_SIZE(
+      "GATEWAY_MEMORY_SIZE",
+      "--memory-size",
+      "512",
       "Memory size in MB reported by GetFunction and REPORT lines (not enforced)."),
-  MAX_SYNC_PAYLOAD("GATEWAY_MAX_SYNC_PAYLOAD", "--max-sync-payload", String.valueOf(LambdaLimits.MAX_SYNC_REQUEST_BYTES),
+  MAX_SYNC_PAYLOAD(
+      "GATEWAY_MAX_SYNC_PAYLOAD",
+      "--max-sync-payload",
+      String.valueOf(LambdaLimits.MAX_SYNC_REQUEST_BYTES),
       "Largest request body of a synchronous call or a function-URL call (413 above)."),
-  MAX_ASYNC_PAYLOAD("GATEWAY_MAX_ASYNC_PAYLOAD", "--max-async-payload", String.valueOf(LambdaLimits.MAX_ASYNC_REQUEST_BYTES),
+  MAX_ASYNC_PAYLOAD(
+      "GATEWAY_MAX_ASYNC_PAYLOAD",
+      "--max-async-payload",
+      String.valueOf(LambdaLimits.MAX_ASYNC_REQUEST_BYTES),
       "Largest request body of an Event (asynchronous) call (413 above)."),
-  MAX_RESPONSE_PAYLOAD("GATEWAY_MAX_RESPONSE_PAYLOAD", "--max-response-payload", String.valueOf(LambdaLimits.MAX_RESPONSE_BYTES),
+  MAX_RESPONSE_PAYLOAD(
+      "GATEWAY_MAX_RESPONSE_PAYLOAD",
+      "--max-response-payload",
+      String.valueOf(LambdaLimits.MAX_RESPONSE_BYTES),
       "Largest function response (Function.ResponseSizeTooLarge above)."),
-  MAX_HEADER_SIZE("GATEWAY_MAX_HEADER_SIZE", "--max-header-size", "16384",
+  MAX_HEADER_SIZE(
+      "GATEWAY_MAX_HEADER_SIZE",
+      "--max-header-size",
+      "16384",
       "Largest total size of request headers (431 above)."),
-  MAX_REQUEST_LINE("GATEWAY_MAX_REQUEST_LINE", "--max-request-line", "8192",
+  MAX_REQUEST_LINE(
+      "GATEWAY_MAX_REQUEST_LINE",
+      "--max-request-line",
+      "8192",
       "Longest request line: method, URI and version (414 above)."),
-  IDLE_TIMEOUT("GATEWAY_IDLE_TIMEOUT", "--idle-timeout", "120s",
+  IDLE_TIMEOUT(
+      "GATEWAY_IDLE_TIMEOUT",
+      "--idle-timeout",
+      "120s",
       "A connection with no traffic for this long is closed; keep it above the function timeout."),
-  EVENT_QUEUE_SIZE("GATEWAY_EVENT_QUEUE_SIZE", "--event-queue-size", "1000",
+  EVENT_QUEUE_SIZE(
+      "GATEWAY_EVENT_QUEUE_SIZE",
+      "--event-queue-size",
+      "1000",
       "Event invocations waiting to run, at most (429 above)."),
-  EVENT_CONCURRENCY("GATEWAY_EVENT_CONCURRENCY", "--event-concurrency", "4",
+  EVENT_CONCURRENCY(
+      "GATEWAY_EVENT_CONCURRENCY",
+      "--event-concurrency",
+      "4",
       "Event invocations running at once."),
-  MAX_CONCURRENCY("GATEWAY_MAX_CONCURRENCY", "--max-concurrency", "1000",
+  MAX_CONCURRENCY(
+      "GATEWAY_MAX_CONCURRENCY",
+      "--max-concurrency",
+      "1000",
       "Invocations running at once over all functions (429 ConcurrentInvocationLimitExceeded)."),
-  RESERVED_CONCURRENCY("GATEWAY_RESERVED_CONCURRENCY", "--reserved-concurrency", "",
+  RESERVED_CONCURRENCY(
+      "GATEWAY_RESERVED_CONCURRENCY",
+      "--reserved-concurrency",
+      "",
       "Invocations of the enricher running at once (empty = no limit, 0 = throttle all)."),
-  INSTANCES("GATEWAY_INSTANCES", "--instances", "0",
+  INSTANCES(
+      "GATEWAY_INSTANCES",
+      "--instances",
+      "0",
       "HTTP verticle instances, one per event loop (0 = number of CPU cores)."),
-  SHUTDOWN_GRACE("GATEWAY_SHUTDOWN_GRACE", "--shutdown-grace", "10s",
+  SHUTDOWN_GRACE(
+      "GATEWAY_SHUTDOWN_GRACE",
+      "--shutdown-grace",
+      "10s",
       "On SIGTERM, how long in-flight calls may take to finish."),
-  BENCH_ECHO("GATEWAY_BENCH_ECHO", "--bench-echo", "false",
+  BENCH_ECHO(
+      "GATEWAY_BENCH_ECHO",
+      "--bench-echo",
+      "false",
       "Benchmark only: also serve POST /bench/echo (bare route returning the body) and host "
           + "the function echo (returns its event)."),
-  ENRICHER_PUBLIC_IP("ENRICHER_PUBLIC_IP", "--enricher-public-ip", "",
+  ENRICHER_PUBLIC_IP(
+      "ENRICHER_PUBLIC_IP",
+      "--enricher-public-ip",
+      "",
       "Value of the enricher's ip column (empty = discovered once at start-up: "
           + "checkip.amazonaws.com, else the first non-loopback IPv4)."),
-  ENRICHER_SKIP_BAD_ROWS("ENRICHER_SKIP_BAD_ROWS", "--enricher-skip-bad-rows", "false",
+  ENRICHER_SKIP_BAD_ROWS(
+      "ENRICHER_SKIP_BAD_ROWS",
+      "--enricher-skip-bad-rows",
+      "false",
       "Skip unparseable rows instead of marking their record ProcessingFailed.");
 
   private final String envName;

@@ -10,19 +10,20 @@ import picocli.CommandLine.Model.OptionSpec;
  * Adds one command-line flag per {@link Setting} to a picocli command
  * ({@code @Command(modelTransformer = SettingOptions.class)}), defaulting to its environment
  * variable, then to its built-in default, in the {@code ${env:NAME:-default}} form every command
- * uses (see {@code io.lambdagateway.settings.Settings}). The values stay text:
- * {@link GatewayConfig#fromSettings} converts them with the shared grammars.
+ * uses (see {@code io.lambdagateway.settings.Settings}). The values stay text: {@link
+ * GatewayConfig#fromSettings} converts them with the shared grammars.
  */
 public final class SettingOptions implements IModelTransformer {
 
   @Override
   public CommandSpec transform(CommandSpec spec) {
     for (Setting s : Setting.values()) {
-      OptionSpec.Builder option = OptionSpec.builder(s.flag())
-          .type(String.class)
-          .paramLabel("<" + s.envName() + ">")
-          .defaultValue("${env:" + s.envName() + ":-" + s.defaultValue() + "}")
-          .description(s.description());
+      OptionSpec.Builder option =
+          OptionSpec.builder(s.flag())
+              .type(String.class)
+              .paramLabel("<" + s.envName() + ">")
+              .defaultValue("${env:" + s.envName() + ":-" + s.defaultValue() + "}")
+              .description(s.description());
       if (s.defaultValue().equals("false")) {
         option.arity("0..1").fallbackValue("true");
       }
@@ -32,8 +33,8 @@ public final class SettingOptions implements IModelTransformer {
   }
 
   /**
-   * The settings of a parsed command, keyed by environment-variable name, for
-   * {@link GatewayConfig#fromSettings}: each is its flag, else its variable, else absent.
+   * The settings of a parsed command, keyed by environment-variable name, for {@link
+   * GatewayConfig#fromSettings}: each is its flag, else its variable, else absent.
    */
   public static Map<String, String> values(CommandSpec spec) {
     Map<String, String> values = new HashMap<>();

@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Fails a test when Vert.x reported a blocked event loop during it. Vert.x logs those warnings
- * through SLF4J under {@value #CHECKER}; {@link TestGateway} lowers the threshold to
- * {@link TestGateway#MAX_EVENT_LOOP_MILLIS} ms so that even short stalls count.
+ * through SLF4J under {@value #CHECKER}; {@link TestGateway} lowers the threshold to {@link
+ * TestGateway#MAX_EVENT_LOOP_MILLIS} ms so that even short stalls count.
  */
 public final class BlockedThreadGuard implements BeforeEachCallback, AfterEachCallback {
 

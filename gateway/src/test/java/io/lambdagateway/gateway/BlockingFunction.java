@@ -23,8 +23,8 @@ final class BlockingFunction implements LambdaFunction {
       Thread.currentThread().interrupt();
       return Future.failedFuture(interrupted);
     }
-    return Future.succeededFuture(Buffer.buffer("{\"thread\":\"" + Thread.currentThread().getName()
-        + "\"}"));
+    return Future.succeededFuture(
+        Buffer.buffer("{\"thread\":\"" + Thread.currentThread().getName() + "\"}"));
   }
 
   @Override

@@ -36,9 +36,10 @@ class ConcurrencyTest {
     gateway.close();
   }
 
-  private static Future<Map.Entry<HttpClientResponse, Buffer>> call(HttpClient client, int port,
-      String uri, String body) {
-    return client.request(HttpMethod.POST, port, "127.0.0.1", uri)
+  private static Future<Map.Entry<HttpClientResponse, Buffer>> call(
+      HttpClient client, int port, String uri, String body) {
+    return client
+        .request(HttpMethod.POST, port, "127.0.0.1", uri)
         .compose(request -> request.send(body))
         .compose(response -> response.body().map(b -> Map.entry(response, b)));
   }
@@ -55,15 +56,21 @@ class ConcurrencyTest {
     }
     calls.add(call(client, gateway.port(), "/enricher", "{\"Records\":[]}"));
 
-    Future.all(calls).onComplete(test.succeeding(all -> test.verify(() -> {
-      for (int i = 0; i < CALLS; i++) {
-        Map.Entry<HttpClientResponse, Buffer> answer = calls.get(i).result();
-        assertThat(answer.getKey().statusCode()).isEqualTo(200);
-        assertThat(answer.getValue().toString()).isEqualTo("{\"slept\":200}");
-      }
-      assertThat(calls.get(CALLS).result().getValue().toString()).isEqualTo("{\"Records\":[]}");
-      test.completeNow();
-    })));
+    Future.all(calls)
+        .onComplete(
+            test.succeeding(
+                all ->
+                    test.verify(
+                        () -> {
+                          for (int i = 0; i < CALLS; i++) {
+                            Map.Entry<HttpClientResponse, Buffer> answer = calls.get(i).result();
+                            assertThat(answer.getKey().statusCode()).isEqualTo(200);
+                            assertThat(answer.getValue().toString()).isEqualTo("{\"slept\":200}");
+                          }
+                          assertThat(calls.get(CALLS).result().getValue().toString())
+                              .isEqualTo("{\"Records\":[]}");
+                          test.completeNow();
+                        })));
   }
 
   @Test
@@ -73,22 +80,46 @@ class ConcurrencyTest {
     client = vertx.createHttpClient(new PoolOptions().setHttp1MaxSize(8));
     List<Future<Map.Entry<HttpClientResponse, Buffer>>> calls = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
-      calls.add(call(client, gateway.port(), "/2015-03-31/functions/probe/invocations",
-          "{\"sleepMs\":1000}"));
+      calls.add(
+          call(
+              client,
+              gateway.port(),
+              "/2015-03-31/functions/probe/invocations",
+              "{\"sleepMs\":1000}"));
     }
 
-    Future.all(calls).onComplete(test.succeeding(all -> test.verify(() -> {
-      List<Integer> statuses = new ArrayList<>();
-      calls.forEach(c -> statuses.add(c.result().getKey().statusCode()));
-      assertThat(statuses).containsOnly(200, 429).filteredOn(s -> s == 200).hasSize(2);
-      HttpClientResponse throttled = calls.stream().map(c -> c.result().getKey())
-          .filter(r -> r.statusCode() == 429).findFirst().orElseThrow();
-      assertThat(throttled.getHeader("x-amzn-ErrorType")).isEqualTo("TooManyRequestsException");
-      assertThat(throttled.getHeader("Retry-After")).isEqualTo("1");
-      assertThat(calls.stream().filter(c -> c.result().getKey().statusCode() == 429)
-          .findFirst().orElseThrow().result().getValue().toJsonObject().getString("Reason"))
-          .isEqualTo("ReservedFunctionConcurrentInvocationLimitExceeded");
-      test.completeNow();
-    })));
+    Future.all(calls)
+        .onComplete(
+            test.succeeding(
+                all ->
+                    test.verify(
+                        () -> {
+                          List<Integer> statuses = new ArrayList<>();
+                          calls.forEach(c -> statuses.add(c.result().getKey().statusCode()));
+                          assertThat(statuses)
+                              .containsOnly(200, 429)
+                              .filteredOn(s -> s == 200)
+                              .hasSize(2);
+                          HttpClientResponse throttled =
+                              calls.stream()
+                                  .map(c -> c.result().getKey())
+                                  .filter(r -> r.statusCode() == 429)
+                                  .findFirst()
+                                  .orElseThrow();
+                          assertThat(throttled.getHeader("x-amzn-ErrorType"))
+                              .isEqualTo("TooManyRequestsException");
+                          assertThat(throttled.getHeader("Retry-After")).isEqualTo("1");
+                          assertThat(
+                                  calls.stream()
+                                      .filter(c -> c.result().getKey().statusCode() == 429)
+                                      .findFirst()
+                                      .orElseThrow()
+                                      .result()
+                                      .getValue()
+                                      .toJsonObject()
+                                      .getString("Reason"))
+                              .isEqualTo("ReservedFunctionConcurrentInvocationLimitExceeded");
+                          test.completeNow();
+                        })));
   }
 }

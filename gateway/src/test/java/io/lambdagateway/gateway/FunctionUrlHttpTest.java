@@ -34,20 +34,21 @@ class FunctionUrlHttpTest {
   }
 
   private static HttpResponse<byte[]> transferCall(String path, byte[] batch) {
-    return Http.send(Http.request(gateway.uri(path))
-        .header("Content-Type", "application/json")
-        .header("Accept", "application/json")
-        .header("Authorization", "Bearer ")
-        .header("X-User-Header", "from terraform headers")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(batch))
-        .build());
+    return Http.send(
+        Http.request(gateway.uri(path))
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .header("Authorization", "Bearer ")
+            .header("X-User-Header", "from terraform headers")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(batch))
+            .build());
   }
 
   @Test
   @DisplayName("Transfer's schema probe, an empty batch, is answered 200 with an empty batch")
   void answersTheSchemaProbe() {
-    HttpResponse<byte[]> response = transferCall("/enricher?integration=raw",
-        "{\"Records\":[]}".getBytes());
+    HttpResponse<byte[]> response =
+        transferCall("/enricher?integration=raw", "{\"Records\":[]}".getBytes());
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("content-type")).hasValue("application/json");
@@ -57,8 +58,9 @@ class FunctionUrlHttpTest {
   @Test
   @DisplayName("Transfer's call with the golden demo batch returns the golden response")
   void enrichesTheGoldenBatch() throws Exception {
-    HttpResponse<byte[]> response = transferCall("/enricher?integration=raw",
-        Files.readAllBytes(GOLDEN.resolve("demo.request.json")));
+    HttpResponse<byte[]> response =
+        transferCall(
+            "/enricher?integration=raw", Files.readAllBytes(GOLDEN.resolve("demo.request.json")));
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(Http.json(response))
@@ -75,8 +77,8 @@ class FunctionUrlHttpTest {
     ((com.fasterxml.jackson.databind.node.ObjectNode) wrapped)
         .put("body", new String(batch, java.nio.charset.StandardCharsets.UTF_8));
 
-    HttpResponse<byte[]> viaEvent = Http.post(
-        gateway.uri("/2015-03-31/functions/enricher/invocations"), wrapped.toString());
+    HttpResponse<byte[]> viaEvent =
+        Http.post(gateway.uri("/2015-03-31/functions/enricher/invocations"), wrapped.toString());
 
     assertThat(Http.json(viaEvent)).isEqualTo(Http.json(raw));
   }
@@ -103,12 +105,15 @@ class FunctionUrlHttpTest {
   @Test
   @DisplayName("the function receives a payload-format-2.0 event built from the request")
   void buildsTheEvent() {
-    HttpResponse<byte[]> response = Http.send(Http.request(
-            gateway.uri("/probe/any/path?a=1&a=2&b=x%20y"))
-        .header("X-Dup", "one").header("X-Dup", "two")
-        .header("Cookie", "c1=v1; c2=v2")
-        .header("User-Agent", "test-agent")
-        .GET().build());
+    HttpResponse<byte[]> response =
+        Http.send(
+            Http.request(gateway.uri("/probe/any/path?a=1&a=2&b=x%20y"))
+                .header("X-Dup", "one")
+                .header("X-Dup", "two")
+                .header("Cookie", "c1=v1; c2=v2")
+                .header("User-Agent", "test-agent")
+                .GET()
+                .build());
 
     assertThat(response.statusCode()).isEqualTo(200);
     JsonNode event = Http.json(response);
@@ -142,9 +147,12 @@ class FunctionUrlHttpTest {
   @DisplayName("a binary body reaches the function base64-encoded")
   void encodesBinaryBodies() {
     byte[] binary = {0, 1, 2, (byte) 0xff};
-    HttpResponse<byte[]> response = Http.send(Http.request(gateway.uri("/probe"))
-        .header("Content-Type", "application/octet-stream")
-        .PUT(HttpRequest.BodyPublishers.ofByteArray(binary)).build());
+    HttpResponse<byte[]> response =
+        Http.send(
+            Http.request(gateway.uri("/probe"))
+                .header("Content-Type", "application/octet-stream")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(binary))
+                .build());
 
     JsonNode event = Http.json(response);
     assertThat(event.get("isBase64Encoded").asBoolean()).isTrue();
@@ -155,9 +163,12 @@ class FunctionUrlHttpTest {
   @Test
   @DisplayName("a structured result sets status, headers, body and one set-cookie per cookie")
   void mapsStructuredResults() {
-    HttpResponse<byte[]> response = Http.post(gateway.uri("/probe"), "{\"return\":{"
-        + "\"statusCode\":201,\"headers\":{\"X-Answer\":\"42\",\"Content-Type\":\"text/plain\"},"
-        + "\"body\":\"created\",\"cookies\":[\"a=1; Path=/\",\"b=2\"]}}");
+    HttpResponse<byte[]> response =
+        Http.post(
+            gateway.uri("/probe"),
+            "{\"return\":{"
+                + "\"statusCode\":201,\"headers\":{\"X-Answer\":\"42\",\"Content-Type\":\"text/plain\"},"
+                + "\"body\":\"created\",\"cookies\":[\"a=1; Path=/\",\"b=2\"]}}");
 
     assertThat(response.statusCode()).isEqualTo(201);
     assertThat(response.headers().firstValue("x-answer")).hasValue("42");
@@ -197,12 +208,18 @@ class FunctionUrlHttpTest {
   void checksTheBearerToken() {
     try (TestGateway secured = TestGateway.start(Map.of("GATEWAY_AUTH_TOKEN", "s3cret"))) {
       HttpResponse<byte[]> missing = Http.post(secured.uri("/enricher"), "{\"Records\":[]}");
-      HttpResponse<byte[]> wrong = Http.send(Http.request(secured.uri("/enricher"))
-          .header("Authorization", "Bearer nope")
-          .POST(HttpRequest.BodyPublishers.ofString("{\"Records\":[]}")).build());
-      HttpResponse<byte[]> right = Http.send(Http.request(secured.uri("/enricher"))
-          .header("Authorization", "Bearer s3cret")
-          .POST(HttpRequest.BodyPublishers.ofString("{\"Records\":[]}")).build());
+      HttpResponse<byte[]> wrong =
+          Http.send(
+              Http.request(secured.uri("/enricher"))
+                  .header("Authorization", "Bearer nope")
+                  .POST(HttpRequest.BodyPublishers.ofString("{\"Records\":[]}"))
+                  .build());
+      HttpResponse<byte[]> right =
+          Http.send(
+              Http.request(secured.uri("/enricher"))
+                  .header("Authorization", "Bearer s3cret")
+                  .POST(HttpRequest.BodyPublishers.ofString("{\"Records\":[]}"))
+                  .build());
 
       assertThat(missing.statusCode()).isEqualTo(403);
       assertThat(Http.json(missing).get("Message").asText()).isEqualTo("Forbidden");

@@ -34,7 +34,9 @@ class GatewayConfigTest {
     assertThat(config.accountId()).isEqualTo("000000000000");
     assertThat(config.maxSyncPayloadBytes()).isEqualTo(6_291_456);
     assertThat(config.maxAsyncPayloadBytes()).isEqualTo(1_048_576);
-    assertThat(config.maxResponseBytes()).as("6 MiB + 100, as on AWS").isEqualTo(6L * 1024 * 1024 + 100);
+    assertThat(config.maxResponseBytes())
+        .as("6 MiB + 100, as on AWS")
+        .isEqualTo(6L * 1024 * 1024 + 100);
     assertThat(config.reservedConcurrency()).isEmpty();
     assertThat(config.benchEcho()).isFalse();
     assertThat(config.enricherPublicIp()).isEmpty();
@@ -43,10 +45,23 @@ class GatewayConfigTest {
   @Test
   @DisplayName("environment variables override the defaults")
   void readsTheEnvironment() {
-    GatewayConfig config = GatewayConfig.fromSettings(Map.of(
-        "GATEWAY_PORT", "9000", "GATEWAY_AUTH_TOKEN", "t", "GATEWAY_FUNCTION_TIMEOUT", "1500ms",
-        "GATEWAY_RESERVED_CONCURRENCY", "0", "ENRICHER_PUBLIC_IP", "198.51.100.1",
-        "ENRICHER_SKIP_BAD_ROWS", "TRUE", "GATEWAY_BENCH_ECHO", "true"));
+    GatewayConfig config =
+        GatewayConfig.fromSettings(
+            Map.of(
+                "GATEWAY_PORT",
+                "9000",
+                "GATEWAY_AUTH_TOKEN",
+                "t",
+                "GATEWAY_FUNCTION_TIMEOUT",
+                "1500ms",
+                "GATEWAY_RESERVED_CONCURRENCY",
+                "0",
+                "ENRICHER_PUBLIC_IP",
+                "198.51.100.1",
+                "ENRICHER_SKIP_BAD_ROWS",
+                "TRUE",
+                "GATEWAY_BENCH_ECHO",
+                "true"));
 
     assertThat(config.port()).isEqualTo(9000);
     assertThat(config.authToken()).isEqualTo(Optional.of("t"));
@@ -58,8 +73,14 @@ class GatewayConfigTest {
   }
 
   @ParameterizedTest(name = "{0}={1}")
-  @CsvSource({"GATEWAY_PORT, http", "GATEWAY_PORT, 70000", "GATEWAY_FUNCTION_TIMEOUT, soon",
-      "GATEWAY_FUNCTION_TIMEOUT, 0s", "GATEWAY_BENCH_ECHO, yes", "GATEWAY_MAX_CONCURRENCY, 0"})
+  @CsvSource({
+    "GATEWAY_PORT, http",
+    "GATEWAY_PORT, 70000",
+    "GATEWAY_FUNCTION_TIMEOUT, soon",
+    "GATEWAY_FUNCTION_TIMEOUT, 0s",
+    "GATEWAY_BENCH_ECHO, yes",
+    "GATEWAY_MAX_CONCURRENCY, 0"
+  })
   @DisplayName("an invalid value is refused with the variable's name")
   void refusesInvalidValues(String name, String value) {
     assertThatThrownBy(() -> GatewayConfig.fromSettings(Map.of(name, value)))
@@ -68,27 +89,36 @@ class GatewayConfigTest {
   }
 
   @ParameterizedTest(name = "{0} = {1} bytes")
-  @CsvSource({"6MB, 6291456", "6MiB, 6291456", "1.5MB, 1572864", "512KB, 524288",
-      "6291456, 6291456"})
+  @CsvSource({
+    "6MB, 6291456",
+    "6MiB, 6291456",
+    "1.5MB, 1572864",
+    "512KB, 524288",
+    "6291456, 6291456"
+  })
   @DisplayName("payload limits take the shared size grammar")
   void parsesSizes(String text, long bytes) {
-    assertThat(GatewayConfig.fromSettings(Map.of("GATEWAY_MAX_SYNC_PAYLOAD", text))
-        .maxSyncPayloadBytes()).isEqualTo(bytes);
+    assertThat(
+            GatewayConfig.fromSettings(Map.of("GATEWAY_MAX_SYNC_PAYLOAD", text))
+                .maxSyncPayloadBytes())
+        .isEqualTo(bytes);
   }
 
   @ParameterizedTest(name = "{0} = {1} ms")
   @CsvSource({"250ms, 250", "30s, 30000", "30, 30000", "2m, 120000", "1h, 3600000", "1.5s, 1500"})
   @DisplayName("durations take the shared grammar: ms, s, m and h, bare numbers are seconds")
   void parsesDurations(String text, long millis) {
-    assertThat(GatewayConfig.fromSettings(Map.of("GATEWAY_FUNCTION_TIMEOUT", text))
-        .functionTimeout()).isEqualTo(Duration.ofMillis(millis));
+    assertThat(
+            GatewayConfig.fromSettings(Map.of("GATEWAY_FUNCTION_TIMEOUT", text)).functionTimeout())
+        .isEqualTo(Duration.ofMillis(millis));
   }
 
   @Test
   @DisplayName("a command-line flag beats its environment variable")
   void flagsBeatTheEnvironment() {
-    CommandLine cli = Settings.commandLine(new GatewayCommand(),
-        Map.of("GATEWAY_PORT", "9000", "GATEWAY_REGION", "eu-west-1"));
+    CommandLine cli =
+        Settings.commandLine(
+            new GatewayCommand(), Map.of("GATEWAY_PORT", "9000", "GATEWAY_REGION", "eu-west-1"));
     cli.parseArgs("--port", "7000", "--bench-echo");
 
     GatewayConfig config = GatewayCommand.config(cli.getCommandSpec());
@@ -100,14 +130,22 @@ class GatewayConfigTest {
 
   @ParameterizedTest(name = "{0} {1}")
   @CsvSource({
-      "--port, 70000, GATEWAY_PORT, a whole number between 0 and 65535",
-      "--function-timeout, soon, GATEWAY_FUNCTION_TIMEOUT, above 0: a duration",
-      "--max-sync-payload, 1GB, GATEWAY_MAX_SYNC_PAYLOAD, a size such as",
-      "--bench-echo, yes, GATEWAY_BENCH_ECHO, true or false"})
+    "--port, 70000, GATEWAY_PORT, a whole number between 0 and 65535",
+    "--function-timeout, soon, GATEWAY_FUNCTION_TIMEOUT, above 0: a duration",
+    "--max-sync-payload, 1GB, GATEWAY_MAX_SYNC_PAYLOAD, a size such as",
+    "--bench-echo, yes, GATEWAY_BENCH_ECHO, true or false"
+  })
   @DisplayName("a bad flag or variable is one line naming both, exit code 2, nothing started")
   void oneLineErrors(String flag, String value, String variable, String accepted) {
-    String expected = "gateway: invalid value for " + flag + " (env " + variable + "): '" + value
-        + "': " + accepted;
+    String expected =
+        "gateway: invalid value for "
+            + flag
+            + " (env "
+            + variable
+            + "): '"
+            + value
+            + "': "
+            + accepted;
     StringWriter fromFlag = new StringWriter();
     StringWriter fromEnv = new StringWriter();
 
@@ -115,7 +153,9 @@ class GatewayConfigTest {
     assertThat(execute(Map.of(variable, value), fromEnv)).isEqualTo(2);
 
     for (StringWriter err : new StringWriter[] {fromFlag, fromEnv}) {
-      assertThat(err.toString()).startsWith(expected).hasLineCount(1)
+      assertThat(err.toString())
+          .startsWith(expected)
+          .hasLineCount(1)
           .endsWith("; try 'gateway --help'\n");
     }
   }
@@ -124,14 +164,15 @@ class GatewayConfigTest {
   @DisplayName("the gateway command's help lists every setting with its variable and default")
   void describesItself() {
     StringWriter out = new StringWriter();
-    CommandLine cli = Settings.commandLine(new GatewayCommand(), Map.of())
-        .setOut(new PrintWriter(out, true));
+    CommandLine cli =
+        Settings.commandLine(new GatewayCommand(), Map.of()).setOut(new PrintWriter(out, true));
 
     assertThat(cli.execute("--help")).isZero();
     String usage = out.toString().replaceAll("\\s+", " ");
     for (Setting s : Setting.values()) {
       String fallback = s.defaultValue().isEmpty() ? "none" : s.defaultValue();
-      assertThat(usage).contains(s.flag())
+      assertThat(usage)
+          .contains(s.flag())
           .contains("(env " + s.envName() + ", default: " + fallback + ")");
     }
   }
@@ -140,15 +181,16 @@ class GatewayConfigTest {
   @DisplayName("--version prints the project version")
   void version() {
     StringWriter out = new StringWriter();
-    CommandLine cli = Settings.commandLine(new GatewayCommand(), Map.of())
-        .setOut(new PrintWriter(out, true));
+    CommandLine cli =
+        Settings.commandLine(new GatewayCommand(), Map.of()).setOut(new PrintWriter(out, true));
 
     assertThat(cli.execute("--version")).isZero();
     assertThat(out.toString()).isEqualTo("lambda-gateway " + Version.number() + "\n");
   }
 
   private static int execute(Map<String, String> env, StringWriter err, String... args) {
-    return Settings.commandLine(new GatewayCommand(), env).setErr(new PrintWriter(err, true))
+    return Settings.commandLine(new GatewayCommand(), env)
+        .setErr(new PrintWriter(err, true))
         .execute(args);
   }
 }

@@ -13,13 +13,13 @@ import java.time.Duration;
 /** A blocking java.net.http client for tests (it runs on the test thread, never an event loop). */
 final class Http {
 
-  private static final HttpClient CLIENT = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5))
-      .build();
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
-  private Http() {
-  }
+  private Http() {}
 
   static HttpRequest.Builder request(URI uri) {
     return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));

@@ -51,12 +51,19 @@ class InvokeApiHttpTest {
   }
 
   @ParameterizedTest(name = "Content-Type {0}")
-  @ValueSource(strings = {"", "application/json", "binary/octet-stream",
-      "application/octet-stream", "text/plain"})
+  @ValueSource(
+      strings = {
+        "",
+        "application/json",
+        "binary/octet-stream",
+        "application/octet-stream",
+        "text/plain"
+      })
   @DisplayName("no Content-Type is ever refused")
   void acceptsAnyContentType(String contentType) {
-    HttpRequest.Builder request = Http.request(gateway.uri(PROBE))
-        .POST(HttpRequest.BodyPublishers.ofString("{\"return\":\"ok\"}"));
+    HttpRequest.Builder request =
+        Http.request(gateway.uri(PROBE))
+            .POST(HttpRequest.BodyPublishers.ofString("{\"return\":\"ok\"}"));
     if (!contentType.isEmpty()) {
       request.header("Content-Type", contentType);
     }
@@ -70,8 +77,9 @@ class InvokeApiHttpTest {
   @Test
   @DisplayName("an empty body reaches the function as {}")
   void emptyBodyIsAnEmptyObject() {
-    HttpResponse<byte[]> response = Http.send(Http.request(gateway.uri(PROBE))
-        .POST(HttpRequest.BodyPublishers.noBody()).build());
+    HttpResponse<byte[]> response =
+        Http.send(
+            Http.request(gateway.uri(PROBE)).POST(HttpRequest.BodyPublishers.noBody()).build());
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(Http.text(response)).isEqualTo("{}");
@@ -114,15 +122,15 @@ class InvokeApiHttpTest {
     assertThat(overLimit.headers().firstValue("X-Amz-Function-Error")).hasValue("Unhandled");
     JsonNode error = Http.json(overLimit);
     assertThat(error.get("errorType").asText()).isEqualTo("Function.ResponseSizeTooLarge");
-    assertThat(error.get("errorMessage").asText()).isEqualTo(
-        "Response payload size exceeded maximum allowed payload size (6291556 bytes).");
+    assertThat(error.get("errorMessage").asText())
+        .isEqualTo("Response payload size exceeded maximum allowed payload size (6291556 bytes).");
   }
 
   @Test
   @DisplayName("a blocking function runs on a worker thread, not an event loop")
   void runsBlockingFunctionsOnWorkers() {
-    HttpResponse<byte[]> response = Http.post(
-        gateway.uri("/2015-03-31/functions/blocking/invocations"), "{\"sleepMs\":400}");
+    HttpResponse<byte[]> response =
+        Http.post(gateway.uri("/2015-03-31/functions/blocking/invocations"), "{\"sleepMs\":400}");
 
     assertThat(Http.json(response).get("thread").asText()).startsWith("vert.x-worker-thread");
   }
@@ -130,9 +138,13 @@ class InvokeApiHttpTest {
   @Test
   @DisplayName("a percent-encoded ARN with a percent-encoded $LATEST reaches the function")
   void decodesThePath() {
-    HttpResponse<byte[]> response = Http.post(gateway.uri("/2015-03-31/functions/"
-        + "arn%3Aaws%3Alambda%3Aus-east-1%3A000000000000%3Afunction%3Aprobe%3A%24LATEST"
-        + "/invocations"), "{\"return\":1}");
+    HttpResponse<byte[]> response =
+        Http.post(
+            gateway.uri(
+                "/2015-03-31/functions/"
+                    + "arn%3Aaws%3Alambda%3Aus-east-1%3A000000000000%3Afunction%3Aprobe%3A%24LATEST"
+                    + "/invocations"),
+            "{\"return\":1}");
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(Http.text(response)).isEqualTo("1");
@@ -141,8 +153,8 @@ class InvokeApiHttpTest {
   @Test
   @DisplayName("an invalid function name is a 400 ValidationException")
   void refusesInvalidNames() {
-    HttpResponse<byte[]> response = Http.post(
-        gateway.uri("/2015-03-31/functions/bad%20name/invocations"), "{}");
+    HttpResponse<byte[]> response =
+        Http.post(gateway.uri("/2015-03-31/functions/bad%20name/invocations"), "{}");
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.headers().firstValue("x-amzn-ErrorType")).hasValue("ValidationException");
@@ -153,9 +165,12 @@ class InvokeApiHttpTest {
   @Test
   @DisplayName("an unknown invocation type is a 400 InvalidParameterValueException")
   void refusesUnknownInvocationTypes() {
-    HttpResponse<byte[]> response = Http.send(Http.request(gateway.uri(PROBE))
-        .header("X-Amz-Invocation-Type", "Later")
-        .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+    HttpResponse<byte[]> response =
+        Http.send(
+            Http.request(gateway.uri(PROBE))
+                .header("X-Amz-Invocation-Type", "Later")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build());
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.headers().firstValue("x-amzn-ErrorType"))
@@ -165,9 +180,12 @@ class InvokeApiHttpTest {
   @Test
   @DisplayName("headers over the limit are a 431 with an AWS-shaped JSON body")
   void refusesHugeHeaders() {
-    HttpResponse<byte[]> response = Http.send(Http.request(gateway.uri(PROBE))
-        .header("X-Huge", "h".repeat(20_000))
-        .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+    HttpResponse<byte[]> response =
+        Http.send(
+            Http.request(gateway.uri(PROBE))
+                .header("X-Huge", "h".repeat(20_000))
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build());
 
     assertThat(response.statusCode()).isEqualTo(431);
     assertThat(Http.json(response).get("Type").asText()).isEqualTo("User");
@@ -184,11 +202,14 @@ class InvokeApiHttpTest {
   @Test
   @DisplayName("Event calls beyond the queue's capacity are refused with 429 and Retry-After")
   void boundsTheEventQueue() {
-    try (TestGateway tiny = TestGateway.start(Map.of("GATEWAY_EVENT_QUEUE_SIZE", "1",
-        "GATEWAY_EVENT_CONCURRENCY", "1"))) {
-      HttpRequest event = Http.request(tiny.uri(PROBE))
-          .header("X-Amz-Invocation-Type", "Event")
-          .POST(HttpRequest.BodyPublishers.ofString("{\"sleepMs\":2000}")).build();
+    try (TestGateway tiny =
+        TestGateway.start(
+            Map.of("GATEWAY_EVENT_QUEUE_SIZE", "1", "GATEWAY_EVENT_CONCURRENCY", "1"))) {
+      HttpRequest event =
+          Http.request(tiny.uri(PROBE))
+              .header("X-Amz-Invocation-Type", "Event")
+              .POST(HttpRequest.BodyPublishers.ofString("{\"sleepMs\":2000}"))
+              .build();
 
       HttpResponse<byte[]> running = Http.send(event);
       HttpResponse<byte[]> queued = Http.send(event);
@@ -209,16 +230,26 @@ class InvokeApiHttpTest {
   @DisplayName("a failing Event call is run three times in all, like Lambda's two retries")
   void retriesFailedEvents() {
     try (TestGateway own = TestGateway.start()) {
-      HttpResponse<byte[]> accepted = Http.send(Http.request(own.uri(PROBE))
-          .header("X-Amz-Invocation-Type", "Event")
-          .POST(HttpRequest.BodyPublishers.ofString("{\"fail\":\"always\"}")).build());
+      HttpResponse<byte[]> accepted =
+          Http.send(
+              Http.request(own.uri(PROBE))
+                  .header("X-Amz-Invocation-Type", "Event")
+                  .POST(HttpRequest.BodyPublishers.ofString("{\"fail\":\"always\"}"))
+                  .build());
 
       assertThat(accepted.statusCode()).isEqualTo(202);
       String attempts = "lambda_invocations_total{function=\"probe\",outcome=\"function_error\"}";
-      await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-          assertThat(Http.text(Http.get(own.uri("/metrics")))).contains(attempts + " 3.0"));
-      await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(4)).untilAsserted(() ->
-          assertThat(Http.text(Http.get(own.uri("/metrics")))).contains(attempts + " 3.0"));
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () ->
+                  assertThat(Http.text(Http.get(own.uri("/metrics")))).contains(attempts + " 3.0"));
+      await()
+          .during(Duration.ofMillis(2500))
+          .atMost(Duration.ofSeconds(4))
+          .untilAsserted(
+              () ->
+                  assertThat(Http.text(Http.get(own.uri("/metrics")))).contains(attempts + " 3.0"));
     }
   }
 }

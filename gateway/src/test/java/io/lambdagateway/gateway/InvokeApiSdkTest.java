@@ -46,15 +46,16 @@ class InvokeApiSdkTest {
   @BeforeAll
   static void start() {
     gateway = TestGateway.start();
-    lambda = LambdaClient.builder()
-        .endpointOverride(URI.create("http://127.0.0.1:" + gateway.port()))
-        .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(
-            AwsBasicCredentials.create("AKIDTEST", "secret")))
-        .httpClient(UrlConnectionHttpClient.create())
-        .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD)
-            .retryStrategy(b -> b.maxAttempts(1)))
-        .build();
+    lambda =
+        LambdaClient.builder()
+            .endpointOverride(URI.create("http://127.0.0.1:" + gateway.port()))
+            .region(Region.US_EAST_1)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
+            .httpClient(UrlConnectionHttpClient.create())
+            .overrideConfiguration(
+                o -> o.retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(1)))
+            .build();
   }
 
   @AfterAll
@@ -68,8 +69,8 @@ class InvokeApiSdkTest {
   void enrichesTheGoldenBatch() throws Exception {
     byte[] batch = Files.readAllBytes(GOLDEN.resolve("demo.request.json"));
 
-    InvokeResponse response = lambda.invoke(b -> b.functionName("enricher")
-        .payload(SdkBytes.fromByteArray(batch)));
+    InvokeResponse response =
+        lambda.invoke(b -> b.functionName("enricher").payload(SdkBytes.fromByteArray(batch)));
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.functionError()).isNull();
@@ -80,15 +81,21 @@ class InvokeApiSdkTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {
-      "enricher", "enricher:$LATEST", "function",
-      "arn:aws:lambda:us-east-1:000000000000:function:enricher",
-      "arn:aws:lambda:us-east-1:000000000000:function:enricher:$LATEST",
-      "000000000000:function:enricher", "000000000000:function:enricher:$LATEST"})
+  @ValueSource(
+      strings = {
+        "enricher",
+        "enricher:$LATEST",
+        "function",
+        "arn:aws:lambda:us-east-1:000000000000:function:enricher",
+        "arn:aws:lambda:us-east-1:000000000000:function:enricher:$LATEST",
+        "000000000000:function:enricher",
+        "000000000000:function:enricher:$LATEST"
+      })
   @DisplayName("every function-name form reaches the enricher")
   void acceptsEveryNameForm(String name) {
-    InvokeResponse response = lambda.invoke(b -> b.functionName(name)
-        .payload(SdkBytes.fromUtf8String("{\"Records\":[]}")));
+    InvokeResponse response =
+        lambda.invoke(
+            b -> b.functionName(name).payload(SdkBytes.fromUtf8String("{\"Records\":[]}")));
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.payload().asUtf8String()).isEqualTo("{\"Records\":[]}");
@@ -97,11 +104,23 @@ class InvokeApiSdkTest {
   @Test
   @DisplayName("Qualifier $LATEST is accepted, a conflicting one is InvalidParameterValue")
   void checksTheQualifier() {
-    assertThat(lambda.invoke(b -> b.functionName("enricher").qualifier("$LATEST")
-        .payload(SdkBytes.fromUtf8String("{\"Records\":[]}"))).statusCode()).isEqualTo(200);
+    assertThat(
+            lambda
+                .invoke(
+                    b ->
+                        b.functionName("enricher")
+                            .qualifier("$LATEST")
+                            .payload(SdkBytes.fromUtf8String("{\"Records\":[]}")))
+                .statusCode())
+        .isEqualTo(200);
 
-    assertThatThrownBy(() -> lambda.invoke(b -> b.functionName("enricher:$LATEST")
-        .qualifier("prod").payload(SdkBytes.fromUtf8String("{}"))))
+    assertThatThrownBy(
+            () ->
+                lambda.invoke(
+                    b ->
+                        b.functionName("enricher:$LATEST")
+                            .qualifier("prod")
+                            .payload(SdkBytes.fromUtf8String("{}"))))
         .isInstanceOf(InvalidParameterValueException.class)
         .hasMessageContaining("The derived qualifier from the function name does not match")
         .satisfies(e -> assertThat(((LambdaException) e).statusCode()).isEqualTo(400));
@@ -110,9 +129,12 @@ class InvokeApiSdkTest {
   @Test
   @DisplayName("an Event invoke is accepted with 202 and runs in the background")
   void queuesEvents() {
-    InvokeResponse response = lambda.invoke(b -> b.functionName("probe")
-        .invocationType(InvocationType.EVENT)
-        .payload(SdkBytes.fromUtf8String("{\"return\":1}")));
+    InvokeResponse response =
+        lambda.invoke(
+            b ->
+                b.functionName("probe")
+                    .invocationType(InvocationType.EVENT)
+                    .payload(SdkBytes.fromUtf8String("{\"return\":1}")));
 
     assertThat(response.statusCode()).isEqualTo(202);
     assertThat(response.payload().asByteArray()).isEmpty();
@@ -121,9 +143,12 @@ class InvokeApiSdkTest {
   @Test
   @DisplayName("a DryRun invoke answers 204 without running the function")
   void dryRuns() {
-    InvokeResponse response = lambda.invoke(b -> b.functionName("probe")
-        .invocationType(InvocationType.DRY_RUN)
-        .payload(SdkBytes.fromUtf8String("{\"fail\":\"must not run\"}")));
+    InvokeResponse response =
+        lambda.invoke(
+            b ->
+                b.functionName("probe")
+                    .invocationType(InvocationType.DRY_RUN)
+                    .payload(SdkBytes.fromUtf8String("{\"fail\":\"must not run\"}")));
 
     assertThat(response.statusCode()).isEqualTo(204);
     assertThat(response.functionError()).isNull();
@@ -132,25 +157,36 @@ class InvokeApiSdkTest {
   @Test
   @DisplayName("LogType Tail returns START, the function's line, END and REPORT")
   void tailsTheLog() {
-    InvokeResponse response = lambda.invoke(b -> b.functionName("probe").logType(LogType.TAIL)
-        .payload(SdkBytes.fromUtf8String("{\"log\":\"hello from probe\",\"return\":true}")));
+    InvokeResponse response =
+        lambda.invoke(
+            b ->
+                b.functionName("probe")
+                    .logType(LogType.TAIL)
+                    .payload(
+                        SdkBytes.fromUtf8String("{\"log\":\"hello from probe\",\"return\":true}")));
 
     String requestId = response.responseMetadata().requestId();
-    String log = new String(Base64.getDecoder().decode(response.logResult()),
-        StandardCharsets.UTF_8);
+    String log =
+        new String(Base64.getDecoder().decode(response.logResult()), StandardCharsets.UTF_8);
     assertThat(log)
         .startsWith("START RequestId: " + requestId + " Version: $LATEST\n")
         .contains("\t" + requestId + "\tINFO\thello from probe\n")
         .contains("END RequestId: " + requestId + "\n")
-        .containsPattern("REPORT RequestId: " + requestId + "\tDuration: [0-9.]+ ms\t"
-            + "Billed Duration: [0-9]+ ms\tMemory Size: 256 MB\tMax Memory Used: [0-9]+ MB");
+        .containsPattern(
+            "REPORT RequestId: "
+                + requestId
+                + "\tDuration: [0-9.]+ ms\t"
+                + "Billed Duration: [0-9]+ ms\tMemory Size: 256 MB\tMax Memory Used: [0-9]+ MB");
   }
 
   @Test
   @DisplayName("without LogType Tail there is no log result")
   void sendsNoLogUnlessAsked() {
-    InvokeResponse response = lambda.invoke(b -> b.functionName("probe")
-        .payload(SdkBytes.fromUtf8String("{\"log\":\"quiet\",\"return\":1}")));
+    InvokeResponse response =
+        lambda.invoke(
+            b ->
+                b.functionName("probe")
+                    .payload(SdkBytes.fromUtf8String("{\"log\":\"quiet\",\"return\":1}")));
 
     assertThat(response.logResult()).isNull();
   }
@@ -158,11 +194,11 @@ class InvokeApiSdkTest {
   @Test
   @DisplayName("an unknown function is a ResourceNotFoundException naming its ARN")
   void rejectsUnknownFunctions() {
-    assertThatThrownBy(() -> lambda.invoke(b -> b.functionName("nope")
-        .payload(SdkBytes.fromUtf8String("{}"))))
+    assertThatThrownBy(
+            () -> lambda.invoke(b -> b.functionName("nope").payload(SdkBytes.fromUtf8String("{}"))))
         .isInstanceOf(ResourceNotFoundException.class)
-        .hasMessageContaining("Function not found: "
-            + "arn:aws:lambda:us-east-1:000000000000:function:nope:$LATEST");
+        .hasMessageContaining(
+            "Function not found: " + "arn:aws:lambda:us-east-1:000000000000:function:nope:$LATEST");
   }
 
   @Test
@@ -170,8 +206,8 @@ class InvokeApiSdkTest {
   void refusesOversizeRequests() {
     byte[] big = oversizeJson(6_291_457);
 
-    assertThatThrownBy(() -> lambda.invoke(b -> b.functionName("probe")
-        .payload(SdkBytes.fromByteArray(big))))
+    assertThatThrownBy(
+            () -> lambda.invoke(b -> b.functionName("probe").payload(SdkBytes.fromByteArray(big))))
         .isInstanceOf(RequestTooLargeException.class)
         .hasMessageContaining("Request must be smaller than 6291456 bytes")
         .satisfies(e -> assertThat(((LambdaException) e).statusCode()).isEqualTo(413));
@@ -182,8 +218,13 @@ class InvokeApiSdkTest {
   void refusesOversizeEvents() {
     byte[] big = oversizeJson(1_048_577);
 
-    assertThatThrownBy(() -> lambda.invoke(b -> b.functionName("probe")
-        .invocationType(InvocationType.EVENT).payload(SdkBytes.fromByteArray(big))))
+    assertThatThrownBy(
+            () ->
+                lambda.invoke(
+                    b ->
+                        b.functionName("probe")
+                            .invocationType(InvocationType.EVENT)
+                            .payload(SdkBytes.fromByteArray(big))))
         .isInstanceOf(RequestTooLargeException.class)
         .hasMessageContaining("1048577 byte payload is too large for the Event invocation type")
         .satisfies(e -> assertThat(((LambdaException) e).statusCode()).isEqualTo(413));
@@ -192,8 +233,9 @@ class InvokeApiSdkTest {
   @Test
   @DisplayName("a function error is a 200 with FunctionError Unhandled, not an exception")
   void reportsFunctionErrors() {
-    InvokeResponse response = lambda.invoke(b -> b.functionName("probe")
-        .payload(SdkBytes.fromUtf8String("{\"fail\":\"boom\"}")));
+    InvokeResponse response =
+        lambda.invoke(
+            b -> b.functionName("probe").payload(SdkBytes.fromUtf8String("{\"fail\":\"boom\"}")));
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.functionError()).isEqualTo("Unhandled");
@@ -206,8 +248,9 @@ class InvokeApiSdkTest {
   @Test
   @DisplayName("a batch the enricher cannot read is a MalformedBatch function error")
   void reportsMalformedBatches() {
-    InvokeResponse response = lambda.invoke(b -> b.functionName("enricher")
-        .payload(SdkBytes.fromUtf8String("{\"NotRecords\":1}")));
+    InvokeResponse response =
+        lambda.invoke(
+            b -> b.functionName("enricher").payload(SdkBytes.fromUtf8String("{\"NotRecords\":1}")));
 
     assertThat(response.functionError()).isEqualTo("Unhandled");
     assertThat(json(response.payload().asByteArray()).get("errorType").asText())

@@ -46,22 +46,29 @@ class OperationsHttpTest {
   @DisplayName("GET /metrics counts invocations by outcome, including Event calls run later")
   void exposesMetrics() {
     Http.post(gateway.uri("/2015-03-31/functions/probe/invocations"), "{\"fail\":\"x\"}");
-    Http.send(Http.request(gateway.uri("/2015-03-31/functions/probe/invocations"))
-        .header("X-Amz-Invocation-Type", "Event")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"return\":1}")).build());
+    Http.send(
+        Http.request(gateway.uri("/2015-03-31/functions/probe/invocations"))
+            .header("X-Amz-Invocation-Type", "Event")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"return\":1}"))
+            .build());
 
-    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
-      String metrics = Http.text(Http.get(gateway.uri("/metrics")));
-      assertThat(metrics)
-          .contains("lambda_invocations_total{function=\"probe\",outcome=\"success\"}")
-          .contains("lambda_invocations_total{function=\"probe\",outcome=\"function_error\"}")
-          .contains("lambda_function_errors_total{error_type=\"IllegalStateException\","
-              + "function=\"probe\"}")
-          .contains("lambda_invocation_duration_seconds_bucket")
-          .contains("lambda_payload_bytes_sum")
-          .contains("lambda_in_flight")
-          .contains("vertx_http_server_requests_total");
-    });
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () -> {
+              String metrics = Http.text(Http.get(gateway.uri("/metrics")));
+              assertThat(metrics)
+                  .contains("lambda_invocations_total{function=\"probe\",outcome=\"success\"}")
+                  .contains(
+                      "lambda_invocations_total{function=\"probe\",outcome=\"function_error\"}")
+                  .contains(
+                      "lambda_function_errors_total{error_type=\"IllegalStateException\","
+                          + "function=\"probe\"}")
+                  .contains("lambda_invocation_duration_seconds_bucket")
+                  .contains("lambda_payload_bytes_sum")
+                  .contains("lambda_in_flight")
+                  .contains("vertx_http_server_requests_total");
+            });
   }
 
   @Test

@@ -30,8 +30,10 @@ final class ProbeFunction implements LambdaFunction {
     }
     if (instruction.has("sleepMs")) {
       long ms = instruction.get("sleepMs").asLong();
-      return Vertx.currentContext().owner().timer(ms).map(v -> Buffer.buffer("{\"slept\":" + ms
-          + "}"));
+      return Vertx.currentContext()
+          .owner()
+          .timer(ms)
+          .map(v -> Buffer.buffer("{\"slept\":" + ms + "}"));
     }
     if (instruction.has("bytes")) {
       int n = instruction.get("bytes").asInt();
@@ -48,8 +50,7 @@ final class ProbeFunction implements LambdaFunction {
       JsonNode node = Json.MAPPER.readTree(event.getBytes());
       if (node != null && node.has("requestContext")) {
         String body = node.path("body").asText("");
-        return body.isEmpty() ? JsonNodeFactory.instance.objectNode()
-            : Json.MAPPER.readTree(body);
+        return body.isEmpty() ? JsonNodeFactory.instance.objectNode() : Json.MAPPER.readTree(body);
       }
       return node == null || !node.isObject() ? JsonNodeFactory.instance.objectNode() : node;
     } catch (IOException notJson) {

@@ -17,8 +17,9 @@ class ShutdownTest {
   @DisplayName("a call in flight when shutdown starts still gets its answer")
   void letsInFlightCallsFinish() throws Exception {
     TestGateway gateway = TestGateway.start();
-    CompletableFuture<HttpResponse<byte[]>> inFlight = CompletableFuture.supplyAsync(() ->
-        Http.post(gateway.uri("/probe"), "{\"sleepMs\":1500,\"return\":1}"));
+    CompletableFuture<HttpResponse<byte[]>> inFlight =
+        CompletableFuture.supplyAsync(
+            () -> Http.post(gateway.uri("/probe"), "{\"sleepMs\":1500,\"return\":1}"));
     Thread.sleep(500);
 
     gateway.close();

@@ -11,9 +11,9 @@ import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real gateway for a test: 127.0.0.1, a free port, the enricher with the golden public IP,
- * strict blocked-thread checking, plus the test functions {@code probe} (event loop) and
- * {@code blocking} (worker).
+ * A real gateway for a test: 127.0.0.1, a free port, the enricher with the golden public IP, strict
+ * blocked-thread checking, plus the test functions {@code probe} (event loop) and {@code blocking}
+ * (worker).
  */
 final class TestGateway implements AutoCloseable {
 
@@ -36,26 +36,30 @@ final class TestGateway implements AutoCloseable {
   }
 
   /** Starts with a given timeout and reserved concurrency for the {@code probe} function. */
-  static TestGateway start(Map<String, String> settings, Duration probeTimeout,
-      OptionalInt probeReservedConcurrency) {
-    Map<String, String> all = new HashMap<>(Map.of(
-        "GATEWAY_HOST", "127.0.0.1",
-        "GATEWAY_PORT", "0",
-        "GATEWAY_INSTANCES", "2",
-        "ENRICHER_PUBLIC_IP", PUBLIC_IP));
+  static TestGateway start(
+      Map<String, String> settings, Duration probeTimeout, OptionalInt probeReservedConcurrency) {
+    Map<String, String> all =
+        new HashMap<>(
+            Map.of(
+                "GATEWAY_HOST", "127.0.0.1",
+                "GATEWAY_PORT", "0",
+                "GATEWAY_INSTANCES", "2",
+                "ENRICHER_PUBLIC_IP", PUBLIC_IP));
     all.putAll(settings);
     GatewayConfig config = GatewayConfig.fromSettings(all);
-    List<HostedFunction> functions = List.of(
-        new HostedFunction("probe", new ProbeFunction(), probeTimeout, 256,
-            probeReservedConcurrency),
-        Gateway.host(config, "blocking", new BlockingFunction()));
-    VertxOptions strict = new VertxOptions()
-        .setBlockedThreadCheckInterval(50)
-        .setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS)
-        .setMaxEventLoopExecuteTime(MAX_EVENT_LOOP_MILLIS)
-        .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
-        .setWarningExceptionTime(MAX_EVENT_LOOP_MILLIS)
-        .setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS);
+    List<HostedFunction> functions =
+        List.of(
+            new HostedFunction(
+                "probe", new ProbeFunction(), probeTimeout, 256, probeReservedConcurrency),
+            Gateway.host(config, "blocking", new BlockingFunction()));
+    VertxOptions strict =
+        new VertxOptions()
+            .setBlockedThreadCheckInterval(50)
+            .setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS)
+            .setMaxEventLoopExecuteTime(MAX_EVENT_LOOP_MILLIS)
+            .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
+            .setWarningExceptionTime(MAX_EVENT_LOOP_MILLIS)
+            .setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS);
     return new TestGateway(Gateway.start(config, functions, strict).await());
   }
 

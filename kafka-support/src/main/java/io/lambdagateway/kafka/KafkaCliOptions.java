@@ -10,47 +10,62 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * The Kafka connection options of every command ({@code produce}, {@code consume},
- * {@code pipeline}; {@code @Mixin} it): bootstrap servers and security, each defaulting to an
- * environment variable, so one set of names configures them all:
- * {@code KAFKA_BOOTSTRAP_SERVERS} / {@code -b, --bootstrap-servers},
- * {@code KAFKA_SECURITY_PROTOCOL} / {@code --security-protocol} (PLAINTEXT or SASL_SSL),
- * {@code KAFKA_SASL_USERNAME} / {@code --sasl-username}, {@code KAFKA_SASL_PASSWORD} /
- * {@code --sasl-password}, {@code KAFKA_TRUSTSTORE} / {@code --truststore} and
- * {@code KAFKA_TRUSTSTORE_PASSWORD} / {@code --truststore-password}. Prefer the environment for
- * secrets: command lines show up in process lists. Defaults come through
- * {@code io.lambdagateway.settings.Settings}.
+ * The Kafka connection options of every command ({@code produce}, {@code consume}, {@code
+ * pipeline}; {@code @Mixin} it): bootstrap servers and security, each defaulting to an environment
+ * variable, so one set of names configures them all: {@code KAFKA_BOOTSTRAP_SERVERS} / {@code -b,
+ * --bootstrap-servers}, {@code KAFKA_SECURITY_PROTOCOL} / {@code --security-protocol} (PLAINTEXT or
+ * SASL_SSL), {@code KAFKA_SASL_USERNAME} / {@code --sasl-username}, {@code KAFKA_SASL_PASSWORD} /
+ * {@code --sasl-password}, {@code KAFKA_TRUSTSTORE} / {@code --truststore} and {@code
+ * KAFKA_TRUSTSTORE_PASSWORD} / {@code --truststore-password}. Prefer the environment for secrets:
+ * command lines show up in process lists. Defaults come through {@code
+ * io.lambdagateway.settings.Settings}.
  */
 public final class KafkaCliOptions {
 
   @Spec(Spec.Target.MIXEE)
   private CommandSpec spec;
 
-  @Option(names = {"-b", "--bootstrap-servers"}, paramLabel = "HOST:PORT[,...]",
-    defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}",
-    description = "Kafka bootstrap servers.")
+  @Option(
+      names = {"-b", "--bootstrap-servers"},
+      paramLabel = "HOST:PORT[,...]",
+      defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}",
+      description = "Kafka bootstrap servers.")
   private String bootstrapServers;
 
-  @Option(names = "--security-protocol", paramLabel = "PROTOCOL",
-    defaultValue = "${env:KAFKA_SECURITY_PROTOCOL:-PLAINTEXT}", converter = SecurityConverter.class,
-    description = "PLAINTEXT or SASL_SSL (SCRAM-SHA-512).")
+  @Option(
+      names = "--security-protocol",
+      paramLabel = "PROTOCOL",
+      defaultValue = "${env:KAFKA_SECURITY_PROTOCOL:-PLAINTEXT}",
+      converter = SecurityConverter.class,
+      description = "PLAINTEXT or SASL_SSL (SCRAM-SHA-512).")
   private KafkaClientSettings.Security security;
 
-  @Option(names = "--sasl-username", paramLabel = "NAME", defaultValue = "${env:KAFKA_SASL_USERNAME}",
-    description = "SASL user name.")
+  @Option(
+      names = "--sasl-username",
+      paramLabel = "NAME",
+      defaultValue = "${env:KAFKA_SASL_USERNAME}",
+      description = "SASL user name.")
   private String username;
 
-  @Option(names = "--sasl-password", paramLabel = "SECRET", defaultValue = "${env:KAFKA_SASL_PASSWORD}",
-    description = "SASL password; prefer the variable.")
+  @Option(
+      names = "--sasl-password",
+      paramLabel = "SECRET",
+      defaultValue = "${env:KAFKA_SASL_PASSWORD}",
+      description = "SASL password; prefer the variable.")
   private String password;
 
-  @Option(names = "--truststore", paramLabel = "FILE", defaultValue = "${env:KAFKA_TRUSTSTORE}",
-    description = "Truststore for SASL_SSL; the JVM's CAs when absent.")
+  @Option(
+      names = "--truststore",
+      paramLabel = "FILE",
+      defaultValue = "${env:KAFKA_TRUSTSTORE}",
+      description = "Truststore for SASL_SSL; the JVM's CAs when absent.")
   private Path truststore;
 
-  @Option(names = "--truststore-password", paramLabel = "SECRET",
-    defaultValue = "${env:KAFKA_TRUSTSTORE_PASSWORD}",
-    description = "Truststore password; prefer the variable.")
+  @Option(
+      names = "--truststore-password",
+      paramLabel = "SECRET",
+      defaultValue = "${env:KAFKA_TRUSTSTORE_PASSWORD}",
+      description = "Truststore password; prefer the variable.")
   private String truststorePassword;
 
   /**
@@ -60,10 +75,13 @@ public final class KafkaCliOptions {
    */
   public KafkaClientSettings toSettings() {
     try {
-      KafkaClientSettings settings = security == KafkaClientSettings.Security.SASL_SSL
-        ? KafkaClientSettings.scram(bootstrapServers, username, password)
-        : KafkaClientSettings.plaintext(bootstrapServers);
-      return truststore == null ? settings : settings.withTruststore(truststore, truststorePassword);
+      KafkaClientSettings settings =
+          security == KafkaClientSettings.Security.SASL_SSL
+              ? KafkaClientSettings.scram(bootstrapServers, username, password)
+              : KafkaClientSettings.plaintext(bootstrapServers);
+      return truststore == null
+          ? settings
+          : settings.withTruststore(truststore, truststorePassword);
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }

@@ -22,12 +22,12 @@ import java.util.Optional;
  * @param truststorePassword the truststore's password, if it has one
  */
 public record KafkaClientSettings(
-  String bootstrapServers,
-  Security security,
-  String username,
-  String password,
-  Optional<Path> truststore,
-  Optional<String> truststorePassword) {
+    String bootstrapServers,
+    Security security,
+    String username,
+    String password,
+    Optional<Path> truststore,
+    Optional<String> truststorePassword) {
 
   /** Security protocols supported towards the cluster. */
   public enum Security {
@@ -52,14 +52,20 @@ public record KafkaClientSettings(
 
   /** A PLAINTEXT connection to {@code bootstrapServers}. */
   public static KafkaClientSettings plaintext(String bootstrapServers) {
-    return new KafkaClientSettings(bootstrapServers, Security.PLAINTEXT, null, null,
-      Optional.empty(), Optional.empty());
+    return new KafkaClientSettings(
+        bootstrapServers, Security.PLAINTEXT, null, null, Optional.empty(), Optional.empty());
   }
 
   /** A SASL_SSL + SCRAM-SHA-512 connection trusting the JVM's default CAs. */
-  public static KafkaClientSettings scram(String bootstrapServers, String username, String password) {
-    return new KafkaClientSettings(bootstrapServers, Security.SASL_SSL, username, password,
-      Optional.empty(), Optional.empty());
+  public static KafkaClientSettings scram(
+      String bootstrapServers, String username, String password) {
+    return new KafkaClientSettings(
+        bootstrapServers,
+        Security.SASL_SSL,
+        username,
+        password,
+        Optional.empty(),
+        Optional.empty());
   }
 
   /** This connection with a truststore file (SASL_SSL only). */
@@ -67,8 +73,13 @@ public record KafkaClientSettings(
     if (security != Security.SASL_SSL) {
       throw new IllegalStateException("a truststore only applies to SASL_SSL");
     }
-    return new KafkaClientSettings(bootstrapServers, security, username, password,
-      Optional.of(file), Optional.ofNullable(filePassword));
+    return new KafkaClientSettings(
+        bootstrapServers,
+        security,
+        username,
+        password,
+        Optional.of(file),
+        Optional.ofNullable(filePassword));
   }
 
   /** The client properties for this connection; a new mutable map on each call. */
@@ -99,11 +110,12 @@ public record KafkaClientSettings(
   }
 
   /**
-   * {@link #toProperties()} plus a consumer group with auto-commit off (the caller commits what
-   * it finished) and {@code autoOffsetReset} ({@code earliest} or {@code latest}) for a group
-   * without committed offsets. Deserializers are the caller's; a new mutable map.
+   * {@link #toProperties()} plus a consumer group with auto-commit off (the caller commits what it
+   * finished) and {@code autoOffsetReset} ({@code earliest} or {@code latest}) for a group without
+   * committed offsets. Deserializers are the caller's; a new mutable map.
    */
-  public Map<String, String> manualCommitConsumerProperties(String groupId, String autoOffsetReset) {
+  public Map<String, String> manualCommitConsumerProperties(
+      String groupId, String autoOffsetReset) {
     Map<String, String> props = toProperties();
     props.put("group.id", groupId);
     props.put("enable.auto.commit", "false");
@@ -114,14 +126,21 @@ public record KafkaClientSettings(
   /** Hides the password, so settings can be logged. */
   @Override
   public String toString() {
-    return "KafkaClientSettings[bootstrapServers=" + bootstrapServers + ", security=" + security
-      + (security == Security.SASL_SSL ? ", username=" + username : "")
-      + truststore.map(file -> ", truststore=" + file).orElse("") + "]";
+    return "KafkaClientSettings[bootstrapServers="
+        + bootstrapServers
+        + ", security="
+        + security
+        + (security == Security.SASL_SSL ? ", username=" + username : "")
+        + truststore.map(file -> ", truststore=" + file).orElse("")
+        + "]";
   }
 
   private String jaasConfig() {
     return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
-      + escapeJaas(username) + "\" password=\"" + escapeJaas(password) + "\";";
+        + escapeJaas(username)
+        + "\" password=\""
+        + escapeJaas(password)
+        + "\";";
   }
 
   /** JAAS quoted strings end at '"' and treat '\' as an escape. */

@@ -12,15 +12,14 @@ import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
- * Non-blocking topic administration. It uses kafka-clients' own asynchronous {@link Admin}
- * because Vert.x's admin wrapper cannot express "the broker's default replication factor".
+ * Non-blocking topic administration. It uses kafka-clients' own asynchronous {@link Admin} because
+ * Vert.x's admin wrapper cannot express "the broker's default replication factor".
  */
 public final class KafkaTopics {
 
   private static final Duration ADMIN_CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
-  private KafkaTopics() {
-  }
+  private KafkaTopics() {}
 
   /**
    * Creates {@code topic} unless it exists; an existing topic is left as it is, whatever its
@@ -30,27 +29,39 @@ public final class KafkaTopics {
    * @return whether this call created the topic
    */
   public static Future<Boolean> createIfMissing(
-    Vertx vertx, KafkaClientSettings kafka, String topic, int partitions, short replicationFactor) {
+      Vertx vertx,
+      KafkaClientSettings kafka,
+      String topic,
+      int partitions,
+      short replicationFactor) {
     Admin admin = Admin.create(Map.<String, Object>copyOf(kafka.toProperties()));
-    Optional<Short> replicas = replicationFactor == -1 ? Optional.empty() : Optional.of(replicationFactor);
+    Optional<Short> replicas =
+        replicationFactor == -1 ? Optional.empty() : Optional.of(replicationFactor);
     NewTopic newTopic = new NewTopic(topic, Optional.of(partitions), replicas);
     return toVertx(vertx, admin.listTopics().names())
-      .compose(existing -> existing.contains(topic)
-        ? Future.succeededFuture(false)
-        : create(vertx, admin, newTopic))
-      // Closing joins the admin's network thread: keep it off the event loop.
-      .eventually(() -> vertx.executeBlocking(() -> {
-        admin.close(ADMIN_CLOSE_TIMEOUT);
-        return null;
-      }));
+        .compose(
+            existing ->
+                existing.contains(topic)
+                    ? Future.succeededFuture(false)
+                    : create(vertx, admin, newTopic))
+        // Closing joins the admin's network thread: keep it off the event loop.
+        .eventually(
+            () ->
+                vertx.executeBlocking(
+                    () -> {
+                      admin.close(ADMIN_CLOSE_TIMEOUT);
+                      return null;
+                    }));
   }
 
   private static Future<Boolean> create(Vertx vertx, Admin admin, NewTopic topic) {
     return toVertx(vertx, admin.createTopics(List.of(topic)).all())
-      .map(true)
-      .recover(err -> err instanceof TopicExistsException
-        ? Future.succeededFuture(false)
-        : Future.failedFuture(err));
+        .map(true)
+        .recover(
+            err ->
+                err instanceof TopicExistsException
+                    ? Future.succeededFuture(false)
+                    : Future.failedFuture(err));
   }
 
   /** Completes on the caller's Vert.x context, not on the admin client's thread. */

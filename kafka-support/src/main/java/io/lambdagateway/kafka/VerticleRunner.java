@@ -15,8 +15,7 @@ public final class VerticleRunner {
 
   private static final long DEPLOY_TIMEOUT_SECONDS = 60;
 
-  private VerticleRunner() {
-  }
+  private VerticleRunner() {}
 
   /**
    * Deploys {@code verticle}, waits for {@code completion} (asked after deployment) and closes
@@ -25,7 +24,8 @@ public final class VerticleRunner {
    * @return the completion's value
    * @throws Exception when deployment or completion fails
    */
-  public static <T> T runToCompletion(VerticleBase verticle, Supplier<Future<T>> completion) throws Exception {
+  public static <T> T runToCompletion(VerticleBase verticle, Supplier<Future<T>> completion)
+      throws Exception {
     Vertx vertx = Vertx.vertx();
     Thread closeOnSignal = new Thread(() -> vertx.close().await(), "vertx-shutdown");
     Runtime.getRuntime().addShutdownHook(closeOnSignal);

@@ -3,9 +3,9 @@ package io.lambdagateway.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lambdagateway.settings.Settings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import io.lambdagateway.settings.Settings;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -21,8 +21,7 @@ class KafkaCliOptionsTest {
   /** The smallest command holding the mixin, as produce, consume and pipeline do. */
   @Command(name = "probe", mixinStandardHelpOptions = true)
   static final class ProbeCommand implements Runnable {
-    @Mixin
-    KafkaCliOptions kafka;
+    @Mixin KafkaCliOptions kafka;
 
     @Override
     public void run() {
@@ -43,9 +42,16 @@ class KafkaCliOptionsTest {
   @Test
   @DisplayName("The variables configure it, and a flag beats its variable")
   void environment() {
-    Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", "env:1",
-        "KAFKA_SECURITY_PROTOCOL", "SASL_SSL", "KAFKA_SASL_USERNAME", "u",
-        "KAFKA_SASL_PASSWORD", "p");
+    Map<String, String> env =
+        Map.of(
+            "KAFKA_BOOTSTRAP_SERVERS",
+            "env:1",
+            "KAFKA_SECURITY_PROTOCOL",
+            "SASL_SSL",
+            "KAFKA_SASL_USERNAME",
+            "u",
+            "KAFKA_SASL_PASSWORD",
+            "p");
 
     assertThat(parse(env)).isEqualTo(KafkaClientSettings.scram("env:1", "u", "p"));
     assertThat(parse(env, "-b", "flag:2").bootstrapServers()).isEqualTo("flag:2");
@@ -56,41 +62,63 @@ class KafkaCliOptionsTest {
   void oneLineErrors() {
     StringWriter fromFlag = new StringWriter();
     StringWriter fromEnv = new StringWriter();
-    Settings.commandLine(new ProbeCommand(), Map.of()).setErr(new PrintWriter(fromFlag, true))
+    Settings.commandLine(new ProbeCommand(), Map.of())
+        .setErr(new PrintWriter(fromFlag, true))
         .execute("--security-protocol", "TLS");
-    int exit = Settings.commandLine(new ProbeCommand(), Map.of("KAFKA_SECURITY_PROTOCOL", "TLS"))
-        .setErr(new PrintWriter(fromEnv, true)).execute();
+    int exit =
+        Settings.commandLine(new ProbeCommand(), Map.of("KAFKA_SECURITY_PROTOCOL", "TLS"))
+            .setErr(new PrintWriter(fromEnv, true))
+            .execute();
 
     assertThat(exit).isEqualTo(2);
     for (StringWriter err : new StringWriter[] {fromFlag, fromEnv}) {
-      assertThat(err.toString()).isEqualTo("probe: invalid value for --security-protocol"
-          + " (env KAFKA_SECURITY_PROTOCOL): 'TLS': PLAINTEXT or SASL_SSL; try 'probe --help'\n");
+      assertThat(err.toString())
+          .isEqualTo(
+              "probe: invalid value for --security-protocol"
+                  + " (env KAFKA_SECURITY_PROTOCOL): 'TLS': PLAINTEXT or SASL_SSL; try 'probe --help'\n");
     }
   }
 
   @Test
   @DisplayName("The SASL_SSL flags give SCRAM settings with the truststore")
   void saslSslFlags() {
-    KafkaClientSettings settings = parse("-b", "kafka:9091", "--security-protocol", "sasl_ssl",
-      "--sasl-username", "admin", "--sasl-password", "secret", "--truststore", "/certs/trust.p12",
-      "--truststore-password", "changeit");
+    KafkaClientSettings settings =
+        parse(
+            "-b",
+            "kafka:9091",
+            "--security-protocol",
+            "sasl_ssl",
+            "--sasl-username",
+            "admin",
+            "--sasl-password",
+            "secret",
+            "--truststore",
+            "/certs/trust.p12",
+            "--truststore-password",
+            "changeit");
 
-    assertThat(settings).isEqualTo(new KafkaClientSettings("kafka:9091",
-      KafkaClientSettings.Security.SASL_SSL, "admin", "secret",
-      Optional.of(Path.of("/certs/trust.p12")), Optional.of("changeit")));
+    assertThat(settings)
+        .isEqualTo(
+            new KafkaClientSettings(
+                "kafka:9091",
+                KafkaClientSettings.Security.SASL_SSL,
+                "admin",
+                "secret",
+                Optional.of(Path.of("/certs/trust.p12")),
+                Optional.of("changeit")));
   }
 
   @Test
   @DisplayName("Without flags it is PLAINTEXT, and SASL_SSL without a user name is a usage error")
   void defaultsAndErrors() {
     assertThat(parse("--bootstrap-servers", "127.0.0.1:1"))
-      .isEqualTo(KafkaClientSettings.plaintext("127.0.0.1:1"));
+        .isEqualTo(KafkaClientSettings.plaintext("127.0.0.1:1"));
     assertThatThrownBy(() -> parse("--security-protocol", "SASL_SSL", "--sasl-password", "x"))
-      .isInstanceOf(CommandLine.ParameterException.class)
-      .hasMessageContaining("user name");
+        .isInstanceOf(CommandLine.ParameterException.class)
+        .hasMessageContaining("user name");
     assertThatThrownBy(() -> parse("--security-protocol", "TLS"))
-      .isInstanceOf(CommandLine.ParameterException.class)
-      .hasMessageContaining("PLAINTEXT or SASL_SSL");
+        .isInstanceOf(CommandLine.ParameterException.class)
+        .hasMessageContaining("PLAINTEXT or SASL_SSL");
   }
 
   @Test
@@ -101,14 +129,21 @@ class KafkaCliOptionsTest {
     line.setOut(new PrintWriter(help));
 
     assertThat(line.execute("--help")).isZero();
-    assertThat(help.toString().replaceAll("\\s+", " ")).contains(
-      "(env KAFKA_BOOTSTRAP_SERVERS, default: 127.0.0.1:9092)",
-      "(env KAFKA_SECURITY_PROTOCOL, default: PLAINTEXT)",
-      "--bootstrap-servers", "KAFKA_BOOTSTRAP_SERVERS",
-      "--security-protocol", "KAFKA_SECURITY_PROTOCOL",
-      "--sasl-username", "KAFKA_SASL_USERNAME",
-      "--sasl-password", "KAFKA_SASL_PASSWORD",
-      "--truststore", "KAFKA_TRUSTSTORE",
-      "--truststore-password", "KAFKA_TRUSTSTORE_PASSWORD");
+    assertThat(help.toString().replaceAll("\\s+", " "))
+        .contains(
+            "(env KAFKA_BOOTSTRAP_SERVERS, default: 127.0.0.1:9092)",
+            "(env KAFKA_SECURITY_PROTOCOL, default: PLAINTEXT)",
+            "--bootstrap-servers",
+            "KAFKA_BOOTSTRAP_SERVERS",
+            "--security-protocol",
+            "KAFKA_SECURITY_PROTOCOL",
+            "--sasl-username",
+            "KAFKA_SASL_USERNAME",
+            "--sasl-password",
+            "KAFKA_SASL_PASSWORD",
+            "--truststore",
+            "KAFKA_TRUSTSTORE",
+            "--truststore-password",
+            "KAFKA_TRUSTSTORE_PASSWORD");
   }
 }

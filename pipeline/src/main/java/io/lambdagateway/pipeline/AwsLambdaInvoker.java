@@ -18,7 +18,8 @@ import software.amazon.awssdk.services.lambda.model.InvokeResponse;
  * SDK). Credentials and region come from the SDK's default chains (environment, system properties
  * {@code aws.accessKeyId}/{@code aws.secretAccessKey}/{@code aws.region}, profile, instance role)
  * unless the config names a region; an endpoint override is for tests and emulators. The SDK's own
- * retries are off ({@link BatchCaller} retries). Completions are moved back onto the Vert.x context.
+ * retries are off ({@link BatchCaller} retries). Completions are moved back onto the Vert.x
+ * context.
  */
 public final class AwsLambdaInvoker implements LambdaInvoker {
 
@@ -34,14 +35,17 @@ public final class AwsLambdaInvoker implements LambdaInvoker {
 
   /** An invoker for {@code config.functionName()} whose futures complete on {@code context}. */
   public static AwsLambdaInvoker create(Context context, PipelineConfig config) {
-    LambdaAsyncClientBuilder builder = LambdaAsyncClient.builder()
-      .httpClientBuilder(NettyNioAsyncHttpClient.builder()
-        .maxConcurrency(config.maxConnections())
-        .connectionTimeout(config.invocationTimeout())
-        .readTimeout(config.invocationTimeout()))
-      .overrideConfiguration(o -> o
-        .apiCallTimeout(config.invocationTimeout())
-        .retryStrategy(AwsRetryStrategy.doNotRetry()));
+    LambdaAsyncClientBuilder builder =
+        LambdaAsyncClient.builder()
+            .httpClientBuilder(
+                NettyNioAsyncHttpClient.builder()
+                    .maxConcurrency(config.maxConnections())
+                    .connectionTimeout(config.invocationTimeout())
+                    .readTimeout(config.invocationTimeout()))
+            .overrideConfiguration(
+                o ->
+                    o.apiCallTimeout(config.invocationTimeout())
+                        .retryStrategy(AwsRetryStrategy.doNotRetry()));
     config.awsRegion().ifPresent(region -> builder.region(Region.of(region)));
     config.awsEndpoint().ifPresent(endpoint -> builder.endpointOverride(URI.create(endpoint)));
     return new AwsLambdaInvoker(builder.build(), config.functionName(), context);
@@ -49,33 +53,39 @@ public final class AwsLambdaInvoker implements LambdaInvoker {
 
   @Override
   public Future<byte[]> invoke(byte[] request) {
-    InvokeRequest invoke = InvokeRequest.builder()
-      .functionName(functionName)
-      .invocationType(InvocationType.REQUEST_RESPONSE)
-      .payload(SdkBytes.fromByteArrayUnsafe(request))
-      .build();
+    InvokeRequest invoke =
+        InvokeRequest.builder()
+            .functionName(functionName)
+            .invocationType(InvocationType.REQUEST_RESPONSE)
+            .payload(SdkBytes.fromByteArrayUnsafe(request))
+            .build();
     // The SDK resolves credentials on the calling thread (profile files, instance metadata):
     // start the call on a worker, complete it on this context.
-    return context.executeBlocking(() -> client.invoke(invoke), false)
-      .compose(call -> Future.fromCompletionStage(call, context))
-      .recover(err -> Future.failedFuture(
-        new InvocationException("AWS Lambda invoke of " + functionName + " failed: " + err, err)))
-      .map(this::check);
+    return context
+        .executeBlocking(() -> client.invoke(invoke), false)
+        .compose(call -> Future.fromCompletionStage(call, context))
+        .recover(
+            err ->
+                Future.failedFuture(
+                    new InvocationException(
+                        "AWS Lambda invoke of " + functionName + " failed: " + err, err)))
+        .map(this::check);
   }
 
   @Override
   public Future<Void> close() {
     // Closing the SDK client waits for its Netty threads: not on the event loop.
-    return context.executeBlocking(() -> {
-      client.close();
-      return null;
-    });
+    return context.executeBlocking(
+        () -> {
+          client.close();
+          return null;
+        });
   }
 
   private byte[] check(InvokeResponse response) {
     if (response.functionError() != null) {
-      throw new InvocationException("function error " + response.functionError() + ": "
-        + response.payload().asUtf8String());
+      throw new InvocationException(
+          "function error " + response.functionError() + ": " + response.payload().asUtf8String());
     }
     return response.payload().asByteArray();
   }

@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.function.DoubleSupplier;
 
 /**
- * Exponential back-off with "equal jitter": before retry {@code n} (1-based) the ceiling is
- * {@code min(max, initial * 2^(n-1))} and the delay is uniform in {@code [ceiling/2, ceiling]}, so
- * retries of parallel batches spread out but never come back immediately.
+ * Exponential back-off with "equal jitter": before retry {@code n} (1-based) the ceiling is {@code
+ * min(max, initial * 2^(n-1))} and the delay is uniform in {@code [ceiling/2, ceiling]}, so retries
+ * of parallel batches spread out but never come back immediately.
  *
  * @param initial the ceiling before the first retry
  * @param max the largest ceiling

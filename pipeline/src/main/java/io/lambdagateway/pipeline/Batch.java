@@ -24,9 +24,7 @@ public record Batch(List<PendingRecord> records, int requestBytes) {
 
   /** The event ids the response must answer, in order. */
   public List<String> eventIds() {
-    return records.stream()
-      .map(r -> TransferRequests.eventId(r.source().offset()))
-      .toList();
+    return records.stream().map(r -> TransferRequests.eventId(r.source().offset())).toList();
   }
 
   /** Memory held by the source messages of this batch. */

@@ -25,8 +25,8 @@ public final class BatchCaller {
   private final Backoff backoff;
   private final PipelineMetrics metrics;
 
-  public BatchCaller(Vertx vertx, LambdaInvoker invoker, int retries, Backoff backoff,
-      PipelineMetrics metrics) {
+  public BatchCaller(
+      Vertx vertx, LambdaInvoker invoker, int retries, Backoff backoff, PipelineMetrics metrics) {
     this.vertx = vertx;
     this.invoker = invoker;
     this.retries = retries;
@@ -38,33 +38,39 @@ public final class BatchCaller {
   public Future<List<ResultRecord>> call(Batch batch) {
     byte[] request = batch.request();
     List<String> eventIds = batch.eventIds();
-    return attempt(() -> invoker.invoke(request).map(body -> TransferResponses.read(body, eventIds)), 0);
+    return attempt(
+        () -> invoker.invoke(request).map(body -> TransferResponses.read(body, eventIds)), 0);
   }
 
   /**
-   * Transfer's start-up schema probe: one call with {@code {"Records":[]}}, which must be
-   * answered 2xx with a valid body; retried like any call.
+   * Transfer's start-up schema probe: one call with {@code {"Records":[]}}, which must be answered
+   * 2xx with a valid body; retried like any call.
    */
   public Future<Void> probe() {
     return attempt(() -> invoker.invoke(EMPTY_BATCH).map(TransferResponses::readProbe), 0)
-      .onSuccess(schema -> LOG.info("schema probe answered; result schema: {}", schema))
-      .mapEmpty();
+        .onSuccess(schema -> LOG.info("schema probe answered; result schema: {}", schema))
+        .mapEmpty();
   }
 
   private <T> Future<T> attempt(CallStep<T> step, int retry) {
     long started = System.nanoTime();
     return step.run()
-      .andThen(ar -> metrics.invocation(ar.succeeded(), System.nanoTime() - started))
-      .recover(err -> {
-        if (retry >= retries) {
-          return Future.failedFuture(err);
-        }
-        long delay = backoff.delayMs(retry + 1, ThreadLocalRandom.current()::nextDouble);
-        LOG.warn("function call failed ({}), retry {}/{} in {} ms", err.getMessage(), retry + 1,
-          retries, delay);
-        metrics.retry();
-        return vertx.timer(delay).compose(v -> attempt(step, retry + 1));
-      });
+        .andThen(ar -> metrics.invocation(ar.succeeded(), System.nanoTime() - started))
+        .recover(
+            err -> {
+              if (retry >= retries) {
+                return Future.failedFuture(err);
+              }
+              long delay = backoff.delayMs(retry + 1, ThreadLocalRandom.current()::nextDouble);
+              LOG.warn(
+                  "function call failed ({}), retry {}/{} in {} ms",
+                  err.getMessage(),
+                  retry + 1,
+                  retries,
+                  delay);
+              metrics.retry();
+              return vertx.timer(delay).compose(v -> attempt(step, retry + 1));
+            });
   }
 
   /** One call and its checks. */

@@ -6,12 +6,12 @@ import java.util.Set;
 
 /**
  * Packs records into function calls the way Transfer does: in arrival order, a batch is closed
- * before its request JSON would grow past {@code bufferSizeBytes}; the owner closes it earlier
- * with {@link #drain()} when the flush interval passes. A record whose request alone is larger
- * than the buffer size travels alone. A record whose request alone is larger than
- * {@code maxRequestBytes} (6 MB for a synchronous Lambda) cannot be sent at all:
- * {@link #fits(PendingRecord)} is false for it and the owner must route it elsewhere (the
- * pipeline sends it to the dead-letter topic). Not thread-safe: use from one context.
+ * before its request JSON would grow past {@code bufferSizeBytes}; the owner closes it earlier with
+ * {@link #drain()} when the flush interval passes. A record whose request alone is larger than the
+ * buffer size travels alone. A record whose request alone is larger than {@code maxRequestBytes} (6
+ * MB for a synchronous Lambda) cannot be sent at all: {@link #fits(PendingRecord)} is false for it
+ * and the owner must route it elsewhere (the pipeline sends it to the dead-letter topic). Not
+ * thread-safe: use from one context.
  */
 public final class Batcher {
 
@@ -27,8 +27,8 @@ public final class Batcher {
    */
   public Batcher(int bufferSizeBytes, int maxRequestBytes) {
     if (bufferSizeBytes <= 0 || bufferSizeBytes > maxRequestBytes) {
-      throw new IllegalArgumentException("buffer size must be in 1.." + maxRequestBytes
-        + " bytes, was " + bufferSizeBytes);
+      throw new IllegalArgumentException(
+          "buffer size must be in 1.." + maxRequestBytes + " bytes, was " + bufferSizeBytes);
     }
     this.bufferSizeBytes = bufferSizeBytes;
     this.maxRequestBytes = maxRequestBytes;
@@ -46,12 +46,13 @@ public final class Batcher {
    */
   public List<Batch> add(PendingRecord record, long nowMs) {
     if (!fits(record)) {
-      throw new IllegalArgumentException("record larger than one request: offset "
-        + record.source().offset());
+      throw new IllegalArgumentException(
+          "record larger than one request: offset " + record.source().offset());
     }
     List<Batch> closed = new ArrayList<>(2);
-    int grown = TransferRequests.requestSize(pending.size() + 1,
-      pendingRecordBytes + record.encoded().length);
+    int grown =
+        TransferRequests.requestSize(
+            pending.size() + 1, pendingRecordBytes + record.encoded().length);
     if (!pending.isEmpty() && grown > bufferSizeBytes) {
       closed.add(close());
     }
@@ -86,17 +87,20 @@ public final class Batcher {
     return pending.size();
   }
 
-  /** Removes and returns the pending records of these partitions (their partitions were revoked). */
+  /**
+   * Removes and returns the pending records of these partitions (their partitions were revoked).
+   */
   public List<PendingRecord> removePartitions(Set<SourcePartition> partitions) {
     List<PendingRecord> removed = new ArrayList<>();
-    pending.removeIf(r -> {
-      boolean revoked = partitions.contains(r.source().sourcePartition());
-      if (revoked) {
-        removed.add(r);
-        pendingRecordBytes -= r.encoded().length;
-      }
-      return revoked;
-    });
+    pending.removeIf(
+        r -> {
+          boolean revoked = partitions.contains(r.source().sourcePartition());
+          if (revoked) {
+            removed.add(r);
+            pendingRecordBytes -= r.encoded().length;
+          }
+          return revoked;
+        });
     return removed;
   }
 

@@ -7,10 +7,10 @@ import java.util.Queue;
 
 /**
  * Lets at most {@code maxCalls} calls of an invoker run at once; the others wait, in order, and
- * start as running ones finish. Why: the invocation timeout starts when {@link #invoke} reaches
- * the underlying invoker, so a batch waiting for a free connection must wait here, not inside the
- * HTTP client's pool, where the wait would count against its timeout and burn its retries.
- * Not thread-safe: used from the verticle's event loop only.
+ * start as running ones finish. Why: the invocation timeout starts when {@link #invoke} reaches the
+ * underlying invoker, so a batch waiting for a free connection must wait here, not inside the HTTP
+ * client's pool, where the wait would count against its timeout and burn its retries. Not
+ * thread-safe: used from the verticle's event loop only.
  */
 final class BoundedInvoker implements LambdaInvoker {
 
@@ -30,11 +30,16 @@ final class BoundedInvoker implements LambdaInvoker {
   @Override
   public Future<byte[]> invoke(byte[] request) {
     Promise<byte[]> answer = Promise.promise();
-    waiting.add(() -> invoker.invoke(request).onComplete(ar -> {
-      running--;
-      startWaiting();
-      answer.handle(ar);
-    }));
+    waiting.add(
+        () ->
+            invoker
+                .invoke(request)
+                .onComplete(
+                    ar -> {
+                      running--;
+                      startWaiting();
+                      answer.handle(ar);
+                    }));
     startWaiting();
     return answer.future();
   }

@@ -4,14 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Parses the pipeline's own text forms of settings: header lists
- * ({@code "Name=Value,Other=Value"}). Sizes and durations use the grammars every command shares
- * ({@code io.lambdagateway.settings.Sizes} and {@code Durations}).
+ * Parses the pipeline's own text forms of settings: header lists ({@code
+ * "Name=Value,Other=Value"}). Sizes and durations use the grammars every command shares ({@code
+ * io.lambdagateway.settings.Sizes} and {@code Durations}).
  */
 public final class ConfigValues {
 
-  private ConfigValues() {
-  }
+  private ConfigValues() {}
 
   /** Headers from {@code "Name=Value,Other=Value"}; blank text gives none. */
   public static Map<String, String> parseHeaders(String text) {

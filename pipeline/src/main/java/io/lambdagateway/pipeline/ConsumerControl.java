@@ -13,10 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the pipeline asks of the source consumer, in its own types: the assigned partitions,
- * pausing and resuming them (a paused consumer keeps polling, so it stays in its group; a
- * partition assigned while paused is paused at once) and committing positions. Not thread-safe
- * except {@link #assignedCount()}: use from the consumer's context.
+ * What the pipeline asks of the source consumer, in its own types: the assigned partitions, pausing
+ * and resuming them (a paused consumer keeps polling, so it stays in its group; a partition
+ * assigned while paused is paused at once) and committing positions. Not thread-safe except {@link
+ * #assignedCount()}: use from the consumer's context.
  */
 final class ConsumerControl implements SourceFlowControl.Valve, OffsetCommits.Committer {
 
@@ -68,28 +68,32 @@ final class ConsumerControl implements SourceFlowControl.Valve, OffsetCommits.Co
   @Override
   public void resume() {
     paused = false;
-    consumer.resume(new HashSet<>(assigned))
-      .onFailure(err -> LOG.warn("resuming the source partitions failed", err));
+    consumer
+        .resume(new HashSet<>(assigned))
+        .onFailure(err -> LOG.warn("resuming the source partitions failed", err));
   }
 
   @Override
   public Future<Void> commit(Map<SourcePartition, Long> positions) {
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-    positions.forEach((p, position) -> offsets.put(new TopicPartition(p.topic(), p.partition()),
-      new OffsetAndMetadata(position, "")));
+    positions.forEach(
+        (p, position) ->
+            offsets.put(
+                new TopicPartition(p.topic(), p.partition()), new OffsetAndMetadata(position, "")));
     return consumer.commit(offsets).mapEmpty();
   }
 
   private void pause(Set<TopicPartition> partitions) {
     if (!partitions.isEmpty()) {
-      consumer.pause(new HashSet<>(partitions))
-        .onFailure(err -> LOG.warn("pausing the source partitions failed", err));
+      consumer
+          .pause(new HashSet<>(partitions))
+          .onFailure(err -> LOG.warn("pausing the source partitions failed", err));
     }
   }
 
   private static Set<SourcePartition> toSource(Set<TopicPartition> partitions) {
     return partitions.stream()
-      .map(p -> new SourcePartition(p.getTopic(), p.getPartition()))
-      .collect(Collectors.toSet());
+        .map(p -> new SourcePartition(p.getTopic(), p.getPartition()))
+        .collect(Collectors.toSet());
   }
 }

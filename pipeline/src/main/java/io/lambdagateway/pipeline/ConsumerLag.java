@@ -11,11 +11,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The consumer lag of this instance's source partitions: per assigned partition, its log-end
- * offset minus the consumer's position (the next offset it will fetch), summed into
- * {@code pipeline_consumer_lag}. Records already fetched but not finished are not lag: they are
- * counted by {@code pipeline_buffered_records}. So while consumption is paused the lag grows with
- * every record produced, and it is 0 once the pipeline has read everything.
+ * The consumer lag of this instance's source partitions: per assigned partition, its log-end offset
+ * minus the consumer's position (the next offset it will fetch), summed into {@code
+ * pipeline_consumer_lag}. Records already fetched but not finished are not lag: they are counted by
+ * {@code pipeline_buffered_records}. So while consumption is paused the lag grows with every record
+ * produced, and it is 0 once the pipeline has read everything.
  *
  * <p>One refresh costs one end-offsets request (a ListOffsets round trip for all partitions) and
  * local position look-ups; the Vert.x Kafka consumer runs both on its own worker thread, the event
@@ -42,9 +42,9 @@ final class ConsumerLag {
     }
     refreshing = true;
     measure(Set.copyOf(partitions))
-      .onSuccess(metrics::consumerLag)
-      .onFailure(err -> LOG.debug("consumer lag not refreshed: {}", err.toString()))
-      .onComplete(ar -> refreshing = false);
+        .onSuccess(metrics::consumerLag)
+        .onFailure(err -> LOG.debug("consumer lag not refreshed: {}", err.toString()))
+        .onComplete(ar -> refreshing = false);
   }
 
   private Future<Long> measure(Set<TopicPartition> partitions) {
@@ -55,15 +55,16 @@ final class ConsumerLag {
     partitions.forEach(partition -> positions.put(partition, consumer.position(partition)));
     Future<Map<TopicPartition, Long>> ends = consumer.endOffsets(partitions);
     return Future.all(ends, Future.all(List.copyOf(positions.values())))
-      .map(done -> {
-        long lag = 0;
-        for (Map.Entry<TopicPartition, Future<Long>> position : positions.entrySet()) {
-          Long end = ends.result().get(position.getKey());
-          if (end != null) {
-            lag += Math.max(0, end - position.getValue().result());
-          }
-        }
-        return lag;
-      });
+        .map(
+            done -> {
+              long lag = 0;
+              for (Map.Entry<TopicPartition, Future<Long>> position : positions.entrySet()) {
+                Long end = ends.result().get(position.getKey());
+                if (end != null) {
+                  lag += Math.max(0, end - position.getValue().result());
+                }
+              }
+              return lag;
+            });
   }
 }

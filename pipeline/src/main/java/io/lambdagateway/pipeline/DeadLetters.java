@@ -9,11 +9,11 @@ import java.util.Map;
 
 /**
  * The dead-letter topic. A dead letter carries the ORIGINAL source key and value unchanged, plus
- * headers {@code error} (why), {@code source.topic}, {@code source.partition},
- * {@code source.offset} and {@code source.timestamp} (ms), all UTF-8 text. A record lands here
- * when the function answers {@code ProcessingFailed}, when the target serializer refuses one of
- * its output items (update, delete) or when the record alone is larger than one Lambda request
- * (6 MB). Thread-safe if its sender is.
+ * headers {@code error} (why), {@code source.topic}, {@code source.partition}, {@code
+ * source.offset} and {@code source.timestamp} (ms), all UTF-8 text. A record lands here when the
+ * function answers {@code ProcessingFailed}, when the target serializer refuses one of its output
+ * items (update, delete) or when the record alone is larger than one Lambda request (6 MB).
+ * Thread-safe if its sender is.
  */
 public final class DeadLetters {
 
@@ -42,7 +42,7 @@ public final class DeadLetters {
   /** Sends the dead letter of {@code source}; completes when it was acknowledged. */
   Future<Void> send(SourceRecord source, String error) {
     KafkaProducerRecord<byte[], byte[]> letter =
-      KafkaProducerRecord.create(topic, source.key(), source.value());
+        KafkaProducerRecord.create(topic, source.key(), source.value());
     headers(source, error).forEach((name, value) -> letter.addHeader(name, Buffer.buffer(value)));
     return sender.send(letter).onSuccess(acked -> metrics.dlqMessage()).mapEmpty();
   }

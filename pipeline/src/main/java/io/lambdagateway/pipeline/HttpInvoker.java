@@ -19,10 +19,10 @@ import java.util.function.Function;
 
 /**
  * The two HTTP targets on the Vert.x HTTP client: a function URL called as Transfer calls it
- * ({@link #functionUrl}) and the Lambda Invoke API of an endpoint such as the gateway
- * ({@link #invokeApi}). Redirects are never followed (a 3xx is a failed call). The per-call
- * timeout covers connecting and waiting for the whole response. Calls run on the Vert.x context
- * that created the invoker (the pipeline's), whatever thread makes them.
+ * ({@link #functionUrl}) and the Lambda Invoke API of an endpoint such as the gateway ({@link
+ * #invokeApi}). Redirects are never followed (a 3xx is a failed call). The per-call timeout covers
+ * connecting and waiting for the whole response. Calls run on the Vert.x context that created the
+ * invoker (the pipeline's), whatever thread makes them.
  */
 public final class HttpInvoker implements LambdaInvoker {
 
@@ -36,39 +36,50 @@ public final class HttpInvoker implements LambdaInvoker {
   private final long timeoutMs;
   private final Function<HttpClientResponse, String> functionError;
 
-  private HttpInvoker(Vertx vertx, URI uri, MultiMap headers, Duration timeout,
-      Function<HttpClientResponse, String> functionError, int maxConnections) {
+  private HttpInvoker(
+      Vertx vertx,
+      URI uri,
+      MultiMap headers,
+      Duration timeout,
+      Function<HttpClientResponse, String> functionError,
+      int maxConnections) {
     this.context = vertx.getOrCreateContext();
-    this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
-      new PoolOptions().setHttp1MaxSize(maxConnections));
+    this.client =
+        vertx.createHttpClient(
+            new HttpClientOptions().setKeepAlive(true),
+            new PoolOptions().setHttp1MaxSize(maxConnections));
     this.url = uri.toString();
     this.timeoutMs = timeout.toMillis();
-    this.template = new RequestOptions()
-      .setMethod(HttpMethod.POST)
-      .setAbsoluteURI(url)
-      .setFollowRedirects(false)
-      .setConnectTimeout(timeoutMs)
-      .setIdleTimeout(timeoutMs);
+    this.template =
+        new RequestOptions()
+            .setMethod(HttpMethod.POST)
+            .setAbsoluteURI(url)
+            .setFollowRedirects(false)
+            .setConnectTimeout(timeoutMs)
+            .setIdleTimeout(timeoutMs);
     this.headers = headers;
     this.functionError = functionError;
   }
 
   /**
    * Transfer's call: {@code POST {base}/{function}?integration=raw} with {@code Content-Type} and
-   * {@code Accept: application/json}, {@code Authorization: Bearer <token>} (literally
-   * {@code "Bearer "} with an empty token), then the user headers, which may override those.
+   * {@code Accept: application/json}, {@code Authorization: Bearer <token>} (literally {@code
+   * "Bearer "} with an empty token), then the user headers, which may override those.
    */
   public static HttpInvoker functionUrl(Vertx vertx, PipelineConfig config) {
-    String base = config.functionUrl().endsWith("/")
-      ? config.functionUrl().substring(0, config.functionUrl().length() - 1) : config.functionUrl();
+    String base =
+        config.functionUrl().endsWith("/")
+            ? config.functionUrl().substring(0, config.functionUrl().length() - 1)
+            : config.functionUrl();
     URI uri = URI.create(base + "/" + config.functionName() + "?integration=raw");
-    MultiMap headers = MultiMap.caseInsensitiveMultiMap()
-      .set("Content-Type", "application/json")
-      .set("Accept", "application/json")
-      .set("Authorization", "Bearer " + config.token());
+    MultiMap headers =
+        MultiMap.caseInsensitiveMultiMap()
+            .set("Content-Type", "application/json")
+            .set("Accept", "application/json")
+            .set("Authorization", "Bearer " + config.token());
     config.headers().forEach(headers::set);
-    return new HttpInvoker(vertx, uri, headers, config.invocationTimeout(), response -> null,
-      config.maxConnections());
+    return new HttpInvoker(
+        vertx, uri, headers, config.invocationTimeout(), response -> null, config.maxConnections());
   }
 
   /**
@@ -76,19 +87,26 @@ public final class HttpInvoker implements LambdaInvoker {
    * response carrying {@code X-Amz-Function-Error} is a failed call.
    */
   public static HttpInvoker invokeApi(Vertx vertx, PipelineConfig config) {
-    String base = config.functionUrl().endsWith("/")
-      ? config.functionUrl().substring(0, config.functionUrl().length() - 1) : config.functionUrl();
+    String base =
+        config.functionUrl().endsWith("/")
+            ? config.functionUrl().substring(0, config.functionUrl().length() - 1)
+            : config.functionUrl();
     URI uri = URI.create(base + "/2015-03-31/functions/" + config.functionName() + "/invocations");
     MultiMap headers = MultiMap.caseInsensitiveMultiMap().set("Content-Type", "application/json");
     config.headers().forEach(headers::set);
-    return new HttpInvoker(vertx, uri, headers, config.invocationTimeout(),
-      response -> response.getHeader(FUNCTION_ERROR), config.maxConnections());
+    return new HttpInvoker(
+        vertx,
+        uri,
+        headers,
+        config.invocationTimeout(),
+        response -> response.getHeader(FUNCTION_ERROR),
+        config.maxConnections());
   }
 
   /**
-   * Calls the function on the context the invoker was created on. From another thread the call
-   * hops onto that context first: composing a response's body from a foreign thread can race the
-   * event loop that delivers it.
+   * Calls the function on the context the invoker was created on. From another thread the call hops
+   * onto that context first: composing a response's body from a foreign thread can race the event
+   * loop that delivers it.
    */
   @Override
   public Future<byte[]> invoke(byte[] request) {
@@ -101,14 +119,19 @@ public final class HttpInvoker implements LambdaInvoker {
   }
 
   private Future<byte[]> call(byte[] request) {
-    RequestOptions options = new RequestOptions(template).setHeaders(MultiMap.caseInsensitiveMultiMap()
-      .addAll(headers));
-    return client.request(options)
-      .compose(req -> req.send(Buffer.buffer(request)))
-      .compose(response -> response.body().map(body -> check(response, body)))
-      .timeout(timeoutMs, TimeUnit.MILLISECONDS)
-      .recover(err -> Future.failedFuture(err instanceof InvocationException ? err
-        : new InvocationException("call to " + url + " failed: " + err, err)));
+    RequestOptions options =
+        new RequestOptions(template).setHeaders(MultiMap.caseInsensitiveMultiMap().addAll(headers));
+    return client
+        .request(options)
+        .compose(req -> req.send(Buffer.buffer(request)))
+        .compose(response -> response.body().map(body -> check(response, body)))
+        .timeout(timeoutMs, TimeUnit.MILLISECONDS)
+        .recover(
+            err ->
+                Future.failedFuture(
+                    err instanceof InvocationException
+                        ? err
+                        : new InvocationException("call to " + url + " failed: " + err, err)));
   }
 
   @Override

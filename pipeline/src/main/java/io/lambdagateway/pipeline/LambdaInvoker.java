@@ -3,9 +3,9 @@ package io.lambdagateway.pipeline;
 import io.vertx.core.Future;
 
 /**
- * One synchronous call of the function with a request body; the future holds the response body.
- * It fails with {@link InvocationException} on a transport error, a timeout, a non-2xx status or
- * a function error; checking the body is the caller's job ({@link TransferResponses}). An invoker
+ * One synchronous call of the function with a request body; the future holds the response body. It
+ * fails with {@link InvocationException} on a transport error, a timeout, a non-2xx status or a
+ * function error; checking the body is the caller's job ({@link TransferResponses}). An invoker
  * does not retry ({@link BatchCaller} does). Implementations complete on the Vert.x context that
  * created them.
  */

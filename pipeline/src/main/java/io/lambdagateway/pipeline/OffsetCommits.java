@@ -10,13 +10,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The commit strategy, in the lifecycle of a consumer: records are {@link #received} when polled
- * and {@link #done} when every write they caused was acknowledged; partitions are
- * {@link #assigned} and {@link #revoked}; the owner calls {@link #commitDone()} on a timer and
- * {@link #terminate} on stop. Only contiguous done offsets are committed ({@link OffsetTracker}),
- * only for assigned partitions, and one commit runs at a time. On revocation the done offsets of
- * the revoked partitions are committed best effort (the consumer's revocation handler runs
- * asynchronously, so the next owner may already read) and the partitions are forgotten; after
- * {@link #terminate} revocations commit nothing. Not thread-safe: use from one context.
+ * and {@link #done} when every write they caused was acknowledged; partitions are {@link #assigned}
+ * and {@link #revoked}; the owner calls {@link #commitDone()} on a timer and {@link #terminate} on
+ * stop. Only contiguous done offsets are committed ({@link OffsetTracker}), only for assigned
+ * partitions, and one commit runs at a time. On revocation the done offsets of the revoked
+ * partitions are committed best effort (the consumer's revocation handler runs asynchronously, so
+ * the next owner may already read) and the partitions are forgotten; after {@link #terminate}
+ * revocations commit nothing. Not thread-safe: use from one context.
  */
 final class OffsetCommits {
 
@@ -65,8 +65,9 @@ final class OffsetCommits {
     }
     LOG.info("revoked {}; committing {} (best effort)", partitions, done);
     if (!done.isEmpty()) {
-      committer.commit(done)
-        .onFailure(err -> LOG.warn("commit on revocation failed: {}", err.getMessage()));
+      committer
+          .commit(done)
+          .onFailure(err -> LOG.warn("commit on revocation failed: {}", err.getMessage()));
     }
   }
 
@@ -78,9 +79,9 @@ final class OffsetCommits {
   }
 
   /**
-   * Stops committing on revocation at once; when {@code drained} completes (in any way), makes
-   * the final commit if {@code commit} is true. The final commit waits for a running commit and
-   * then includes everything done since it started.
+   * Stops committing on revocation at once; when {@code drained} completes (in any way), makes the
+   * final commit if {@code commit} is true. The final commit waits for a running commit and then
+   * includes everything done since it started.
    */
   Future<Void> terminate(boolean commit, Future<?> drained) {
     terminating = true;
@@ -98,11 +99,13 @@ final class OffsetCommits {
       return Future.succeededFuture();
     }
     committing = true;
-    commitInFlight = committer.commit(positions)
-      .onSuccess(v -> offsets.committed(positions))
-      .onFailure(err -> LOG.warn("offset commit failed: {}", err.getMessage()))
-      .andThen(ar -> committing = false)
-      .mapEmpty();
+    commitInFlight =
+        committer
+            .commit(positions)
+            .onSuccess(v -> offsets.committed(positions))
+            .onFailure(err -> LOG.warn("offset commit failed: {}", err.getMessage()))
+            .andThen(ar -> committing = false)
+            .mapEmpty();
     return commitInFlight;
   }
 }

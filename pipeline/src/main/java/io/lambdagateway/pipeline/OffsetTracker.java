@@ -7,13 +7,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which source offsets may be committed. Each partition keeps the offsets it received, in order;
- * an offset becomes done when every write it caused (target and dead-letter) was acknowledged by
+ * Which source offsets may be committed. Each partition keeps the offsets it received, in order; an
+ * offset becomes done when every write it caused (target and dead-letter) was acknowledged by
  * Kafka. The committable position of a partition is the highest offset such that it and every
  * offset received before it are done, plus one; completions may arrive in any order. A partition
  * that is revoked is forgotten (its unfinished records will be delivered again to whoever owns it
- * next). Offsets not tracked (e.g. of a revoked partition) are ignored on completion.
- * Not thread-safe: use from one context.
+ * next). Offsets not tracked (e.g. of a revoked partition) are ignored on completion. Not
+ * thread-safe: use from one context.
  */
 public final class OffsetTracker {
 
@@ -32,25 +32,30 @@ public final class OffsetTracker {
     }
   }
 
-  /** The positions to commit (next offset to read) of partitions that advanced since the last commit. */
+  /**
+   * The positions to commit (next offset to read) of partitions that advanced since the last
+   * commit.
+   */
   public Map<SourcePartition, Long> committable() {
     Map<SourcePartition, Long> positions = new HashMap<>();
-    partitions.forEach((partition, state) -> {
-      if (state.position > state.committedPosition) {
-        positions.put(partition, state.position);
-      }
-    });
+    partitions.forEach(
+        (partition, state) -> {
+          if (state.position > state.committedPosition) {
+            positions.put(partition, state.position);
+          }
+        });
     return positions;
   }
 
   /** Records that these positions were committed. */
   public void committed(Map<SourcePartition, Long> positions) {
-    positions.forEach((partition, position) -> {
-      PartitionState state = partitions.get(partition);
-      if (state != null) {
-        state.committedPosition = Math.max(state.committedPosition, position);
-      }
-    });
+    positions.forEach(
+        (partition, position) -> {
+          PartitionState state = partitions.get(partition);
+          if (state != null) {
+            state.committedPosition = Math.max(state.committedPosition, position);
+          }
+        });
   }
 
   /** Forgets these partitions. */

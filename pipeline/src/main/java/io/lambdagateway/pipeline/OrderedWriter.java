@@ -8,17 +8,18 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Issues writes in submission order without waiting for acknowledgements: a write starts once
- * its input is ready AND the previous submission's write was issued (or failed before issuing).
- * The producer keeps the issue order per partition, so rows keep the source order unless a failed
- * write has to be re-sent. A write that fails is retried through {@link StallRetry} until it
- * succeeds. Keeps the writes not yet finished, for the grace period on stop.
- * Not thread-safe: use from one context.
+ * Issues writes in submission order without waiting for acknowledgements: a write starts once its
+ * input is ready AND the previous submission's write was issued (or failed before issuing). The
+ * producer keeps the issue order per partition, so rows keep the source order unless a failed write
+ * has to be re-sent. A write that fails is retried through {@link StallRetry} until it succeeds.
+ * Keeps the writes not yet finished, for the grace period on stop. Not thread-safe: use from one
+ * context.
  */
 final class OrderedWriter {
 
   private final StallRetry stallRetry;
   private final Set<Future<Void>> inFlight = new HashSet<>();
+
   /** Completes when the latest submission's write was issued. */
   private Future<Void> issueOrder = Future.succeededFuture();
 
@@ -35,20 +36,26 @@ final class OrderedWriter {
    */
   <T> Future<Void> submit(Future<T> ready, Function<T, Future<Void>> write, String what) {
     Promise<Void> issued = Promise.promise();
-    Future<Void> written = issueOrder.transform(ar -> ready).compose(value -> {
-      Future<Void> acked;
-      try {
-        acked = write.apply(value);
-      } catch (RuntimeException e) {
-        acked = Future.failedFuture(e);
-      } finally {
-        issued.complete();
-      }
-      return acked.recover(err -> stallRetry.untilDone(err, () -> write.apply(value), what));
-    }, err -> {
-      issued.complete();
-      return Future.failedFuture(err);
-    });
+    Future<Void> written =
+        issueOrder
+            .transform(ar -> ready)
+            .compose(
+                value -> {
+                  Future<Void> acked;
+                  try {
+                    acked = write.apply(value);
+                  } catch (RuntimeException e) {
+                    acked = Future.failedFuture(e);
+                  } finally {
+                    issued.complete();
+                  }
+                  return acked.recover(
+                      err -> stallRetry.untilDone(err, () -> write.apply(value), what));
+                },
+                err -> {
+                  issued.complete();
+                  return Future.failedFuture(err);
+                });
     issueOrder = issued.future();
     inFlight.add(written);
     written.onComplete(ar -> inFlight.remove(written));

@@ -6,5 +6,4 @@ package io.lambdagateway.pipeline;
  * @param source the Kafka message
  * @param encoded its request record (JSON bytes), see {@link TransferRequests}
  */
-public record PendingRecord(SourceRecord source, byte[] encoded) {
-}
+public record PendingRecord(SourceRecord source, byte[] encoded) {}

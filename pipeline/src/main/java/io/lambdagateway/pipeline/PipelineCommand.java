@@ -26,90 +26,124 @@ import picocli.CommandLine.TypeConversionException;
 /**
  * {@code pipeline}: runs one Transfer-like pipeline until the JVM is stopped. Every option has an
  * environment variable and a default (see {@code io.lambdagateway.settings.Settings}); the Kafka
- * connection options are the ones every command shares ({@link KafkaCliOptions}). With {@code --status-port} it
- * also serves {@code GET /metrics} (Prometheus) and {@code GET /health} (200, or 503 while a batch
- * is stalled).
+ * connection options are the ones every command shares ({@link KafkaCliOptions}). With {@code
+ * --status-port} it also serves {@code GET /metrics} (Prometheus) and {@code GET /health} (200, or
+ * 503 while a batch is stalled).
  */
-@Command(name = "pipeline", mixinStandardHelpOptions = true,
-  description = "Kafka -> Lambda -> Kafka, as DoubleCloud Transfer does it.")
+@Command(
+    name = "pipeline",
+    mixinStandardHelpOptions = true,
+    description = "Kafka -> Lambda -> Kafka, as DoubleCloud Transfer does it.")
 public final class PipelineCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(PipelineCommand.class);
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Mixin
-  KafkaCliOptions kafka;
+  @Mixin KafkaCliOptions kafka;
 
-  @Option(names = "--source-topic", defaultValue = "${env:SOURCE_TOPIC:-source-topic}",
-    description = "Topic read.")
+  @Option(
+      names = "--source-topic",
+      defaultValue = "${env:SOURCE_TOPIC:-source-topic}",
+      description = "Topic read.")
   String sourceTopic;
 
-  @Option(names = "--target-topic", defaultValue = "${env:TARGET_TOPIC:-target-topic}",
-    description = "Topic written with the function's rows.")
+  @Option(
+      names = "--target-topic",
+      defaultValue = "${env:TARGET_TOPIC:-target-topic}",
+      description = "Topic written with the function's rows.")
   String targetTopic;
 
-  @Option(names = "--dlq-topic", defaultValue = "${env:PIPELINE_DLQ_TOPIC}",
-    description = "Dead-letter topic; none = <source-topic>.dlq.")
+  @Option(
+      names = "--dlq-topic",
+      defaultValue = "${env:PIPELINE_DLQ_TOPIC}",
+      description = "Dead-letter topic; none = <source-topic>.dlq.")
   String dlqTopic;
 
-  @Option(names = "--group-id", defaultValue = "${env:PIPELINE_GROUP_ID:-transfer-pipeline}",
-    description = "Consumer group.")
+  @Option(
+      names = "--group-id",
+      defaultValue = "${env:PIPELINE_GROUP_ID:-transfer-pipeline}",
+      description = "Consumer group.")
   String groupId;
 
-  @Option(names = "--auto-offset-reset", defaultValue = "${env:PIPELINE_AUTO_OFFSET_RESET:-earliest}",
-    description = "Where a group without offsets starts: earliest or latest.")
+  @Option(
+      names = "--auto-offset-reset",
+      defaultValue = "${env:PIPELINE_AUTO_OFFSET_RESET:-earliest}",
+      description = "Where a group without offsets starts: earliest or latest.")
   String autoOffsetReset;
 
-  @Option(names = "--target", defaultValue = "${env:PIPELINE_TARGET:-function-url}",
-    converter = TargetConverter.class,
-    description = "How the function is reached: function-url, invoke-api or aws.")
+  @Option(
+      names = "--target",
+      defaultValue = "${env:PIPELINE_TARGET:-function-url}",
+      converter = TargetConverter.class,
+      description = "How the function is reached: function-url, invoke-api or aws.")
   PipelineTarget target;
 
-  @Option(names = "--function-url", defaultValue = "${env:PIPELINE_FUNCTION_URL:-http://127.0.0.1:8080}",
-    description = "Function URL base or Invoke API endpoint.")
+  @Option(
+      names = "--function-url",
+      defaultValue = "${env:PIPELINE_FUNCTION_URL:-http://127.0.0.1:8080}",
+      description = "Function URL base or Invoke API endpoint.")
   String functionUrl;
 
-  @Option(names = "--function-name", defaultValue = "${env:PIPELINE_FUNCTION_NAME:-enricher}",
-    description = "Function name (path segment, Invoke API name or AWS name/ARN).")
+  @Option(
+      names = "--function-name",
+      defaultValue = "${env:PIPELINE_FUNCTION_NAME:-enricher}",
+      description = "Function name (path segment, Invoke API name or AWS name/ARN).")
   String functionName;
 
-  @Option(names = "--token", defaultValue = "${env:PIPELINE_TOKEN:-}",
-    description = "Bearer token of the function-url target.")
+  @Option(
+      names = "--token",
+      defaultValue = "${env:PIPELINE_TOKEN:-}",
+      description = "Bearer token of the function-url target.")
   String token;
 
-  @Option(names = "--headers", defaultValue = "${env:PIPELINE_HEADERS:-}",
-    description = "Extra request headers Name=Value,Name=Value, sent last (may override).")
+  @Option(
+      names = "--headers",
+      defaultValue = "${env:PIPELINE_HEADERS:-}",
+      description = "Extra request headers Name=Value,Name=Value, sent last (may override).")
   String headers;
 
-  @Option(names = "--aws-region", defaultValue = "${env:PIPELINE_AWS_REGION}",
-    description = "Region of the aws target; none = the SDK's region chain.")
+  @Option(
+      names = "--aws-region",
+      defaultValue = "${env:PIPELINE_AWS_REGION}",
+      description = "Region of the aws target; none = the SDK's region chain.")
   String awsRegion;
 
-  @Option(names = "--aws-endpoint", defaultValue = "${env:PIPELINE_AWS_ENDPOINT}",
-    description = "Endpoint override of the aws target.")
+  @Option(
+      names = "--aws-endpoint",
+      defaultValue = "${env:PIPELINE_AWS_ENDPOINT}",
+      description = "Endpoint override of the aws target.")
   String awsEndpoint;
 
-  @Option(names = "--buffer-size", defaultValue = "${env:PIPELINE_BUFFER_SIZE:-1MB}",
-    converter = SizeConverter.class,
-    description = "Batch request size, at most 6MB (Lambda's synchronous request limit).")
+  @Option(
+      names = "--buffer-size",
+      defaultValue = "${env:PIPELINE_BUFFER_SIZE:-1MB}",
+      converter = SizeConverter.class,
+      description = "Batch request size, at most 6MB (Lambda's synchronous request limit).")
   long bufferSize;
 
-  @Option(names = "--flush-interval", defaultValue = "${env:PIPELINE_FLUSH_INTERVAL:-1s}",
-    description = "Longest wait of a record before its batch is sent: 0 (per poll) to 900s.")
+  @Option(
+      names = "--flush-interval",
+      defaultValue = "${env:PIPELINE_FLUSH_INTERVAL:-1s}",
+      description = "Longest wait of a record before its batch is sent: 0 (per poll) to 900s.")
   Duration flushInterval;
 
-  @Option(names = "--invocation-timeout", defaultValue = "${env:PIPELINE_INVOCATION_TIMEOUT:-30s}",
-    description = "Per-call timeout, above 0.")
+  @Option(
+      names = "--invocation-timeout",
+      defaultValue = "${env:PIPELINE_INVOCATION_TIMEOUT:-30s}",
+      description = "Per-call timeout, above 0.")
   Duration invocationTimeout;
 
-  @Option(names = "--retries", defaultValue = "${env:PIPELINE_RETRIES:-3}",
-    description = "Retries of a failed call before the batch counts as stalled.")
+  @Option(
+      names = "--retries",
+      defaultValue = "${env:PIPELINE_RETRIES:-3}",
+      description = "Retries of a failed call before the batch counts as stalled.")
   int retries;
 
-  @Option(names = "--status-port", defaultValue = "${env:PIPELINE_STATUS_PORT:--1}",
-    description = "Serve /metrics and /health on this port; -1 = off, 0 = any free port.")
+  @Option(
+      names = "--status-port",
+      defaultValue = "${env:PIPELINE_STATUS_PORT:--1}",
+      description = "Serve /metrics and /health on this port; -1 = off, 0 = any free port.")
   int statusPort;
 
   @Override
@@ -130,10 +164,14 @@ public final class PipelineCommand implements Callable<Integer> {
       return 1;
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      vertx.close().await();
-      stopped.countDown();
-    }, "pipeline-stop"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  vertx.close().await();
+                  stopped.countDown();
+                },
+                "pipeline-stop"));
     stopped.await();
     return 0;
   }
@@ -168,15 +206,23 @@ public final class PipelineCommand implements Callable<Integer> {
   }
 
   private PipelineConfig buildConfig() {
-    PipelineConfig.Builder builder = PipelineConfig.builder(kafka.toSettings())
-      .sourceTopic(sourceTopic).targetTopic(targetTopic).dlqTopic(dlqTopic).groupId(groupId)
-      .autoOffsetReset(autoOffsetReset).target(target).functionUrl(functionUrl)
-      .functionName(functionName).token(token).awsRegion(blankToNull(awsRegion))
-      .awsEndpoint(blankToNull(awsEndpoint))
-      .bufferSizeBytes((int) bufferSize)
-      .flushInterval(flushInterval)
-      .invocationTimeout(invocationTimeout)
-      .retries(retries);
+    PipelineConfig.Builder builder =
+        PipelineConfig.builder(kafka.toSettings())
+            .sourceTopic(sourceTopic)
+            .targetTopic(targetTopic)
+            .dlqTopic(dlqTopic)
+            .groupId(groupId)
+            .autoOffsetReset(autoOffsetReset)
+            .target(target)
+            .functionUrl(functionUrl)
+            .functionName(functionName)
+            .token(token)
+            .awsRegion(blankToNull(awsRegion))
+            .awsEndpoint(blankToNull(awsEndpoint))
+            .bufferSizeBytes((int) bufferSize)
+            .flushInterval(flushInterval)
+            .invocationTimeout(invocationTimeout)
+            .retries(retries);
     parsedHeaders().forEach(builder::header);
     return builder.build();
   }
@@ -189,12 +235,13 @@ public final class PipelineCommand implements Callable<Integer> {
     }
   }
 
-  private static HttpServer startStatusServer(Vertx vertx, int port,
-      PrometheusMeterRegistry registry, PipelineVerticle pipeline) {
-    return vertx.createHttpServer()
-      .requestHandler(StatusEndpoints.create(registry, pipeline))
-      .listen(port, "0.0.0.0")
-      .await();
+  private static HttpServer startStatusServer(
+      Vertx vertx, int port, PrometheusMeterRegistry registry, PipelineVerticle pipeline) {
+    return vertx
+        .createHttpServer()
+        .requestHandler(StatusEndpoints.create(registry, pipeline))
+        .listen(port, "0.0.0.0")
+        .await();
   }
 
   private static String blankToNull(String text) {

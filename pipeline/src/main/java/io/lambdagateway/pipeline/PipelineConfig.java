@@ -1,7 +1,7 @@
 package io.lambdagateway.pipeline;
 
-import io.lambdagateway.transfer.LambdaLimits;
 import io.lambdagateway.kafka.KafkaClientSettings;
+import io.lambdagateway.transfer.LambdaLimits;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * Settings of one pipeline (one Transfer): source, target, function and buffering. Defaults follow
- * the public Terraform example (buffer 1 MB, flush 1 s, timeout 30 s, 3 retries). Build with
- * {@link #builder(String)}.
+ * the public Terraform example (buffer 1 MB, flush 1 s, timeout 30 s, 3 retries). Build with {@link
+ * #builder(String)}.
  *
  * @param kafka how to reach the cluster (source, target and dead-letter topics live in it)
  * @param sourceTopic topic read
@@ -43,33 +43,33 @@ import java.util.Optional;
  * @param lagRefreshInterval how often the consumer-lag gauge is refreshed (one end-offsets request)
  */
 public record PipelineConfig(
-  KafkaClientSettings kafka,
-  String sourceTopic,
-  String targetTopic,
-  String dlqTopic,
-  String groupId,
-  String autoOffsetReset,
-  PipelineTarget target,
-  String functionUrl,
-  String functionName,
-  String token,
-  Map<String, String> headers,
-  Optional<String> awsRegion,
-  Optional<String> awsEndpoint,
-  int bufferSizeBytes,
-  Duration flushInterval,
-  Duration invocationTimeout,
-  int retries,
-  Backoff retryBackoff,
-  Backoff stallBackoff,
-  int maxBufferedRecords,
-  long maxBufferedBytes,
-  Duration commitInterval,
-  Duration stopGrace,
-  boolean commitOnStop,
-  int maxConnections,
-  int maxPollRecords,
-  Duration lagRefreshInterval) {
+    KafkaClientSettings kafka,
+    String sourceTopic,
+    String targetTopic,
+    String dlqTopic,
+    String groupId,
+    String autoOffsetReset,
+    PipelineTarget target,
+    String functionUrl,
+    String functionName,
+    String token,
+    Map<String, String> headers,
+    Optional<String> awsRegion,
+    Optional<String> awsEndpoint,
+    int bufferSizeBytes,
+    Duration flushInterval,
+    Duration invocationTimeout,
+    int retries,
+    Backoff retryBackoff,
+    Backoff stallBackoff,
+    int maxBufferedRecords,
+    long maxBufferedBytes,
+    Duration commitInterval,
+    Duration stopGrace,
+    boolean commitOnStop,
+    int maxConnections,
+    int maxPollRecords,
+    Duration lagRefreshInterval) {
 
   /** Largest allowed flush interval (Transfer's limit). */
   public static final Duration MAX_FLUSH_INTERVAL = Duration.ofSeconds(900);
@@ -86,10 +86,12 @@ public record PipelineConfig(
       throw new IllegalArgumentException("auto.offset.reset must be earliest or latest");
     }
     if (bufferSizeBytes <= 0 || bufferSizeBytes > LambdaLimits.MAX_SYNC_REQUEST_BYTES) {
-      throw new IllegalArgumentException("buffer size must be in 1 B..6 MB, was " + bufferSizeBytes);
+      throw new IllegalArgumentException(
+          "buffer size must be in 1 B..6 MB, was " + bufferSizeBytes);
     }
     if (flushInterval.isNegative() || flushInterval.compareTo(MAX_FLUSH_INTERVAL) > 0) {
-      throw new IllegalArgumentException("flush interval must be in 0..900 s, was " + flushInterval);
+      throw new IllegalArgumentException(
+          "flush interval must be in 0..900 s, was " + flushInterval);
     }
     if (invocationTimeout.isNegative() || invocationTimeout.isZero()) {
       throw new IllegalArgumentException("invocation timeout must be positive");
@@ -97,7 +99,10 @@ public record PipelineConfig(
     if (lagRefreshInterval.isNegative() || lagRefreshInterval.isZero()) {
       throw new IllegalArgumentException("lag refresh interval must be positive");
     }
-    if (retries < 0 || maxBufferedRecords <= 0 || maxBufferedBytes <= 0 || maxConnections <= 0
+    if (retries < 0
+        || maxBufferedRecords <= 0
+        || maxBufferedBytes <= 0
+        || maxConnections <= 0
         || maxPollRecords <= 0) {
       throw new IllegalArgumentException("retries must be >= 0 and the limits positive");
     }
@@ -153,42 +158,172 @@ public record PipelineConfig(
       this.kafka = kafka;
     }
 
-    public Builder kafka(KafkaClientSettings value) { kafka = value; return this; }
-    public Builder sourceTopic(String value) { sourceTopic = value; return this; }
-    public Builder targetTopic(String value) { targetTopic = value; return this; }
+    public Builder kafka(KafkaClientSettings value) {
+      kafka = value;
+      return this;
+    }
+
+    public Builder sourceTopic(String value) {
+      sourceTopic = value;
+      return this;
+    }
+
+    public Builder targetTopic(String value) {
+      targetTopic = value;
+      return this;
+    }
+
     /** Default: {@code <source topic>.dlq}. */
-    public Builder dlqTopic(String value) { dlqTopic = value; return this; }
-    public Builder groupId(String value) { groupId = value; return this; }
-    public Builder autoOffsetReset(String value) { autoOffsetReset = value; return this; }
-    public Builder target(PipelineTarget value) { target = value; return this; }
-    public Builder functionUrl(String value) { functionUrl = value; return this; }
-    public Builder functionName(String value) { functionName = value; return this; }
-    public Builder token(String value) { token = value == null ? "" : value; return this; }
-    public Builder header(String name, String value) { headers.put(name, value); return this; }
-    public Builder awsRegion(String value) { awsRegion = value; return this; }
-    public Builder awsEndpoint(String value) { awsEndpoint = value; return this; }
-    public Builder bufferSizeBytes(int value) { bufferSizeBytes = value; return this; }
-    public Builder flushInterval(Duration value) { flushInterval = value; return this; }
-    public Builder invocationTimeout(Duration value) { invocationTimeout = value; return this; }
-    public Builder retries(int value) { retries = value; return this; }
-    public Builder retryBackoff(Backoff value) { retryBackoff = value; return this; }
-    public Builder stallBackoff(Backoff value) { stallBackoff = value; return this; }
-    public Builder maxBufferedRecords(int value) { maxBufferedRecords = value; return this; }
-    public Builder maxBufferedBytes(long value) { maxBufferedBytes = value; return this; }
-    public Builder commitInterval(Duration value) { commitInterval = value; return this; }
-    public Builder stopGrace(Duration value) { stopGrace = value; return this; }
-    public Builder commitOnStop(boolean value) { commitOnStop = value; return this; }
-    public Builder maxConnections(int value) { maxConnections = value; return this; }
-    public Builder maxPollRecords(int value) { maxPollRecords = value; return this; }
-    public Builder lagRefreshInterval(Duration value) { lagRefreshInterval = value; return this; }
+    public Builder dlqTopic(String value) {
+      dlqTopic = value;
+      return this;
+    }
+
+    public Builder groupId(String value) {
+      groupId = value;
+      return this;
+    }
+
+    public Builder autoOffsetReset(String value) {
+      autoOffsetReset = value;
+      return this;
+    }
+
+    public Builder target(PipelineTarget value) {
+      target = value;
+      return this;
+    }
+
+    public Builder functionUrl(String value) {
+      functionUrl = value;
+      return this;
+    }
+
+    public Builder functionName(String value) {
+      functionName = value;
+      return this;
+    }
+
+    public Builder token(String value) {
+      token = value == null ? "" : value;
+      return this;
+    }
+
+    public Builder header(String name, String value) {
+      headers.put(name, value);
+      return this;
+    }
+
+    public Builder awsRegion(String value) {
+      awsRegion = value;
+      return this;
+    }
+
+    public Builder awsEndpoint(String value) {
+      awsEndpoint = value;
+      return this;
+    }
+
+    public Builder bufferSizeBytes(int value) {
+      bufferSizeBytes = value;
+      return this;
+    }
+
+    public Builder flushInterval(Duration value) {
+      flushInterval = value;
+      return this;
+    }
+
+    public Builder invocationTimeout(Duration value) {
+      invocationTimeout = value;
+      return this;
+    }
+
+    public Builder retries(int value) {
+      retries = value;
+      return this;
+    }
+
+    public Builder retryBackoff(Backoff value) {
+      retryBackoff = value;
+      return this;
+    }
+
+    public Builder stallBackoff(Backoff value) {
+      stallBackoff = value;
+      return this;
+    }
+
+    public Builder maxBufferedRecords(int value) {
+      maxBufferedRecords = value;
+      return this;
+    }
+
+    public Builder maxBufferedBytes(long value) {
+      maxBufferedBytes = value;
+      return this;
+    }
+
+    public Builder commitInterval(Duration value) {
+      commitInterval = value;
+      return this;
+    }
+
+    public Builder stopGrace(Duration value) {
+      stopGrace = value;
+      return this;
+    }
+
+    public Builder commitOnStop(boolean value) {
+      commitOnStop = value;
+      return this;
+    }
+
+    public Builder maxConnections(int value) {
+      maxConnections = value;
+      return this;
+    }
+
+    public Builder maxPollRecords(int value) {
+      maxPollRecords = value;
+      return this;
+    }
+
+    public Builder lagRefreshInterval(Duration value) {
+      lagRefreshInterval = value;
+      return this;
+    }
 
     public PipelineConfig build() {
       String dlq = dlqTopic == null || dlqTopic.isBlank() ? sourceTopic + ".dlq" : dlqTopic;
-      return new PipelineConfig(kafka, sourceTopic, targetTopic, dlq, groupId, autoOffsetReset,
-        target, functionUrl, functionName, token, headers, Optional.ofNullable(awsRegion),
-        Optional.ofNullable(awsEndpoint), bufferSizeBytes, flushInterval, invocationTimeout,
-        retries, retryBackoff, stallBackoff, maxBufferedRecords, maxBufferedBytes, commitInterval,
-        stopGrace, commitOnStop, maxConnections, maxPollRecords, lagRefreshInterval);
+      return new PipelineConfig(
+          kafka,
+          sourceTopic,
+          targetTopic,
+          dlq,
+          groupId,
+          autoOffsetReset,
+          target,
+          functionUrl,
+          functionName,
+          token,
+          headers,
+          Optional.ofNullable(awsRegion),
+          Optional.ofNullable(awsEndpoint),
+          bufferSizeBytes,
+          flushInterval,
+          invocationTimeout,
+          retries,
+          retryBackoff,
+          stallBackoff,
+          maxBufferedRecords,
+          maxBufferedBytes,
+          commitInterval,
+          stopGrace,
+          commitOnStop,
+          maxConnections,
+          maxPollRecords,
+          lagRefreshInterval);
     }
   }
 }

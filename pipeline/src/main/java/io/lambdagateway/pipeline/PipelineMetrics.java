@@ -1,25 +1,26 @@
 package io.lambdagateway.pipeline;
 
+import io.lambdagateway.transfer.Result;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.lambdagateway.transfer.Result;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The pipeline's Micrometer meters (Prometheus names in brackets): records read
- * ({@code pipeline_records_in_total}), results by status ({@code pipeline_results_total{status}}),
- * function calls by outcome and their latency ({@code pipeline_invocations_total{outcome}},
- * {@code pipeline_invocation_seconds}), retries ({@code pipeline_retries_total}), messages written
- * ({@code pipeline_target_messages_total}, {@code pipeline_dlq_messages_total}), and gauges for the
- * unfinished records and bytes ({@code pipeline_buffered_records}, {@code pipeline_buffered_bytes}),
- * the paused state ({@code pipeline_paused}, 0/1) and the number of stalled batches
- * ({@code pipeline_stalled_batches}), and the consumer lag of the assigned source partitions
- * ({@code pipeline_consumer_lag}: records in the log not read yet, see {@link ConsumerLag}).
+ * The pipeline's Micrometer meters (Prometheus names in brackets): records read ({@code
+ * pipeline_records_in_total}), results by status ({@code pipeline_results_total{status}}), function
+ * calls by outcome and their latency ({@code pipeline_invocations_total{outcome}}, {@code
+ * pipeline_invocation_seconds}), retries ({@code pipeline_retries_total}), messages written ({@code
+ * pipeline_target_messages_total}, {@code pipeline_dlq_messages_total}), and gauges for the
+ * unfinished records and bytes ({@code pipeline_buffered_records}, {@code
+ * pipeline_buffered_bytes}), the paused state ({@code pipeline_paused}, 0/1) and the number of
+ * stalled batches ({@code pipeline_stalled_batches}), and the consumer lag of the assigned source
+ * partitions ({@code pipeline_consumer_lag}: records in the log not read yet, see {@link
+ * ConsumerLag}).
  */
 public final class PipelineMetrics {
 
@@ -40,14 +41,15 @@ public final class PipelineMetrics {
   public PipelineMetrics(MeterRegistry registry) {
     recordsIn = Counter.builder("pipeline.records.in").register(registry);
     for (Result result : Result.values()) {
-      results.put(result, Counter.builder("pipeline.results").tag("status", result.wireName())
-        .register(registry));
+      results.put(
+          result,
+          Counter.builder("pipeline.results").tag("status", result.wireName()).register(registry));
     }
     invocationsOk = Counter.builder("pipeline.invocations").tag("outcome", "ok").register(registry);
-    invocationsFailed = Counter.builder("pipeline.invocations").tag("outcome", "failed")
-      .register(registry);
-    invocationLatency = Timer.builder("pipeline.invocation").publishPercentileHistogram()
-      .register(registry);
+    invocationsFailed =
+        Counter.builder("pipeline.invocations").tag("outcome", "failed").register(registry);
+    invocationLatency =
+        Timer.builder("pipeline.invocation").publishPercentileHistogram().register(registry);
     retries = Counter.builder("pipeline.retries").register(registry);
     targetMessages = Counter.builder("pipeline.target.messages").register(registry);
     dlqMessages = Counter.builder("pipeline.dlq.messages").register(registry);

@@ -12,12 +12,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What Transfer does for a Kafka → Lambda → Kafka transfer: consume the source topic in a
- * consumer group, pack the messages into batches, call the function, write the rows to the target
- * topic and failed records to the dead-letter topic, and commit source offsets. This class only
- * wires the parts: {@link RecordFlow} (a record's walk), {@link SourceFlowControl} (pause and
- * resume), {@link OffsetCommits} (the commit strategy), {@link StallRetry}, {@link OrderedWriter},
- * {@link ResultWriter} and {@link DeadLetters}.
+ * What Transfer does for a Kafka → Lambda → Kafka transfer: consume the source topic in a consumer
+ * group, pack the messages into batches, call the function, write the rows to the target topic and
+ * failed records to the dead-letter topic, and commit source offsets. This class only wires the
+ * parts: {@link RecordFlow} (a record's walk), {@link SourceFlowControl} (pause and resume), {@link
+ * OffsetCommits} (the commit strategy), {@link StallRetry}, {@link OrderedWriter}, {@link
+ * ResultWriter} and {@link DeadLetters}.
  *
  * <p>Guarantees: at-least-once. An offset is committed only after every write it caused was
  * acknowledged by Kafka (idempotent producer, acks=all); auto-commit is off. Nothing is skipped:
@@ -25,13 +25,13 @@ import org.slf4j.LoggerFactory;
  * back-off until it succeeds ({@link #stalled()} is true meanwhile), then consumption resumes.
  * Function calls run in parallel; writes are issued in batch order (without waiting for the
  * previous batch's acknowledgements), so each source partition's rows keep their order unless a
- * failed write has to be re-sent. Memory is bounded: consumption pauses at {@code maxBufferedRecords} or
- * {@code maxBufferedBytes} of unfinished records and resumes at half (partitions are paused, the
- * consumer keeps polling, so it stays in its group). On revocation, buffered records of revoked
- * partitions are dropped (the next owner reads them again) and their done offsets are committed,
- * best effort. On stop, records not yet sent are abandoned, calls and writes in flight get
- * {@code stopGrace} to finish, then what is done is committed. Duplicates are possible after a
- * crash, a stall of a write, or a rebalance.
+ * failed write has to be re-sent. Memory is bounded: consumption pauses at {@code
+ * maxBufferedRecords} or {@code maxBufferedBytes} of unfinished records and resumes at half
+ * (partitions are paused, the consumer keeps polling, so it stays in its group). On revocation,
+ * buffered records of revoked partitions are dropped (the next owner reads them again) and their
+ * done offsets are committed, best effort. On stop, records not yet sent are abandoned, calls and
+ * writes in flight get {@code stopGrace} to finish, then what is done is committed. Duplicates are
+ * possible after a crash, a stall of a write, or a rebalance.
  */
 public final class PipelineVerticle extends VerticleBase {
 
@@ -63,8 +63,8 @@ public final class PipelineVerticle extends VerticleBase {
 
   /**
    * A config builder for a PLAINTEXT cluster and a function URL (base URL, the function name is
-   * appended), with every other setting at its default: the shortest way to start a pipeline in
-   * a test.
+   * appended), with every other setting at its default: the shortest way to start a pipeline in a
+   * test.
    */
   public static PipelineConfig.Builder configFor(String bootstrapServers, String functionUrl) {
     return PipelineConfig.builder(bootstrapServers).functionUrl(functionUrl);
@@ -83,36 +83,42 @@ public final class PipelineVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     metrics = new PipelineMetrics(registry);
-    producer = KafkaProducer.create(vertx, KafkaProperties.producer(config), byte[].class,
-      byte[].class);
-    consumer = KafkaConsumer.create(vertx, KafkaProperties.consumer(config), byte[].class,
-      byte[].class);
+    producer =
+        KafkaProducer.create(vertx, KafkaProperties.producer(config), byte[].class, byte[].class);
+    consumer =
+        KafkaConsumer.create(vertx, KafkaProperties.consumer(config), byte[].class, byte[].class);
     control = new ConsumerControl(consumer);
-    flow = new SourceFlowControl(config.maxBufferedRecords(), config.maxBufferedBytes(), control,
-      metrics);
+    flow =
+        new SourceFlowControl(
+            config.maxBufferedRecords(), config.maxBufferedBytes(), control, metrics);
     commits = new OffsetCommits(control);
     return createInvoker()
-      .compose(created -> {
-        invoker = new BoundedInvoker(created, config.maxConnections());
-        BatchCaller caller = new BatchCaller(vertx, invoker, config.retries(),
-          config.retryBackoff(), metrics);
-        DeadLetters deadLetters = new DeadLetters(producer::send, config.dlqTopic(), metrics);
-        ResultWriter writer = new ResultWriter(producer, config.targetTopic(), deadLetters, metrics);
-        records = new RecordFlow(vertx, config, caller, writer, deadLetters, commits, flow, metrics);
-        return caller.probe();
-      })
-      .compose(v -> subscribe())
-      .onSuccess(v -> startTimers());
+        .compose(
+            created -> {
+              invoker = new BoundedInvoker(created, config.maxConnections());
+              BatchCaller caller =
+                  new BatchCaller(vertx, invoker, config.retries(), config.retryBackoff(), metrics);
+              DeadLetters deadLetters = new DeadLetters(producer::send, config.dlqTopic(), metrics);
+              ResultWriter writer =
+                  new ResultWriter(producer, config.targetTopic(), deadLetters, metrics);
+              records =
+                  new RecordFlow(
+                      vertx, config, caller, writer, deadLetters, commits, flow, metrics);
+              return caller.probe();
+            })
+        .compose(v -> subscribe())
+        .onSuccess(v -> startTimers());
   }
 
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(commitTimer);
     vertx.cancelTimer(lagTimer);
-    return commits.terminate(config.commitOnStop(), records.stop(config.stopGrace().toMillis()))
-      .transform(ar -> consumer.close())
-      .transform(ar -> producer.close())
-      .transform(ar -> invoker.close());
+    return commits
+        .terminate(config.commitOnStop(), records.stop(config.stopGrace().toMillis()))
+        .transform(ar -> consumer.close())
+        .transform(ar -> producer.close())
+        .transform(ar -> invoker.close());
   }
 
   private Future<LambdaInvoker> createInvoker() {
@@ -126,12 +132,13 @@ public final class PipelineVerticle extends VerticleBase {
 
   private Future<Void> subscribe() {
     consumer.exceptionHandler(err -> LOG.error("source consumer failed", err));
-    consumer.partitionsAssignedHandler(partitions -> commits.assigned(control.assigned(partitions)));
+    consumer.partitionsAssignedHandler(
+        partitions -> commits.assigned(control.assigned(partitions)));
     consumer.partitionsRevokedHandler(this::onRevoked);
     consumer.batchHandler(records::onPoll);
     // Records are taken a whole poll at a time by the batch handler; the record handler only
     // starts the stream.
-    consumer.handler(record -> { });
+    consumer.handler(record -> {});
     return consumer.subscribe(config.sourceTopic());
   }
 
@@ -143,12 +150,18 @@ public final class PipelineVerticle extends VerticleBase {
 
   private void startTimers() {
     ConsumerLag lag = new ConsumerLag(consumer, metrics);
-    commitTimer = vertx.setPeriodic(config.commitInterval().toMillis(),
-      id -> commits.commitPeriodically());
-    lagTimer = vertx.setPeriodic(config.lagRefreshInterval().toMillis(),
-      id -> lag.refresh(control.assignedPartitions()));
-    LOG.info("pipeline {} -> {} -> {} started (group {}, dead letters to {})",
-      config.sourceTopic(), config.functionName(), config.targetTopic(), config.groupId(),
-      config.dlqTopic());
+    commitTimer =
+        vertx.setPeriodic(config.commitInterval().toMillis(), id -> commits.commitPeriodically());
+    lagTimer =
+        vertx.setPeriodic(
+            config.lagRefreshInterval().toMillis(),
+            id -> lag.refresh(control.assignedPartitions()));
+    LOG.info(
+        "pipeline {} -> {} -> {} started (group {}, dead letters to {})",
+        config.sourceTopic(),
+        config.functionName(),
+        config.targetTopic(),
+        config.groupId(),
+        config.dlqTopic());
   }
 }

@@ -15,11 +15,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The walk of a polled record: received by the commit strategy and the flow control, encoded,
- * packed into a batch ({@link Batcher}; closed when full or after the flush interval), sent
- * ({@link BatchCaller}; stalled and retried by {@link StallRetry} when its retries run out),
- * written in batch order ({@link OrderedWriter}, {@link ResultWriter}), then done for the commit
- * strategy and released by the flow control. A record too large for one request goes to the
- * dead-letter topic in the same order. Not thread-safe: use from the consumer's context.
+ * packed into a batch ({@link Batcher}; closed when full or after the flush interval), sent ({@link
+ * BatchCaller}; stalled and retried by {@link StallRetry} when its retries run out), written in
+ * batch order ({@link OrderedWriter}, {@link ResultWriter}), then done for the commit strategy and
+ * released by the flow control. A record too large for one request goes to the dead-letter topic in
+ * the same order. Not thread-safe: use from the consumer's context.
  */
 final class RecordFlow {
 
@@ -40,8 +40,14 @@ final class RecordFlow {
   private long flushTimer = -1;
   private boolean stopping;
 
-  RecordFlow(Vertx vertx, PipelineConfig config, BatchCaller caller, ResultWriter writer,
-      DeadLetters deadLetters, OffsetCommits commits, SourceFlowControl flow,
+  RecordFlow(
+      Vertx vertx,
+      PipelineConfig config,
+      BatchCaller caller,
+      ResultWriter writer,
+      DeadLetters deadLetters,
+      OffsetCommits commits,
+      SourceFlowControl flow,
       PipelineMetrics metrics) {
     this.vertx = vertx;
     this.flushIntervalMs = config.flushInterval().toMillis();
@@ -52,8 +58,12 @@ final class RecordFlow {
     this.flow = flow;
     this.metrics = metrics;
     this.batcher = new Batcher(config.bufferSizeBytes(), LambdaLimits.MAX_SYNC_REQUEST_BYTES);
-    this.stallRetry = new StallRetry(config.stallBackoff(),
-      () -> ThreadLocalRandom.current().nextDouble(), vertx::timer, flow);
+    this.stallRetry =
+        new StallRetry(
+            config.stallBackoff(),
+            () -> ThreadLocalRandom.current().nextDouble(),
+            vertx::timer,
+            flow);
     this.ordered = new OrderedWriter(stallRetry);
   }
 
@@ -95,24 +105,40 @@ final class RecordFlow {
     flow.stop();
     vertx.cancelTimer(flushTimer);
     int abandoned = batcher.drain().stream().mapToInt(b -> b.records().size()).sum();
-    LOG.info("stopping: {} buffered records abandoned, {} batches in flight", abandoned,
-      ordered.inFlight());
+    LOG.info(
+        "stopping: {} buffered records abandoned, {} batches in flight",
+        abandoned,
+        ordered.inFlight());
     return ordered.settled().timeout(graceMs, TimeUnit.MILLISECONDS);
   }
 
   private void admit(KafkaConsumerRecord<byte[], byte[]> record, long now) {
-    SourceRecord source = new SourceRecord(record.topic(), record.partition(), record.offset(),
-      record.timestamp(), record.key(), record.value());
+    SourceRecord source =
+        new SourceRecord(
+            record.topic(),
+            record.partition(),
+            record.offset(),
+            record.timestamp(),
+            record.key(),
+            record.value());
     commits.received(source);
     flow.received(source.sizeBytes());
     PendingRecord pending = new PendingRecord(source, requests.encodeRecord(source));
     if (batcher.fits(pending)) {
       batcher.add(pending, now).forEach(this::dispatch);
     } else {
-      String error = "record too large: its request of " + pending.encoded().length
-        + " bytes exceeds the " + LambdaLimits.MAX_SYNC_REQUEST_BYTES + "-byte Lambda limit";
-      finish(ordered.submit(Future.succeededFuture(), ignored -> deadLetters.send(source, error),
-        "dead letter of offset " + source.offset()), List.of(pending));
+      String error =
+          "record too large: its request of "
+              + pending.encoded().length
+              + " bytes exceeds the "
+              + LambdaLimits.MAX_SYNC_REQUEST_BYTES
+              + "-byte Lambda limit";
+      finish(
+          ordered.submit(
+              Future.succeededFuture(),
+              ignored -> deadLetters.send(source, error),
+              "dead letter of offset " + source.offset()),
+          List.of(pending));
     }
   }
 
@@ -120,38 +146,53 @@ final class RecordFlow {
     if (flushTimer != -1 || batcher.pendingCount() == 0) {
       return;
     }
-    long wait = Math.max(1, batcher.firstPendingAtMs() + flushIntervalMs - System.currentTimeMillis());
-    flushTimer = vertx.setTimer(wait, id -> {
-      flushTimer = -1;
-      if (!stopping && batcher.due(System.currentTimeMillis(), flushIntervalMs)) {
-        batcher.drain().forEach(this::dispatch);
-      }
-      if (!stopping) {
-        armFlushTimer();
-      }
-    });
+    long wait =
+        Math.max(1, batcher.firstPendingAtMs() + flushIntervalMs - System.currentTimeMillis());
+    flushTimer =
+        vertx.setTimer(
+            wait,
+            id -> {
+              flushTimer = -1;
+              if (!stopping && batcher.due(System.currentTimeMillis(), flushIntervalMs)) {
+                batcher.drain().forEach(this::dispatch);
+              }
+              if (!stopping) {
+                armFlushTimer();
+              }
+            });
   }
 
   private void dispatch(Batch batch) {
-    String what = "batch of " + batch.records().size() + " records from offset "
-      + batch.records().get(0).source().offset();
-    Future<List<ResultRecord>> results = caller.call(batch).recover(err ->
-      stallRetry.untilDone(err, () -> caller.call(batch), "call of " + what));
-    finish(ordered.submit(results, list -> {
-      list.forEach(result -> metrics.result(result.result()));
-      return writer.write(batch, list);
-    }, "write of " + what), batch.records());
+    String what =
+        "batch of "
+            + batch.records().size()
+            + " records from offset "
+            + batch.records().get(0).source().offset();
+    Future<List<ResultRecord>> results =
+        caller
+            .call(batch)
+            .recover(err -> stallRetry.untilDone(err, () -> caller.call(batch), "call of " + what));
+    finish(
+        ordered.submit(
+            results,
+            list -> {
+              list.forEach(result -> metrics.result(result.result()));
+              return writer.write(batch, list);
+            },
+            "write of " + what),
+        batch.records());
   }
 
   private void finish(Future<Void> written, List<PendingRecord> records) {
-    written.onComplete(ar -> {
-      for (PendingRecord record : records) {
-        if (ar.succeeded()) {
-          commits.done(record.source());
-        }
-        flow.released(record.source().sizeBytes());
-      }
-      flow.update();
-    });
+    written.onComplete(
+        ar -> {
+          for (PendingRecord record : records) {
+            if (ar.succeeded()) {
+              commits.done(record.source());
+            }
+            flow.released(record.source().sizeBytes());
+          }
+          flow.update();
+        });
   }
 }

@@ -5,11 +5,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Bounds the memory of unfinished records and stops reading while a batch is stalled. Counts the
- * records and bytes received but not finished (written or dropped) and the stalled batches;
- * closes the {@link Valve} when the records or the bytes reach their high watermark or a batch
- * stalls, and opens it again when both are at half their watermark or below and nothing is
- * stalled. After {@link #stop()} the valve is left as it is. Publishes the counts as gauges.
- * Not thread-safe except {@link #stalled()}: use from one context.
+ * records and bytes received but not finished (written or dropped) and the stalled batches; closes
+ * the {@link Valve} when the records or the bytes reach their high watermark or a batch stalls, and
+ * opens it again when both are at half their watermark or below and nothing is stalled. After
+ * {@link #stop()} the valve is left as it is. Publishes the counts as gauges. Not thread-safe
+ * except {@link #stalled()}: use from one context.
  */
 final class SourceFlowControl implements StallRetry.Stalls {
 
@@ -83,8 +83,11 @@ final class SourceFlowControl implements StallRetry.Stalls {
     boolean drained = records <= maxRecords / 2 && bytes <= maxBytes / 2;
     if (!paused && (full || stalledBatches > 0) && !stopping) {
       paused = true;
-      LOG.debug("pausing consumption ({} records, {} bytes unfinished, {} stalled batches)",
-        records, bytes, stalledBatches);
+      LOG.debug(
+          "pausing consumption ({} records, {} bytes unfinished, {} stalled batches)",
+          records,
+          bytes,
+          stalledBatches);
       valve.pause();
     } else if (paused && stalledBatches == 0 && drained && !stopping) {
       paused = false;

@@ -11,7 +11,7 @@ package io.lambdagateway.pipeline;
  * @param value the message value, or null for a tombstone
  */
 public record SourceRecord(
-  String topic, int partition, long offset, long timestampMs, byte[] key, byte[] value) {
+    String topic, int partition, long offset, long timestampMs, byte[] key, byte[] value) {
 
   /** The partition this record belongs to. */
   public SourcePartition sourcePartition() {

@@ -58,11 +58,10 @@ final class StallRetry {
    */
   <T> Future<T> untilDone(Throwable err, Supplier<Future<T>> step, String what) {
     return attempt(step, what, err, 1)
-      .onSuccess(v -> LOG.info("{} succeeded after being stalled", what));
+        .onSuccess(v -> LOG.info("{} succeeded after being stalled", what));
   }
 
-  private <T> Future<T> attempt(Supplier<Future<T>> step, String what, Throwable err,
-      int attempt) {
+  private <T> Future<T> attempt(Supplier<Future<T>> step, String what, Throwable err, int attempt) {
     if (stopping) {
       return leaveStall(attempt, Future.failedFuture(err));
     }
@@ -70,13 +69,20 @@ final class StallRetry {
       stalls.started();
     }
     long delayMs = backoff.delayMs(attempt, random);
-    LOG.error("{} failed after all retries ({}); consumption paused, attempt {} in {} ms", what,
-      err.getMessage(), attempt + 1, delayMs);
-    return delay.after(delayMs)
-      .compose(v -> stopping ? Future.<T>failedFuture(err) : step.get())
-      .transform(ar -> ar.succeeded()
-        ? leaveStall(attempt + 1, Future.succeededFuture(ar.result()))
-        : attempt(step, what, ar.cause(), attempt + 1));
+    LOG.error(
+        "{} failed after all retries ({}); consumption paused, attempt {} in {} ms",
+        what,
+        err.getMessage(),
+        attempt + 1,
+        delayMs);
+    return delay
+        .after(delayMs)
+        .compose(v -> stopping ? Future.<T>failedFuture(err) : step.get())
+        .transform(
+            ar ->
+                ar.succeeded()
+                    ? leaveStall(attempt + 1, Future.succeededFuture(ar.result()))
+                    : attempt(step, what, ar.cause(), attempt + 1));
   }
 
   private <T> Future<T> leaveStall(int attempt, Future<T> outcome) {

@@ -6,5 +6,4 @@ package io.lambdagateway.pipeline;
  * @param key UTF-8 {@code <schema>_<table>}
  * @param value the JSON object of the row
  */
-public record TargetMessage(byte[] key, byte[] value) {
-}
+public record TargetMessage(byte[] key, byte[] value) {}

@@ -16,19 +16,19 @@ import java.util.TreeMap;
 
 /**
  * Transfer's Kafka-target "json" serializer (contract §5): an {@code insert} item becomes one
- * message whose value is {@code {column: value}} and whose key is {@code <schema>_<table>}.
- * Object keys are written in sorted order at every depth (Transfer is written in Go, whose JSON
- * encoder sorts map keys), values stay JSON (an object column stays an object) and numbers are
- * exact, decimals written without exponent. {@code update}, {@code delete} and system kinds are
- * refused with {@link UnsupportedChangeException}. Thread-safe.
+ * message whose value is {@code {column: value}} and whose key is {@code <schema>_<table>}. Object
+ * keys are written in sorted order at every depth (Transfer is written in Go, whose JSON encoder
+ * sorts map keys), values stay JSON (an object column stays an object) and numbers are exact,
+ * decimals written without exponent. {@code update}, {@code delete} and system kinds are refused
+ * with {@link UnsupportedChangeException}. Thread-safe.
  */
 public final class TargetSerializer {
 
   /** The target message of one change item. */
   public TargetMessage serialize(ChangeItem item) {
     if (!"insert".equals(item.kind())) {
-      throw new UnsupportedChangeException("the json serializer writes inserts only, got kind '"
-        + item.kind() + "'");
+      throw new UnsupportedChangeException(
+          "the json serializer writes inserts only, got kind '" + item.kind() + "'");
     }
     List<String> names = item.columnNames();
     List<JsonNode> values = item.columnValues();

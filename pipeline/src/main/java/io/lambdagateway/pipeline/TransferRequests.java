@@ -22,27 +22,28 @@ import java.util.concurrent.ConcurrentHashMap;
  * The requests Transfer sends to a function for a Kafka source read "as is" (contract §2), written
  * by the contract's codec ({@link BatchJson}): one {@code insert} change item per message, table =
  * topic, schema and part {@code ""}, nextlsn = offset, commitTime = the message timestamp in ns,
- * and the six columns {@code topic, partition, offset, write_time, key, data} (key and data
- * base64, key null when absent; a tombstone's data is null as well).
+ * and the six columns {@code topic, partition, offset, write_time, key, data} (key and data base64,
+ * key null when absent; a tombstone's data is null as well).
  *
  * <p>Records are encoded one at a time, as they arrive, so that a batch's request size is known
  * before the batch closes; {@link #request} joins them into exactly the body {@link
- * BatchJson#writeRequest} writes for the whole batch. Column types use YT type names: {@code
- * utf8} for text, {@code string} for bytes (YT's bytes type is named "string"), {@code uint32},
- * {@code uint64}, {@code datetime}. Thread-safe.
+ * BatchJson#writeRequest} writes for the whole batch. Column types use YT type names: {@code utf8}
+ * for text, {@code string} for bytes (YT's bytes type is named "string"), {@code uint32}, {@code
+ * uint64}, {@code datetime}. Thread-safe.
  */
 public final class TransferRequests {
 
   private static final byte[] HEAD = "{\"Records\":[".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] TAIL = "]}".getBytes(StandardCharsets.US_ASCII);
+
   /** The bytes around the records of a batch: {@code {"Records":[} and {@code ]}}. */
   public static final int ENVELOPE_BYTES = HEAD.length + TAIL.length;
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final List<String> COLUMN_NAMES =
-    List.of("topic", "partition", "offset", "write_time", "key", "data");
+      List.of("topic", "partition", "offset", "write_time", "key", "data");
   private static final List<String> COLUMN_TYPES =
-    List.of("utf8", "uint32", "uint64", "datetime", "string", "string");
+      List.of("utf8", "uint32", "uint64", "datetime", "string", "string");
   private static final int KEY_COLUMNS = 4;
   private static final long NANOS_PER_MILLI = 1_000_000L;
 
@@ -57,9 +58,22 @@ public final class TransferRequests {
 
   /** The request record of one message. */
   public BatchRecord record(SourceRecord source) {
-    ChangeItem item = new ChangeItem(0, source.offset(), source.timestampMs() * NANOS_PER_MILLI,
-      0, "insert", "", source.topic(), "", COLUMN_NAMES, columnValues(source),
-      schemas.computeIfAbsent(source.topic(), TransferRequests::tableSchema), OldKeys.NONE, "", "");
+    ChangeItem item =
+        new ChangeItem(
+            0,
+            source.offset(),
+            source.timestampMs() * NANOS_PER_MILLI,
+            0,
+            "insert",
+            "",
+            source.topic(),
+            "",
+            COLUMN_NAMES,
+            columnValues(source),
+            schemas.computeIfAbsent(source.topic(), TransferRequests::tableSchema),
+            OldKeys.NONE,
+            "",
+            "");
     return new BatchRecord(item, Envelope.forChangeItem(source.offset(), 0));
   }
 
@@ -70,8 +84,8 @@ public final class TransferRequests {
 
   /** A whole request body {@code {"Records":[...]}} from already encoded records. */
   public static byte[] request(List<byte[]> encodedRecords) {
-    int size = requestSize(encodedRecords.size(),
-      encodedRecords.stream().mapToLong(r -> r.length).sum());
+    int size =
+        requestSize(encodedRecords.size(), encodedRecords.stream().mapToLong(r -> r.length).sum());
     byte[] out = new byte[size];
     System.arraycopy(HEAD, 0, out, 0, HEAD.length);
     int at = HEAD.length;
@@ -107,13 +121,26 @@ public final class TransferRequests {
   private static TableSchema tableSchema(String topic) {
     List<ColumnSchema> columns = new ArrayList<>(COLUMN_NAMES.size());
     for (int i = 0; i < COLUMN_NAMES.size(); i++) {
-      columns.add(new ColumnSchema("", topic, "", COLUMN_NAMES.get(i), COLUMN_TYPES.get(i),
-        i < KEY_COLUMNS, false, false, "", "", null));
+      columns.add(
+          new ColumnSchema(
+              "",
+              topic,
+              "",
+              COLUMN_NAMES.get(i),
+              COLUMN_TYPES.get(i),
+              i < KEY_COLUMNS,
+              false,
+              false,
+              "",
+              "",
+              null));
     }
     return TableSchema.of(columns);
   }
 
   private static JsonNode base64OrNull(byte[] bytes) {
-    return bytes == null ? NODES.nullNode() : NODES.textNode(Base64.getEncoder().encodeToString(bytes));
+    return bytes == null
+        ? NODES.nullNode()
+        : NODES.textNode(Base64.getEncoder().encodeToString(bytes));
   }
 }

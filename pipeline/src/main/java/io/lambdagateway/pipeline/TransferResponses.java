@@ -8,44 +8,51 @@ import io.lambdagateway.transfer.TableSchema;
 import java.util.List;
 
 /**
- * Reads a function's response {@code {"Records":[RESULT, ...]}} with the contract's codec
- * ({@link BatchJson#readResponse}) and holds it to the request (contract §3): exactly one result
- * per request record, in order; a result that names an eventID must name the request's. The codec
- * reads {@code cdc_splitted} (the public example function's spelling) as {@code cdc_split} and
- * keeps numbers exact. Any deviation throws {@link InvalidResponseException}, which fails the
- * whole batch. Thread-safe.
+ * Reads a function's response {@code {"Records":[RESULT, ...]}} with the contract's codec ({@link
+ * BatchJson#readResponse}) and holds it to the request (contract §3): exactly one result per
+ * request record, in order; a result that names an eventID must name the request's. The codec reads
+ * {@code cdc_splitted} (the public example function's spelling) as {@code cdc_split} and keeps
+ * numbers exact. Any deviation throws {@link InvalidResponseException}, which fails the whole
+ * batch. Thread-safe.
  */
 public final class TransferResponses {
 
-  private TransferResponses() {
-  }
+  private TransferResponses() {}
 
   /** The results of a batch whose records have these event ids, in order. */
   public static List<ResultRecord> read(byte[] body, List<String> requestEventIds) {
     List<ResultRecord> results = records(body);
     if (results.size() != requestEventIds.size()) {
-      throw new InvalidResponseException("the function returned " + results.size()
-        + " results for " + requestEventIds.size() + " records");
+      throw new InvalidResponseException(
+          "the function returned "
+              + results.size()
+              + " results for "
+              + requestEventIds.size()
+              + " records");
     }
     for (int i = 0; i < results.size(); i++) {
       String echoed = results.get(i).envelope().eventId();
       if (echoed != null && !echoed.isEmpty() && !echoed.equals(requestEventIds.get(i))) {
-        throw new InvalidResponseException("result " + i + " answers eventID " + echoed
-          + " instead of " + requestEventIds.get(i));
+        throw new InvalidResponseException(
+            "result " + i + " answers eventID " + echoed + " instead of " + requestEventIds.get(i));
       }
     }
     return results;
   }
 
   /**
-   * Checks the answer to the empty-batch schema probe: any valid response; returns the table
-   * schema of the first result's first item ({@code cdc}, else the head of its split list) that
-   * has one, or null when there is none.
+   * Checks the answer to the empty-batch schema probe: any valid response; returns the table schema
+   * of the first result's first item ({@code cdc}, else the head of its split list) that has one,
+   * or null when there is none.
    */
   public static TableSchema readProbe(byte[] body) {
     for (ResultRecord result : records(body)) {
-      ChangeItem first = result.cdc() != null ? result.cdc()
-        : result.cdcSplit() == null || result.cdcSplit().isEmpty() ? null : result.cdcSplit().get(0);
+      ChangeItem first =
+          result.cdc() != null
+              ? result.cdc()
+              : result.cdcSplit() == null || result.cdcSplit().isEmpty()
+                  ? null
+                  : result.cdcSplit().get(0);
       if (first != null && !first.tableSchema().isEmpty()) {
         return first.tableSchema();
       }
@@ -66,8 +73,8 @@ public final class TransferResponses {
     try {
       return BatchJson.readResponse(body);
     } catch (MalformedBatchException e) {
-      throw new InvalidResponseException("the function's response is invalid: " + e.getMessage(),
-        e);
+      throw new InvalidResponseException(
+          "the function's response is invalid: " + e.getMessage(), e);
     }
   }
 }

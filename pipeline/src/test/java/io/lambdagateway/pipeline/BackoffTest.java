@@ -13,9 +13,17 @@ class BackoffTest {
   @Test
   @DisplayName("Ceilings double from the initial delay and stop at the maximum")
   void schedule() {
-    assertThat(new long[] {backoff.ceilingMs(1), backoff.ceilingMs(2), backoff.ceilingMs(3),
-      backoff.ceilingMs(4), backoff.ceilingMs(5), backoff.ceilingMs(6), backoff.ceilingMs(100)})
-      .containsExactly(200, 400, 800, 1600, 3200, 5000, 5000);
+    assertThat(
+            new long[] {
+              backoff.ceilingMs(1),
+              backoff.ceilingMs(2),
+              backoff.ceilingMs(3),
+              backoff.ceilingMs(4),
+              backoff.ceilingMs(5),
+              backoff.ceilingMs(6),
+              backoff.ceilingMs(100)
+            })
+        .containsExactly(200, 400, 800, 1600, 3200, 5000, 5000);
   }
 
   @Test

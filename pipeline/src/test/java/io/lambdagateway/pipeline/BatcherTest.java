@@ -1,9 +1,9 @@
 package io.lambdagateway.pipeline;
 
-import io.lambdagateway.transfer.LambdaLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lambdagateway.transfer.LambdaLimits;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,7 +18,8 @@ class BatcherTest {
   private static PendingRecord pending(int partition, long offset, int size) {
     byte[] encoded = new byte[size];
     Arrays.fill(encoded, (byte) 'x');
-    return new PendingRecord(new SourceRecord("t", partition, offset, 0, null, new byte[1]), encoded);
+    return new PendingRecord(
+        new SourceRecord("t", partition, offset, 0, null, new byte[1]), encoded);
   }
 
   @Test
@@ -31,10 +32,15 @@ class BatcherTest {
     assertThat(batcher.add(pending(0, 1, 100), 0)).isEmpty();
     List<Batch> closed = batcher.add(pending(0, 2, 100), 0);
 
-    assertThat(closed).singleElement().satisfies(b -> {
-      assertThat(b.records()).extracting(r -> r.source().offset()).containsExactly(0L, 1L, 2L);
-      assertThat(b.requestBytes()).isEqualTo(316).isEqualTo(b.request().length);
-    });
+    assertThat(closed)
+        .singleElement()
+        .satisfies(
+            b -> {
+              assertThat(b.records())
+                  .extracting(r -> r.source().offset())
+                  .containsExactly(0L, 1L, 2L);
+              assertThat(b.requestBytes()).isEqualTo(316).isEqualTo(b.request().length);
+            });
     assertThat(batcher.pendingCount()).isZero();
   }
 
@@ -67,7 +73,8 @@ class BatcherTest {
   }
 
   @Test
-  @DisplayName("Random record sizes: order kept, no batch over the buffer size unless alone, none over 6 MB")
+  @DisplayName(
+      "Random record sizes: order kept, no batch over the buffer size unless alone, none over 6 MB")
   void randomSizes() {
     Random random = new Random(7);
     int bufferSize = 1024 * 1024;
@@ -79,15 +86,20 @@ class BatcherTest {
     }
     batches.addAll(batcher.drain());
 
-    assertThat(batches).flatExtracting(Batch::records).extracting(r -> r.source().offset())
-      .containsExactlyElementsOf(java.util.stream.LongStream.range(0, 3000).boxed().toList());
-    assertThat(batches).allSatisfy(b -> {
-      assertThat(b.requestBytes()).isEqualTo(b.request().length)
-        .isLessThanOrEqualTo(LambdaLimits.MAX_SYNC_REQUEST_BYTES);
-      if (b.records().size() > 1) {
-        assertThat(b.requestBytes()).isLessThanOrEqualTo(bufferSize);
-      }
-    });
+    assertThat(batches)
+        .flatExtracting(Batch::records)
+        .extracting(r -> r.source().offset())
+        .containsExactlyElementsOf(java.util.stream.LongStream.range(0, 3000).boxed().toList());
+    assertThat(batches)
+        .allSatisfy(
+            b -> {
+              assertThat(b.requestBytes())
+                  .isEqualTo(b.request().length)
+                  .isLessThanOrEqualTo(LambdaLimits.MAX_SYNC_REQUEST_BYTES);
+              if (b.records().size() > 1) {
+                assertThat(b.requestBytes()).isLessThanOrEqualTo(bufferSize);
+              }
+            });
   }
 
   @Test
@@ -116,16 +128,22 @@ class BatcherTest {
     List<PendingRecord> removed = batcher.removePartitions(Set.of(new SourcePartition("t", 0)));
 
     assertThat(removed).hasSize(2);
-    assertThat(batcher.drain()).singleElement().satisfies(b -> {
-      assertThat(b.records()).extracting(r -> r.source().partition()).containsExactly(1);
-      assertThat(b.requestBytes()).isEqualTo(14 + 10);
-    });
+    assertThat(batcher.drain())
+        .singleElement()
+        .satisfies(
+            b -> {
+              assertThat(b.records()).extracting(r -> r.source().partition()).containsExactly(1);
+              assertThat(b.requestBytes()).isEqualTo(14 + 10);
+            });
   }
 
   @Test
   @DisplayName("A buffer size above 6 MB is refused")
   void bufferLimit() {
-    assertThatThrownBy(() -> new Batcher(LambdaLimits.MAX_SYNC_REQUEST_BYTES + 1,
-      LambdaLimits.MAX_SYNC_REQUEST_BYTES)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                new Batcher(
+                    LambdaLimits.MAX_SYNC_REQUEST_BYTES + 1, LambdaLimits.MAX_SYNC_REQUEST_BYTES))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 final class BlockedThreadWatch implements AutoCloseable {
 
   private final Logger logger =
-    (Logger) LoggerFactory.getLogger("io.vertx.core.impl.BlockedThreadChecker");
+      (Logger) LoggerFactory.getLogger("io.vertx.core.impl.BlockedThreadChecker");
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
   BlockedThreadWatch() {

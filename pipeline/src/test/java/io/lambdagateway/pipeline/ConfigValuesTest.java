@@ -32,7 +32,8 @@ class ConfigValuesTest {
     assertThat(Durations.parse("250ms")).isEqualTo(Duration.ofMillis(250));
     assertThat(Durations.parse("15m")).isEqualTo(Duration.ofMinutes(15));
     assertThat(ConfigValues.parseHeaders("Authorization=Bearer example-token, X-A=b=c"))
-      .containsExactly(Map.entry("Authorization", "Bearer example-token"), Map.entry("X-A", "b=c"));
+        .containsExactly(
+            Map.entry("Authorization", "Bearer example-token"), Map.entry("X-A", "b=c"));
     assertThatThrownBy(() -> Sizes.parse("1 GB")).isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -40,8 +41,16 @@ class ConfigValuesTest {
   @DisplayName("The pipeline command maps its flags to the config, with Transfer's defaults")
   void command() {
     PipelineCommand command = new PipelineCommand();
-    Settings.commandLine(command, Map.of()).parseArgs("--bootstrap-servers", "127.0.0.1:1", "--target",
-      "invoke-api", "--flush-interval", "0", "--headers", "X-Test=1");
+    Settings.commandLine(command, Map.of())
+        .parseArgs(
+            "--bootstrap-servers",
+            "127.0.0.1:1",
+            "--target",
+            "invoke-api",
+            "--flush-interval",
+            "0",
+            "--headers",
+            "X-Test=1");
 
     PipelineConfig config = command.toConfig();
 
@@ -53,24 +62,39 @@ class ConfigValuesTest {
     assertThat(config.retries()).isEqualTo(3);
     assertThat(config.dlqTopic()).isEqualTo(config.sourceTopic() + ".dlq");
     assertThat(config.headers()).containsEntry("X-Test", "1");
-    assertThatThrownBy(() -> PipelineConfig.builder("h:1").flushInterval(Duration.ofSeconds(901))
-      .build()).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () -> PipelineConfig.builder("h:1").flushInterval(Duration.ofSeconds(901)).build())
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   @DisplayName("The pipeline takes the same Kafka flags as produce and consume")
   void sharedKafkaFlags() {
     PipelineCommand command = new PipelineCommand();
-    Settings.commandLine(command, Map.of()).parseArgs("-b", "kafka:9091", "--security-protocol", "SASL_SSL",
-      "--sasl-username", "transfer", "--sasl-password", "secret", "--truststore", "/certs/ca.p12",
-      "--truststore-password", "changeit");
+    Settings.commandLine(command, Map.of())
+        .parseArgs(
+            "-b",
+            "kafka:9091",
+            "--security-protocol",
+            "SASL_SSL",
+            "--sasl-username",
+            "transfer",
+            "--sasl-password",
+            "secret",
+            "--truststore",
+            "/certs/ca.p12",
+            "--truststore-password",
+            "changeit");
 
-    assertThat(command.toConfig().kafka()).isEqualTo(
-      KafkaClientSettings.scram("kafka:9091", "transfer", "secret")
-        .withTruststore(Path.of("/certs/ca.p12"), "changeit"));
-    assertThatThrownBy(() -> Settings.commandLine(new PipelineCommand(), Map.of())
-        .parseArgs("--kafka-username", "x"))
-      .isInstanceOf(CommandLine.UnmatchedArgumentException.class);
+    assertThat(command.toConfig().kafka())
+        .isEqualTo(
+            KafkaClientSettings.scram("kafka:9091", "transfer", "secret")
+                .withTruststore(Path.of("/certs/ca.p12"), "changeit"));
+    assertThatThrownBy(
+            () ->
+                Settings.commandLine(new PipelineCommand(), Map.of())
+                    .parseArgs("--kafka-username", "x"))
+        .isInstanceOf(CommandLine.UnmatchedArgumentException.class);
   }
 
   @Test
@@ -80,24 +104,35 @@ class ConfigValuesTest {
     assertThat(execute(errors, Map.of(), "--buffer-size", "1GB")).isEqualTo(2);
     assertThat(execute(errors, Map.of(), "--flush-interval", "901s")).isEqualTo(2);
     assertThat(execute(errors, Map.of(), "--security-protocol", "SASL_SSL", "--sasl-password", "x"))
-      .isEqualTo(2);
-    assertThat(errors.toString()).contains(Sizes.ACCEPTED, "--flush-interval", "user name")
-      .hasLineCount(3);
+        .isEqualTo(2);
+    assertThat(errors.toString())
+        .contains(Sizes.ACCEPTED, "--flush-interval", "user name")
+        .hasLineCount(3);
   }
 
   @ParameterizedTest(name = "{0} {1}")
   @CsvSource({
-    "--buffer-size, 7MB, PIPELINE_BUFFER_SIZE, between 1 and " + LambdaLimits.MAX_SYNC_REQUEST_BYTES,
+    "--buffer-size, 7MB, PIPELINE_BUFFER_SIZE, between 1 and "
+        + LambdaLimits.MAX_SYNC_REQUEST_BYTES,
     "--buffer-size, big, PIPELINE_BUFFER_SIZE, '" + Sizes.ACCEPTED + "'",
     "--flush-interval, 901s, PIPELINE_FLUSH_INTERVAL, at most 900s",
     "--invocation-timeout, soon, PIPELINE_INVOCATION_TIMEOUT, '" + Durations.ACCEPTED + "'",
     "--target, lambda, PIPELINE_TARGET, 'function-url, invoke-api or aws'",
     "--status-port, 70000, PIPELINE_STATUS_PORT, between -1 and 65535",
-    "--headers, oops, PIPELINE_HEADERS, 'headers such as Name=Value,Other=Value'"})
+    "--headers, oops, PIPELINE_HEADERS, 'headers such as Name=Value,Other=Value'"
+  })
   @DisplayName("A bad flag or variable is one line naming both, then exit code 2")
   void oneLineErrors(String flag, String value, String variable, String accepted) {
-    String expected = "pipeline: invalid value for " + flag + " (env " + variable + "): '" + value
-      + "': " + accepted + "; try 'pipeline --help'\n";
+    String expected =
+        "pipeline: invalid value for "
+            + flag
+            + " (env "
+            + variable
+            + "): '"
+            + value
+            + "': "
+            + accepted
+            + "; try 'pipeline --help'\n";
     StringWriter fromFlag = new StringWriter();
     StringWriter fromEnv = new StringWriter();
 
@@ -115,11 +150,14 @@ class ConfigValuesTest {
     line.setOut(new PrintWriter(out, true));
 
     assertThat(line.execute("--help")).isZero();
-    assertThat(out.toString().replaceAll("\\s+", " ")).contains(
-      "(env PIPELINE_BUFFER_SIZE, default: 1MB)", "(env PIPELINE_FLUSH_INTERVAL, default: 1s)",
-      "(env SOURCE_TOPIC, default: source-topic)", "(env PIPELINE_DLQ_TOPIC, default: none)",
-      "(env KAFKA_BOOTSTRAP_SERVERS, default: 127.0.0.1:9092)",
-      "(env PIPELINE_STATUS_PORT, default: -1)");
+    assertThat(out.toString().replaceAll("\\s+", " "))
+        .contains(
+            "(env PIPELINE_BUFFER_SIZE, default: 1MB)",
+            "(env PIPELINE_FLUSH_INTERVAL, default: 1s)",
+            "(env SOURCE_TOPIC, default: source-topic)",
+            "(env PIPELINE_DLQ_TOPIC, default: none)",
+            "(env KAFKA_BOOTSTRAP_SERVERS, default: 127.0.0.1:9092)",
+            "(env PIPELINE_STATUS_PORT, default: -1)");
   }
 
   private static int execute(StringWriter errors, Map<String, String> env, String... args) {

@@ -18,17 +18,22 @@ class DeadLettersTest {
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final List<KafkaProducerRecord<byte[], byte[]>> sent = new ArrayList<>();
   private final Promise<Void> ack = Promise.promise();
-  private final DeadLetters deadLetters = new DeadLetters(message -> {
-    sent.add(message);
-    return ack.future();
-  }, "source.dlq", new PipelineMetrics(registry));
+  private final DeadLetters deadLetters =
+      new DeadLetters(
+          message -> {
+            sent.add(message);
+            return ack.future();
+          },
+          "source.dlq",
+          new PipelineMetrics(registry));
 
   private static String text(KafkaHeader header) {
     return header.value().toString(StandardCharsets.UTF_8);
   }
 
   @Test
-  @DisplayName("A dead letter is the original key and value with the reason and source position as headers")
+  @DisplayName(
+      "A dead letter is the original key and value with the reason and source position as headers")
   void letter() {
     byte[] key = {1, 2};
     byte[] value = {(byte) 0xff, 0};
@@ -41,11 +46,17 @@ class DeadLettersTest {
     assertThat(letter.topic()).isEqualTo("source.dlq");
     assertThat(letter.key()).isEqualTo(key);
     assertThat(letter.value()).isEqualTo(value);
-    assertThat(letter.headers()).extracting(KafkaHeader::key).containsExactly(DeadLetters.ERROR,
-      DeadLetters.SOURCE_TOPIC, DeadLetters.SOURCE_PARTITION, DeadLetters.SOURCE_OFFSET,
-      DeadLetters.SOURCE_TIMESTAMP);
-    assertThat(letter.headers()).extracting(DeadLettersTest::text).containsExactly(
-      "ProcessingFailed: bad row", "source", "3", "42", "1718876759101");
+    assertThat(letter.headers())
+        .extracting(KafkaHeader::key)
+        .containsExactly(
+            DeadLetters.ERROR,
+            DeadLetters.SOURCE_TOPIC,
+            DeadLetters.SOURCE_PARTITION,
+            DeadLetters.SOURCE_OFFSET,
+            DeadLetters.SOURCE_TIMESTAMP);
+    assertThat(letter.headers())
+        .extracting(DeadLettersTest::text)
+        .containsExactly("ProcessingFailed: bad row", "source", "3", "42", "1718876759101");
   }
 
   @Test

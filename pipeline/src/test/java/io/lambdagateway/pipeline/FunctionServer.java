@@ -14,15 +14,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 /**
- * A real HTTP server speaking Transfer's function-URL protocol in tests: every POST body is
- * handed to the real {@link Enricher} and its answer returned with 200. It can be told to fail the
- * next k calls (HTTP 503), to answer after a delay or with another function, and be stopped and
- * restarted on its port.
+ * A real HTTP server speaking Transfer's function-URL protocol in tests: every POST body is handed
+ * to the real {@link Enricher} and its answer returned with 200. It can be told to fail the next k
+ * calls (HTTP 503), to answer after a delay or with another function, and be stopped and restarted
+ * on its port.
  */
 final class FunctionServer {
 
   /** The {@code ip} column the test enricher writes. */
   static final String PUBLIC_IP = "203.0.113.7";
+
   private static final int KEPT_REQUESTS = 50;
 
   private final Vertx vertx;
@@ -38,8 +39,7 @@ final class FunctionServer {
   private int port;
 
   /** One request as received. */
-  record SeenRequest(String uri, MultiMap headers, String body) {
-  }
+  record SeenRequest(String uri, MultiMap headers, String body) {}
 
   private FunctionServer(Vertx vertx) {
     this.vertx = vertx;
@@ -94,8 +94,12 @@ final class FunctionServer {
   }
 
   private void listen(int wantedPort) {
-    server = vertx.createHttpServer().requestHandler(this::handle)
-      .listen(wantedPort, "127.0.0.1").await();
+    server =
+        vertx
+            .createHttpServer()
+            .requestHandler(this::handle)
+            .listen(wantedPort, "127.0.0.1")
+            .await();
     port = server.actualPort();
   }
 
@@ -105,24 +109,37 @@ final class FunctionServer {
   }
 
   private void handle(HttpServerRequest request) {
-    request.body().onSuccess(body -> {
-      calls.incrementAndGet();
-      String text = body.toString();
-      if (text.equals("{\"Records\":[]}")) {
-        probes.incrementAndGet();
-      }
-      if (seen.size() < KEPT_REQUESTS) {
-        seen.add(new SeenRequest(request.uri(), MultiMap.caseInsensitiveMultiMap()
-          .addAll(request.headers()), text.length() > 200 ? text.substring(0, 200) : text));
-      }
-      if (failuresToServe.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-        failuresServed.incrementAndGet();
-        request.response().setStatusCode(503).end("{\"message\":\"unavailable for the test\"}");
-        return;
-      }
-      Future<Void> wait = delayMs > 0 ? vertx.timer(delayMs) : Future.succeededFuture();
-      wait.onSuccess(v -> request.response().putHeader("Content-Type", "application/json")
-        .end(Buffer.buffer(answer(body.getBytes()))));
-    });
+    request
+        .body()
+        .onSuccess(
+            body -> {
+              calls.incrementAndGet();
+              String text = body.toString();
+              if (text.equals("{\"Records\":[]}")) {
+                probes.incrementAndGet();
+              }
+              if (seen.size() < KEPT_REQUESTS) {
+                seen.add(
+                    new SeenRequest(
+                        request.uri(),
+                        MultiMap.caseInsensitiveMultiMap().addAll(request.headers()),
+                        text.length() > 200 ? text.substring(0, 200) : text));
+              }
+              if (failuresToServe.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                failuresServed.incrementAndGet();
+                request
+                    .response()
+                    .setStatusCode(503)
+                    .end("{\"message\":\"unavailable for the test\"}");
+                return;
+              }
+              Future<Void> wait = delayMs > 0 ? vertx.timer(delayMs) : Future.succeededFuture();
+              wait.onSuccess(
+                  v ->
+                      request
+                          .response()
+                          .putHeader("Content-Type", "application/json")
+                          .end(Buffer.buffer(answer(body.getBytes()))));
+            });
   }
 }

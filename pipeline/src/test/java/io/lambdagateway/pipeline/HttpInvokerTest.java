@@ -25,34 +25,59 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 class HttpInvokerTest {
 
-  private static final byte[] ONE_RECORD = TransferRequests.request(List.of(
-    new TransferRequests().encodeRecord(new SourceRecord("t", 0, 5, 1, null, new byte[] {1}))));
+  private static final byte[] ONE_RECORD =
+      TransferRequests.request(
+          List.of(
+              new TransferRequests()
+                  .encodeRecord(new SourceRecord("t", 0, 5, 1, null, new byte[] {1}))));
 
-  private record Seen(String method, String uri, MultiMap headers, String body) {
-  }
+  private record Seen(String method, String uri, MultiMap headers, String body) {}
 
   private final List<Seen> seen = new CopyOnWriteArrayList<>();
 
   private String serve(Vertx vertx, Handler<HttpServerRequest> answer) {
-    int port = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
-      seen.add(new Seen(request.method().name(), request.uri(),
-        MultiMap.caseInsensitiveMultiMap().addAll(request.headers()), body.toString()));
-      answer.handle(request);
-    })).listen(0, "127.0.0.1").await().actualPort();
+    int port =
+        vertx
+            .createHttpServer()
+            .requestHandler(
+                request ->
+                    request
+                        .body()
+                        .onSuccess(
+                            body -> {
+                              seen.add(
+                                  new Seen(
+                                      request.method().name(),
+                                      request.uri(),
+                                      MultiMap.caseInsensitiveMultiMap().addAll(request.headers()),
+                                      body.toString()));
+                              answer.handle(request);
+                            }))
+            .listen(0, "127.0.0.1")
+            .await()
+            .actualPort();
     return "http://127.0.0.1:" + port;
   }
 
   private static PipelineConfig.Builder config(String url) {
-    return PipelineConfig.builder("127.0.0.1:1").functionUrl(url).functionName("enricher")
-      .retryBackoff(new Backoff(Duration.ofMillis(10), Duration.ofMillis(40)));
+    return PipelineConfig.builder("127.0.0.1:1")
+        .functionUrl(url)
+        .functionName("enricher")
+        .retryBackoff(new Backoff(Duration.ofMillis(10), Duration.ofMillis(40)));
   }
 
   @Test
-  @DisplayName("A function-URL call is Transfer's: POST /{function}?integration=raw with its headers")
+  @DisplayName(
+      "A function-URL call is Transfer's: POST /{function}?integration=raw with its headers")
   void functionUrlRequest(Vertx vertx) {
     String url = serve(vertx, request -> request.response().end("{\"Records\":[]}"));
-    LambdaInvoker invoker = HttpInvoker.functionUrl(vertx, config(url + "/")
-      .header("X-Extra", "1").header("Content-Type", "application/json; charset=utf-8").build());
+    LambdaInvoker invoker =
+        HttpInvoker.functionUrl(
+            vertx,
+            config(url + "/")
+                .header("X-Extra", "1")
+                .header("Content-Type", "application/json; charset=utf-8")
+                .build());
 
     byte[] answer = invoker.invoke("{\"Records\":[]}".getBytes(StandardCharsets.UTF_8)).await();
 
@@ -61,7 +86,9 @@ class HttpInvokerTest {
     assertThat(request.method()).isEqualTo("POST");
     assertThat(request.uri()).isEqualTo("/enricher?integration=raw");
     assertThat(request.body()).isEqualTo("{\"Records\":[]}");
-    assertThat(request.headers().get("Authorization")).startsWith("Bearer").hasSizeLessThanOrEqualTo(7);
+    assertThat(request.headers().get("Authorization"))
+        .startsWith("Bearer")
+        .hasSizeLessThanOrEqualTo(7);
     assertThat(request.headers().get("Accept")).isEqualTo("application/json");
     assertThat(request.headers().get("Content-Type")).isEqualTo("application/json; charset=utf-8");
     assertThat(request.headers().get("X-Extra")).isEqualTo("1");
@@ -70,12 +97,16 @@ class HttpInvokerTest {
   @Test
   @DisplayName("A redirect fails the call and is never followed")
   void redirectRefused(Vertx vertx) {
-    String url = serve(vertx, request -> request.response().setStatusCode(302)
-      .putHeader("Location", "/elsewhere").end());
+    String url =
+        serve(
+            vertx,
+            request ->
+                request.response().setStatusCode(302).putHeader("Location", "/elsewhere").end());
     LambdaInvoker invoker = HttpInvoker.functionUrl(vertx, config(url).build());
 
     assertThatThrownBy(() -> invoker.invoke(ONE_RECORD).await())
-      .isInstanceOf(InvocationException.class).hasMessageContaining("HTTP 302");
+        .isInstanceOf(InvocationException.class)
+        .hasMessageContaining("HTTP 302");
     assertThat(seen).hasSize(1);
   }
 
@@ -83,32 +114,39 @@ class HttpInvokerTest {
   @DisplayName("An Invoke API call uses the invocations path; X-Amz-Function-Error fails it")
   void invokeApi(Vertx vertx) {
     AtomicInteger calls = new AtomicInteger();
-    String url = serve(vertx, request -> {
-      if (calls.incrementAndGet() == 1) {
-        request.response().end("{\"Records\":[]}");
-      } else {
-        request.response().putHeader("X-Amz-Function-Error", "Unhandled")
-          .end("{\"errorMessage\":\"boom\",\"errorType\":\"Error\"}");
-      }
-    });
+    String url =
+        serve(
+            vertx,
+            request -> {
+              if (calls.incrementAndGet() == 1) {
+                request.response().end("{\"Records\":[]}");
+              } else {
+                request
+                    .response()
+                    .putHeader("X-Amz-Function-Error", "Unhandled")
+                    .end("{\"errorMessage\":\"boom\",\"errorType\":\"Error\"}");
+              }
+            });
     LambdaInvoker invoker = HttpInvoker.invokeApi(vertx, config(url).build());
 
     invoker.invoke(ONE_RECORD).await();
     assertThatThrownBy(() -> invoker.invoke(ONE_RECORD).await())
-      .isInstanceOf(InvocationException.class).hasMessageContaining("Unhandled");
+        .isInstanceOf(InvocationException.class)
+        .hasMessageContaining("Unhandled");
     assertThat(seen.get(0).uri()).isEqualTo("/2015-03-31/functions/enricher/invocations");
   }
 
   @Test
   @DisplayName("A function that never answers fails the call at the invocation timeout")
   void timeout(Vertx vertx) {
-    String url = serve(vertx, request -> { });
-    LambdaInvoker invoker = HttpInvoker.functionUrl(vertx,
-      config(url).invocationTimeout(Duration.ofMillis(300)).build());
+    String url = serve(vertx, request -> {});
+    LambdaInvoker invoker =
+        HttpInvoker.functionUrl(
+            vertx, config(url).invocationTimeout(Duration.ofMillis(300)).build());
     long started = System.nanoTime();
 
     assertThatThrownBy(() -> invoker.invoke(ONE_RECORD).await())
-      .isInstanceOf(InvocationException.class);
+        .isInstanceOf(InvocationException.class);
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
   }
 
@@ -116,16 +154,26 @@ class HttpInvokerTest {
   @DisplayName("Failed calls are retried with back-off until one succeeds")
   void retriesUntilSuccess(Vertx vertx) {
     AtomicInteger calls = new AtomicInteger();
-    String url = serve(vertx, request -> {
-      if (calls.incrementAndGet() <= 2) {
-        request.response().setStatusCode(500).end();
-      } else {
-        request.response().end("{\"Records\":[{\"eventID\":\"5.0\",\"result\":\"Dropped\"}]}");
-      }
-    });
+    String url =
+        serve(
+            vertx,
+            request -> {
+              if (calls.incrementAndGet() <= 2) {
+                request.response().setStatusCode(500).end();
+              } else {
+                request
+                    .response()
+                    .end("{\"Records\":[{\"eventID\":\"5.0\",\"result\":\"Dropped\"}]}");
+              }
+            });
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    BatchCaller caller = new BatchCaller(vertx, HttpInvoker.functionUrl(vertx, config(url).build()),
-      3, new Backoff(Duration.ofMillis(10), Duration.ofMillis(40)), new PipelineMetrics(registry));
+    BatchCaller caller =
+        new BatchCaller(
+            vertx,
+            HttpInvoker.functionUrl(vertx, config(url).build()),
+            3,
+            new Backoff(Duration.ofMillis(10), Duration.ofMillis(40)),
+            new PipelineMetrics(registry));
     Batch batch = batchOfOne();
 
     List<ResultRecord> results = caller.call(batch).await();
@@ -134,19 +182,24 @@ class HttpInvokerTest {
     assertThat(calls).hasValue(3);
     assertThat(registry.get("pipeline.retries").counter().count()).isEqualTo(2);
     assertThat(registry.get("pipeline.invocations").tag("outcome", "failed").counter().count())
-      .isEqualTo(2);
+        .isEqualTo(2);
   }
 
   @Test
   @DisplayName("A result count different from the request's is retried, then fails the batch")
   void countMismatchFails(Vertx vertx) {
     String url = serve(vertx, request -> request.response().end("{\"Records\":[]}"));
-    BatchCaller caller = new BatchCaller(vertx, HttpInvoker.functionUrl(vertx, config(url).build()),
-      2, new Backoff(Duration.ofMillis(10), Duration.ofMillis(40)),
-      new PipelineMetrics(new SimpleMeterRegistry()));
+    BatchCaller caller =
+        new BatchCaller(
+            vertx,
+            HttpInvoker.functionUrl(vertx, config(url).build()),
+            2,
+            new Backoff(Duration.ofMillis(10), Duration.ofMillis(40)),
+            new PipelineMetrics(new SimpleMeterRegistry()));
 
     assertThatThrownBy(() -> caller.call(batchOfOne()).await())
-      .isInstanceOf(InvalidResponseException.class).hasMessageContaining("0 results for 1 records");
+        .isInstanceOf(InvalidResponseException.class)
+        .hasMessageContaining("0 results for 1 records");
     assertThat(seen).hasSize(3);
   }
 

@@ -21,17 +21,19 @@ final class KafkaCopyVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    KafkaProducer<byte[], byte[]> producer = KafkaProducer.create(vertx,
-      KafkaProperties.producer(config), byte[].class, byte[].class);
-    KafkaConsumer<byte[], byte[]> consumer = KafkaConsumer.create(vertx,
-      KafkaProperties.consumer(config), byte[].class, byte[].class);
-    consumer.batchHandler(records -> {
-      for (int i = 0; i < records.size(); i++) {
-        KafkaConsumerRecord<byte[], byte[]> record = records.recordAt(i);
-        producer.send(KafkaProducerRecord.create(config.targetTopic(), record.key(), record.value()));
-      }
-    });
-    consumer.handler(record -> { });
+    KafkaProducer<byte[], byte[]> producer =
+        KafkaProducer.create(vertx, KafkaProperties.producer(config), byte[].class, byte[].class);
+    KafkaConsumer<byte[], byte[]> consumer =
+        KafkaConsumer.create(vertx, KafkaProperties.consumer(config), byte[].class, byte[].class);
+    consumer.batchHandler(
+        records -> {
+          for (int i = 0; i < records.size(); i++) {
+            KafkaConsumerRecord<byte[], byte[]> record = records.recordAt(i);
+            producer.send(
+                KafkaProducerRecord.create(config.targetTopic(), record.key(), record.value()));
+          }
+        });
+    consumer.handler(record -> {});
     return consumer.subscribe(config.sourceTopic());
   }
 }

@@ -35,7 +35,8 @@ final class KafkaTestClient implements AutoCloseable {
     props.put("bootstrap.servers", bootstrap);
     this.admin = Admin.create(props);
     props.put("acks", "all");
-    this.producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+    this.producer =
+        new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
   }
 
   /** Produces the values (key "k<i>", round-robin over partitions); returns their coordinates. */
@@ -62,8 +63,8 @@ final class KafkaTestClient implements AutoCloseable {
   List<ConsumerRecord<byte[], byte[]>> readAll(String topic, int atLeast, Duration timeout) {
     Properties props = new Properties();
     props.put("bootstrap.servers", bootstrap);
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props,
-        new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions = new ArrayList<>();
       for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(10))) {
         partitions.add(new TopicPartition(topic, info.partition()));
@@ -90,13 +91,14 @@ final class KafkaTestClient implements AutoCloseable {
   /** The group's committed positions of the topic, by partition (absent = none). */
   Map<Integer, Long> committed(String group, String topic) throws Exception {
     Map<TopicPartition, OffsetAndMetadata> offsets =
-      admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
     Map<Integer, Long> positions = new HashMap<>();
-    offsets.forEach((tp, om) -> {
-      if (tp.topic().equals(topic) && om != null) {
-        positions.put(tp.partition(), om.offset());
-      }
-    });
+    offsets.forEach(
+        (tp, om) -> {
+          if (tp.topic().equals(topic) && om != null) {
+            positions.put(tp.partition(), om.offset());
+          }
+        });
     return positions;
   }
 
@@ -107,7 +109,11 @@ final class KafkaTestClient implements AutoCloseable {
       request.put(new TopicPartition(topic, p), OffsetSpec.latest());
     }
     Map<Integer, Long> ends = new HashMap<>();
-    admin.listOffsets(request).all().get().forEach((tp, info) -> ends.put(tp.partition(), info.offset()));
+    admin
+        .listOffsets(request)
+        .all()
+        .get()
+        .forEach((tp, info) -> ends.put(tp.partition(), info.offset()));
     return ends;
   }
 

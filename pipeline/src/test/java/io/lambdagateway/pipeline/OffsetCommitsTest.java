@@ -19,12 +19,14 @@ class OffsetCommitsTest {
 
   private final List<Map<SourcePartition, Long>> commitsSent = new ArrayList<>();
   private final List<Promise<Void>> commitAnswers = new ArrayList<>();
-  private final OffsetCommits commits = new OffsetCommits(positions -> {
-    commitsSent.add(Map.copyOf(positions));
-    Promise<Void> answer = Promise.promise();
-    commitAnswers.add(answer);
-    return answer.future();
-  });
+  private final OffsetCommits commits =
+      new OffsetCommits(
+          positions -> {
+            commitsSent.add(Map.copyOf(positions));
+            Promise<Void> answer = Promise.promise();
+            commitAnswers.add(answer);
+            return answer.future();
+          });
 
   private static SourceRecord record(SourcePartition partition, long offset) {
     return new SourceRecord(partition.topic(), partition.partition(), offset, 0, null, null);
@@ -60,7 +62,8 @@ class OffsetCommitsTest {
   }
 
   @Test
-  @DisplayName("Nothing is committed for a partition that is not assigned, nor when nothing advanced")
+  @DisplayName(
+      "Nothing is committed for a partition that is not assigned, nor when nothing advanced")
   void assignedOnly() {
     commits.assigned(Set.of(P0));
     receive(P1, 0);
@@ -71,7 +74,8 @@ class OffsetCommitsTest {
   }
 
   @Test
-  @DisplayName("One commit at a time: the periodic one is skipped, an explicit one follows the running one")
+  @DisplayName(
+      "One commit at a time: the periodic one is skipped, an explicit one follows the running one")
   void oneAtATime() {
     commits.assigned(Set.of(P0));
     receive(P0, 0, 1);
@@ -104,7 +108,8 @@ class OffsetCommitsTest {
   }
 
   @Test
-  @DisplayName("The final commit waits for the drain and a running commit, then includes later work")
+  @DisplayName(
+      "The final commit waits for the drain and a running commit, then includes later work")
   void terminate() {
     commits.assigned(Set.of(P0));
     receive(P0, 0, 1);

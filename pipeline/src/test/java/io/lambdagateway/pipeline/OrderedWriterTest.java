@@ -14,22 +14,22 @@ import org.junit.jupiter.api.Test;
 class OrderedWriterTest {
 
   private final List<Promise<Void>> timers = new ArrayList<>();
-  private final StallRetry retry = new StallRetry(
-    new Backoff(Duration.ofMillis(1), Duration.ofMillis(1)), () -> 0.0,
-    delayMs -> {
-      Promise<Void> timer = Promise.promise();
-      timers.add(timer);
-      return timer.future();
-    },
-    new StallRetry.Stalls() {
-      @Override
-      public void started() {
-      }
+  private final StallRetry retry =
+      new StallRetry(
+          new Backoff(Duration.ofMillis(1), Duration.ofMillis(1)),
+          () -> 0.0,
+          delayMs -> {
+            Promise<Void> timer = Promise.promise();
+            timers.add(timer);
+            return timer.future();
+          },
+          new StallRetry.Stalls() {
+            @Override
+            public void started() {}
 
-      @Override
-      public void ended() {
-      }
-    });
+            @Override
+            public void ended() {}
+          });
   private final OrderedWriter writer = new OrderedWriter(retry);
   private final List<String> issued = new ArrayList<>();
   private final List<Promise<Void>> acks = new ArrayList<>();
@@ -76,8 +76,8 @@ class OrderedWriterTest {
   @Test
   @DisplayName("A failed input fails its submission without a write and does not block the next")
   void failedInput() {
-    Future<Void> failed = writer.submit(Future.<String>failedFuture("call failed"), this::write,
-      "failed");
+    Future<Void> failed =
+        writer.submit(Future.<String>failedFuture("call failed"), this::write, "failed");
     writer.submit(Future.succeededFuture("b"), this::write, "next");
 
     assertThat(failed.failed()).isTrue();
@@ -88,12 +88,16 @@ class OrderedWriterTest {
   @DisplayName("A rejected write is sent again until acknowledged; settled waits for it")
   void retriedUntilAcknowledged() {
     AtomicInteger sends = new AtomicInteger();
-    Future<Void> written = writer.submit(Future.succeededFuture("a"), value -> {
-      if (sends.incrementAndGet() < 3) {
-        return Future.failedFuture("broker unavailable");
-      }
-      return write(value);
-    }, "flaky");
+    Future<Void> written =
+        writer.submit(
+            Future.succeededFuture("a"),
+            value -> {
+              if (sends.incrementAndGet() < 3) {
+                return Future.failedFuture("broker unavailable");
+              }
+              return write(value);
+            },
+            "flaky");
     Future<Void> settled = writer.settled();
 
     timers.get(0).complete();

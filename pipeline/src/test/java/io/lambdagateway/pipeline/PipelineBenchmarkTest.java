@@ -33,11 +33,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A bounded throughput and latency run of the pipeline on the in-process broker with the test
- * function server (real enricher over real HTTP, same JVM), against a Kafka-only copy as the
- * floor; when the gateway jar is built, the same backlog also goes through it (its own JVM), by
- * function URL and by Invoke API. Not
- * part of the default build: run with {@code -Dgroups=bench -Dpipeline.excludedGroups=none}
- * (see bench/pipeline/README.md). Results go to the log and to target/pipeline-bench.md.
+ * function server (real enricher over real HTTP, same JVM), against a Kafka-only copy as the floor;
+ * when the gateway jar is built, the same backlog also goes through it (its own JVM), by function
+ * URL and by Invoke API. Not part of the default build: run with {@code -Dgroups=bench
+ * -Dpipeline.excludedGroups=none} (see bench/pipeline/README.md). Results go to the log and to
+ * target/pipeline-bench.md.
  */
 @Tag("bench")
 class PipelineBenchmarkTest {
@@ -45,7 +45,7 @@ class PipelineBenchmarkTest {
   private static final Logger LOG = LoggerFactory.getLogger(PipelineBenchmarkTest.class);
   private static final int MESSAGES = Integer.getInteger("bench.messages", 10_000);
   private static final Path GATEWAY_JAR =
-    Path.of(System.getProperty("bench.gatewayJar", "../app/target/lambda-gateway.jar"));
+      Path.of(System.getProperty("bench.gatewayJar", "../app/target/lambda-gateway.jar"));
   private static final int MAX_ROWS = 10;
   private static final int LATENCY_RATE_PER_SECOND = 100;
   private static final int LATENCY_SECONDS = 5;
@@ -78,23 +78,32 @@ class PipelineBenchmarkTest {
     long bytes = rows.values().stream().mapToLong(v -> v.length).sum();
     kafka.produce(source, 4, rows.values());
     int expectedRows = rows.expectedTargetValues().size();
-    report.add(String.format(Locale.ROOT, "Backlog: %d messages, %d rows, %.1f MB on a 4-partition"
-      + " topic.", MESSAGES, expectedRows, bytes / 1e6));
+    report.add(
+        String.format(
+            Locale.ROOT,
+            "Backlog: %d messages, %d rows, %.1f MB on a 4-partition" + " topic.",
+            MESSAGES,
+            expectedRows,
+            bytes / 1e6));
     report.add("");
-    report.add("| run | wall s (from deploy) | msg/s (wall) | rows/s (wall) | msg/s (steady)"
-      + " | rows/s (steady) |");
+    report.add(
+        "| run | wall s (from deploy) | msg/s (wall) | rows/s (wall) | msg/s (steady)"
+            + " | rows/s (steady) |");
     report.add("| --- | ---: | ---: | ---: | ---: | ---: |");
 
     String copy = source + ".copy";
     SharedBroker.get().createTopic(copy, 1);
-    double[] copySeconds = drain(new KafkaCopyVerticle(config(function, source, copy).build()), copy,
-      MESSAGES);
+    double[] copySeconds =
+        drain(new KafkaCopyVerticle(config(function, source, copy).build()), copy, MESSAGES);
     row("Kafka-only copy (floor)", copySeconds, MESSAGES, MESSAGES);
 
     String target = source + ".target";
     SharedBroker.get().createTopic(target, 1);
-    double[] pipelineSeconds = drain(PipelineVerticle.create(config(function, source, target).build()),
-      target, expectedRows);
+    double[] pipelineSeconds =
+        drain(
+            PipelineVerticle.create(config(function, source, target).build()),
+            target,
+            expectedRows);
     row("pipeline → in-JVM test function (function URL)", pipelineSeconds, MESSAGES, expectedRows);
     if (Files.exists(GATEWAY_JAR)) {
       throughTheGateway(source, expectedRows);
@@ -114,8 +123,10 @@ class PipelineBenchmarkTest {
   }
 
   private PipelineConfig.Builder config(FunctionServer function, String source, String target) {
-    return PipelineVerticle.configFor(bootstrap, function.baseUrl()).sourceTopic(source)
-      .targetTopic(target).groupId(KafkaNames.unique("bench"));
+    return PipelineVerticle.configFor(bootstrap, function.baseUrl())
+        .sourceTopic(source)
+        .targetTopic(target)
+        .groupId(KafkaNames.unique("bench"));
   }
 
   /**
@@ -126,14 +137,18 @@ class PipelineBenchmarkTest {
     long started = System.nanoTime();
     String id = vertx.deployVerticle(deployable).await();
     long[] first = new long[2];
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> {
-      long written = kafka.endOffsets(topic, 1).get(0);
-      if (written > 0 && first[0] == 0) {
-        first[0] = System.nanoTime();
-        first[1] = written;
-      }
-      return written >= count;
-    });
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(20))
+        .until(
+            () -> {
+              long written = kafka.endOffsets(topic, 1).get(0);
+              if (written > 0 && first[0] == 0) {
+                first[0] = System.nanoTime();
+                first[1] = written;
+              }
+              return written >= count;
+            });
     long done = System.nanoTime();
     vertx.undeploy(id).await();
     double steadySeconds = (done - first[0]) / 1e9 * count / (count - first[1]);
@@ -141,9 +156,16 @@ class PipelineBenchmarkTest {
   }
 
   private void row(String run, double[] seconds, int messages, int rows) {
-    report.add(String.format(Locale.ROOT, "| %s | %.2f | %.0f | %.0f | %.0f | %.0f |", run,
-      seconds[0], messages / seconds[0], rows / seconds[0], messages / seconds[1],
-      rows / seconds[1]));
+    report.add(
+        String.format(
+            Locale.ROOT,
+            "| %s | %.2f | %.0f | %.0f | %.0f | %.0f |",
+            run,
+            seconds[0],
+            messages / seconds[0],
+            rows / seconds[0],
+            messages / seconds[1],
+            rows / seconds[1]));
   }
 
   /** The same backlog through the gateway jar in its own JVM: function URL, then Invoke API. */
@@ -152,26 +174,45 @@ class PipelineBenchmarkTest {
     try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = probe.getLocalPort();
     }
-    Process gateway = new ProcessBuilder("java", "-XX:+UseSerialGC", "-Xmx512m", "-jar",
-      GATEWAY_JAR.toString(), "--host=127.0.0.1", "--port=" + port,
-      "--enricher-public-ip=" + FunctionServer.PUBLIC_IP)
-      .redirectErrorStream(true)
-      .redirectOutput(Path.of("target", "bench-gateway.log").toFile())
-      .start();
+    Process gateway =
+        new ProcessBuilder(
+                "java",
+                "-XX:+UseSerialGC",
+                "-Xmx512m",
+                "-jar",
+                GATEWAY_JAR.toString(),
+                "--host=127.0.0.1",
+                "--port=" + port,
+                "--enricher-public-ip=" + FunctionServer.PUBLIC_IP)
+            .redirectErrorStream(true)
+            .redirectOutput(Path.of("target", "bench-gateway.log").toFile())
+            .start();
     try {
       if (!awaitListening(gateway, port)) {
-        report.add("| (gateway runs skipped: the jar did not start, see target/bench-gateway.log)"
-          + " | | | | | |");
+        report.add(
+            "| (gateway runs skipped: the jar did not start, see target/bench-gateway.log)"
+                + " | | | | | |");
         return;
       }
       String url = "http://127.0.0.1:" + port;
-      for (PipelineTarget target : List.of(PipelineTarget.FUNCTION_URL, PipelineTarget.INVOKE_API)) {
+      for (PipelineTarget target :
+          List.of(PipelineTarget.FUNCTION_URL, PipelineTarget.INVOKE_API)) {
         String out = source + "." + target.name().toLowerCase(Locale.ROOT);
         SharedBroker.get().createTopic(out, 1);
-        PipelineConfig config = PipelineVerticle.configFor(bootstrap, url).target(target)
-          .sourceTopic(source).targetTopic(out).groupId(KafkaNames.unique("bench")).build();
-        row("pipeline → gateway jar (" + target.name().toLowerCase(Locale.ROOT).replace('_', '-')
-          + ")", drain(PipelineVerticle.create(config), out, expectedRows), MESSAGES, expectedRows);
+        PipelineConfig config =
+            PipelineVerticle.configFor(bootstrap, url)
+                .target(target)
+                .sourceTopic(source)
+                .targetTopic(out)
+                .groupId(KafkaNames.unique("bench"))
+                .build();
+        row(
+            "pipeline → gateway jar ("
+                + target.name().toLowerCase(Locale.ROOT).replace('_', '-')
+                + ")",
+            drain(PipelineVerticle.create(config), out, expectedRows),
+            MESSAGES,
+            expectedRows);
       }
     } finally {
       gateway.destroy();
@@ -198,8 +239,9 @@ class PipelineBenchmarkTest {
     String target = source + ".target";
     SharedBroker.get().createTopic(source, 1);
     SharedBroker.get().createTopic(target, 1);
-    PipelineVerticle pipeline = PipelineVerticle.create(config(function, source, target)
-      .flushInterval(flushInterval).build());
+    PipelineVerticle pipeline =
+        PipelineVerticle.create(
+            config(function, source, target).flushInterval(flushInterval).build());
     String id = vertx.deployVerticle(pipeline).await();
     await().atMost(Duration.ofSeconds(30)).until(() -> pipeline.assignedPartitionCount() == 1);
     int count = LATENCY_RATE_PER_SECOND * LATENCY_SECONDS;
@@ -209,11 +251,16 @@ class PipelineBenchmarkTest {
       while (System.nanoTime() < start + i * periodNanos) {
         Thread.onSpinWait();
       }
-      String row = "ts=" + System.currentTimeMillis() + "&data={\"appid\":\"lat-" + i
-        + "\",\"payload\":{},\"identity\":\"x\"}";
+      String row =
+          "ts="
+              + System.currentTimeMillis()
+              + "&data={\"appid\":\"lat-"
+              + i
+              + "\",\"payload\":{},\"identity\":\"x\"}";
       kafka.produceOne(source, row.getBytes(StandardCharsets.UTF_8));
     }
-    List<ConsumerRecord<byte[], byte[]>> written = kafka.readAll(target, count, Duration.ofSeconds(60));
+    List<ConsumerRecord<byte[], byte[]>> written =
+        kafka.readAll(target, count, Duration.ofSeconds(60));
     vertx.undeploy(id).await();
     assertThat(written).hasSize(count);
     List<Long> latencies = new ArrayList<>();
@@ -222,9 +269,15 @@ class PipelineBenchmarkTest {
       latencies.add(record.timestamp() - Long.parseLong(value.get("ts").asText()));
     }
     Collections.sort(latencies);
-    report.add(String.format(Locale.ROOT, "| %d ms | %d | %d | %d | %d |", flushInterval.toMillis(),
-      count, percentile(latencies, 50), percentile(latencies, 99),
-      latencies.get(latencies.size() - 1)));
+    report.add(
+        String.format(
+            Locale.ROOT,
+            "| %d ms | %d | %d | %d | %d |",
+            flushInterval.toMillis(),
+            count,
+            percentile(latencies, 50),
+            percentile(latencies, 99),
+            latencies.get(latencies.size() - 1)));
   }
 
   private static long percentile(List<Long> sorted, int percent) {

@@ -38,8 +38,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole pipeline against a real in-process Kafka broker and a real HTTP function server
- * running the real enricher.
+ * The whole pipeline against a real in-process Kafka broker and a real HTTP function server running
+ * the real enricher.
  */
 @ExtendWith(VertxExtension.class)
 class PipelineEndToEndTest {
@@ -80,10 +80,13 @@ class PipelineEndToEndTest {
 
   private PipelineConfig.Builder fastConfig(FunctionServer function) {
     return PipelineVerticle.configFor(bootstrap, function.baseUrl())
-      .sourceTopic(source).targetTopic(target).groupId(KafkaNames.unique("group"))
-      .flushInterval(Duration.ofMillis(100)).commitInterval(Duration.ofMillis(200))
-      .retryBackoff(new Backoff(Duration.ofMillis(20), Duration.ofMillis(100)))
-      .stallBackoff(new Backoff(Duration.ofMillis(100), Duration.ofMillis(400)));
+        .sourceTopic(source)
+        .targetTopic(target)
+        .groupId(KafkaNames.unique("group"))
+        .flushInterval(Duration.ofMillis(100))
+        .commitInterval(Duration.ofMillis(200))
+        .retryBackoff(new Backoff(Duration.ofMillis(20), Duration.ofMillis(100)))
+        .stallBackoff(new Backoff(Duration.ofMillis(100), Duration.ofMillis(400)));
   }
 
   private static List<String> values(List<ConsumerRecord<byte[], byte[]>> records) {
@@ -95,8 +98,12 @@ class PipelineEndToEndTest {
   }
 
   private void awaitCommittedToEnd(String group, int partitions) {
-    await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-      assertThat(kafka.committed(group, source)).isEqualTo(kafka.endOffsets(source, partitions)));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(kafka.committed(group, source))
+                    .isEqualTo(kafka.endOffsets(source, partitions)));
   }
 
   private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
@@ -108,45 +115,60 @@ class PipelineEndToEndTest {
   private static String status(Vertx vertx, HttpClientAgent http, int port, String path)
       throws TimeoutException {
     Promise<String> answer = Promise.promise();
-    vertx.getOrCreateContext().runOnContext(v -> http.request(HttpMethod.GET, port, "127.0.0.1", path)
-      .compose(request -> request.send())
-      .compose(response -> response.body().map(body -> response.statusCode() + " " + body))
-      .onComplete(answer));
+    vertx
+        .getOrCreateContext()
+        .runOnContext(
+            v ->
+                http.request(HttpMethod.GET, port, "127.0.0.1", path)
+                    .compose(request -> request.send())
+                    .compose(
+                        response -> response.body().map(body -> response.statusCode() + " " + body))
+                    .onComplete(answer));
     return answer.future().await(10, TimeUnit.SECONDS);
   }
 
   @Test
-  @DisplayName("Enriched rows reach the target, bad messages the DLQ, offsets are committed to the end")
+  @DisplayName(
+      "Enriched rows reach the target, bad messages the DLQ, offsets are committed to the end")
   void endToEnd(Vertx vertx) throws Exception {
     topics("e2e", 2);
     SourceRows rows = new SourceRows(1, "e2e").good(30, 5).bad().good(10, 3).bad().bad();
     List<RecordMetadata> produced = kafka.produce(source, 2, rows.values());
     FunctionServer function = FunctionServer.start(vertx);
-    PipelineConfig config = fastConfig(function).token("secret-token")
-      .header("X-Transfer-Test", "yes").header("Accept", "application/json; charset=utf-8").build();
+    PipelineConfig config =
+        fastConfig(function)
+            .token("secret-token")
+            .header("X-Transfer-Test", "yes")
+            .header("Accept", "application/json; charset=utf-8")
+            .build();
 
     vertx.deployVerticle(PipelineVerticle.create(config)).await();
 
     List<ConsumerRecord<byte[], byte[]>> written =
-      kafka.readAll(target, rows.expectedTargetValues().size(), DELIVERY_TIMEOUT);
+        kafka.readAll(target, rows.expectedTargetValues().size(), DELIVERY_TIMEOUT);
     assertThat(values(written)).containsExactlyInAnyOrderElementsOf(rows.expectedTargetValues());
-    assertThat(written).allSatisfy(r ->
-      assertThat(new String(r.key(), StandardCharsets.UTF_8)).isEqualTo("_" + source));
+    assertThat(written)
+        .allSatisfy(
+            r -> assertThat(new String(r.key(), StandardCharsets.UTF_8)).isEqualTo("_" + source));
 
     List<ConsumerRecord<byte[], byte[]>> letters = kafka.readAll(dlq, 3, DELIVERY_TIMEOUT);
-    assertThat(letters).hasSize(3).allSatisfy(letter -> {
-      int index = Integer.parseInt(new String(letter.key(), StandardCharsets.UTF_8).substring(1));
-      RecordMetadata original = produced.get(index);
-      assertThat(letter.value()).isEqualTo(rows.values().get(index));
-      assertThat(header(letter, DeadLetters.ERROR)).startsWith("ProcessingFailed: ");
-      assertThat(header(letter, DeadLetters.SOURCE_TOPIC)).isEqualTo(source);
-      assertThat(header(letter, DeadLetters.SOURCE_PARTITION))
-        .isEqualTo(Integer.toString(original.partition()));
-      assertThat(header(letter, DeadLetters.SOURCE_OFFSET))
-        .isEqualTo(Long.toString(original.offset()));
-      assertThat(header(letter, DeadLetters.SOURCE_TIMESTAMP))
-        .isEqualTo(Long.toString(original.timestamp()));
-    });
+    assertThat(letters)
+        .hasSize(3)
+        .allSatisfy(
+            letter -> {
+              int index =
+                  Integer.parseInt(new String(letter.key(), StandardCharsets.UTF_8).substring(1));
+              RecordMetadata original = produced.get(index);
+              assertThat(letter.value()).isEqualTo(rows.values().get(index));
+              assertThat(header(letter, DeadLetters.ERROR)).startsWith("ProcessingFailed: ");
+              assertThat(header(letter, DeadLetters.SOURCE_TOPIC)).isEqualTo(source);
+              assertThat(header(letter, DeadLetters.SOURCE_PARTITION))
+                  .isEqualTo(Integer.toString(original.partition()));
+              assertThat(header(letter, DeadLetters.SOURCE_OFFSET))
+                  .isEqualTo(Long.toString(original.offset()));
+              assertThat(header(letter, DeadLetters.SOURCE_TIMESTAMP))
+                  .isEqualTo(Long.toString(original.timestamp()));
+            });
     awaitCommittedToEnd(config.groupId(), 2);
 
     assertThat(function.probes()).isEqualTo(1);
@@ -160,7 +182,8 @@ class PipelineEndToEndTest {
   }
 
   @Test
-  @DisplayName("Update items the json serializer refuses send their source message to the DLQ; Dropped writes nothing")
+  @DisplayName(
+      "Update items the json serializer refuses send their source message to the DLQ; Dropped writes nothing")
   void refusedAndDropped(Vertx vertx) throws Exception {
     topics("refused", 1);
     SourceRows rows = new SourceRows(5, "refused").good(6, 2);
@@ -172,13 +195,17 @@ class PipelineEndToEndTest {
     vertx.deployVerticle(PipelineVerticle.create(config)).await();
 
     List<ConsumerRecord<byte[], byte[]>> letters = kafka.readAll(dlq, 3, DELIVERY_TIMEOUT);
-    assertThat(letters).extracting(r -> header(r, DeadLetters.SOURCE_OFFSET))
-      .containsExactlyInAnyOrder("0", "2", "4");
-    assertThat(letters).allSatisfy(letter -> {
-      assertThat(header(letter, DeadLetters.ERROR)).contains("target serializer refused", "update");
-      int offset = Integer.parseInt(header(letter, DeadLetters.SOURCE_OFFSET));
-      assertThat(letter.value()).isEqualTo(rows.values().get(offset));
-    });
+    assertThat(letters)
+        .extracting(r -> header(r, DeadLetters.SOURCE_OFFSET))
+        .containsExactlyInAnyOrder("0", "2", "4");
+    assertThat(letters)
+        .allSatisfy(
+            letter -> {
+              assertThat(header(letter, DeadLetters.ERROR))
+                  .contains("target serializer refused", "update");
+              int offset = Integer.parseInt(header(letter, DeadLetters.SOURCE_OFFSET));
+              assertThat(letter.value()).isEqualTo(rows.values().get(offset));
+            });
     awaitCommittedToEnd(config.groupId(), 1);
     assertThat(targetCount()).isZero();
   }
@@ -214,24 +241,30 @@ class PipelineEndToEndTest {
     FunctionServer function = FunctionServer.start(vertx);
     function.delay(100);
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    PipelineConfig config = fastConfig(function).maxBufferedRecords(30).maxPollRecords(10)
-      .bufferSizeBytes(2048).build();
+    PipelineConfig config =
+        fastConfig(function)
+            .maxBufferedRecords(30)
+            .maxPollRecords(10)
+            .bufferSizeBytes(2048)
+            .build();
     vertx.deployVerticle(new PipelineVerticle(config, registry)).await();
     double maxBuffered = 0;
     boolean sawPause = false;
     long deadline = System.nanoTime() + DELIVERY_TIMEOUT.toNanos();
     int expected = rows.expectedTargetValues().size();
     while (targetCount() < expected && System.nanoTime() < deadline) {
-      maxBuffered = Math.max(maxBuffered, registry.get("pipeline.buffered.records").gauge().value());
+      maxBuffered =
+          Math.max(maxBuffered, registry.get("pipeline.buffered.records").gauge().value());
       sawPause |= registry.get("pipeline.paused").gauge().value() == 1.0;
       Thread.sleep(5);
     }
 
     assertThat(values(kafka.readAll(target, expected, DELIVERY_TIMEOUT)))
-      .containsExactlyInAnyOrderElementsOf(rows.expectedTargetValues());
+        .containsExactlyInAnyOrderElementsOf(rows.expectedTargetValues());
     assertThat(sawPause).isTrue();
-    assertThat(maxBuffered).as("unfinished records: the watermark plus at most one poll")
-      .isLessThanOrEqualTo(30 + 10);
+    assertThat(maxBuffered)
+        .as("unfinished records: the watermark plus at most one poll")
+        .isLessThanOrEqualTo(30 + 10);
     LOG.info("bounded-memory run: at most {} unfinished records (watermark 30)", maxBuffered);
   }
 
@@ -243,8 +276,8 @@ class PipelineEndToEndTest {
     kafka.produce(source, 2, rows.values());
     FunctionServer function = FunctionServer.start(vertx);
     function.delay(30);
-    PipelineConfig.Builder builder = fastConfig(function).bufferSizeBytes(4096)
-      .flushInterval(Duration.ofMillis(50));
+    PipelineConfig.Builder builder =
+        fastConfig(function).bufferSizeBytes(4096).flushInterval(Duration.ofMillis(50));
     PipelineConfig crashing = builder.commitOnStop(false).stopGrace(Duration.ZERO).build();
     Vertx crashingVertx = Vertx.vertx();
     crashingVertx.deployVerticle(PipelineVerticle.create(crashing)).await();
@@ -253,16 +286,24 @@ class PipelineEndToEndTest {
 
     long atCrash = targetCount();
     crashingVertx.close().await();
-    LOG.info("crashed with {} of {} rows written ({} after the stop); committed: {}", atCrash,
-      expected, targetCount(), kafka.committed(crashing.groupId(), source));
+    LOG.info(
+        "crashed with {} of {} rows written ({} after the stop); committed: {}",
+        atCrash,
+        expected,
+        targetCount(),
+        kafka.committed(crashing.groupId(), source));
     assertThat(atCrash).as("stopped mid-stream").isLessThan(expected);
     function.delay(0);
     vertx.deployVerticle(PipelineVerticle.create(builder.commitOnStop(true).build())).await();
 
     List<String> written = values(kafka.readAll(target, expected, DELIVERY_TIMEOUT));
-    assertThat(new HashSet<>(written)).containsExactlyInAnyOrderElementsOf(rows.expectedTargetValues());
-    LOG.info("no-loss run: {} rows expected, {} written, {} duplicates", expected, written.size(),
-      written.size() - expected);
+    assertThat(new HashSet<>(written))
+        .containsExactlyInAnyOrderElementsOf(rows.expectedTargetValues());
+    LOG.info(
+        "no-loss run: {} rows expected, {} written, {} duplicates",
+        expected,
+        written.size(),
+        written.size() - expected);
     awaitCommittedToEnd(crashing.groupId(), 2);
   }
 
@@ -276,8 +317,13 @@ class PipelineEndToEndTest {
     PipelineVerticle pipeline = new PipelineVerticle(config, registry);
     vertx.deployVerticle(pipeline).await();
     HttpClientAgent http = vertx.createHttpClient();
-    int statusPort = vertx.createHttpServer().requestHandler(StatusEndpoints.create(registry, pipeline))
-      .listen(0, "127.0.0.1").await().actualPort();
+    int statusPort =
+        vertx
+            .createHttpServer()
+            .requestHandler(StatusEndpoints.create(registry, pipeline))
+            .listen(0, "127.0.0.1")
+            .await()
+            .actualPort();
 
     function.failNext(12);
     SourceRows rows = new SourceRows(3, "outage").good(20, 3);
@@ -294,27 +340,30 @@ class PipelineEndToEndTest {
     Thread.sleep(1500);
     function.restart();
 
-    List<String> written = values(kafka.readAll(target, rows.expectedTargetValues().size(),
-      DELIVERY_TIMEOUT));
-    assertThat(new HashSet<>(written)).containsExactlyInAnyOrderElementsOf(rows.expectedTargetValues());
+    List<String> written =
+        values(kafka.readAll(target, rows.expectedTargetValues().size(), DELIVERY_TIMEOUT));
+    assertThat(new HashSet<>(written))
+        .containsExactlyInAnyOrderElementsOf(rows.expectedTargetValues());
     await().atMost(Duration.ofSeconds(10)).until(() -> !pipeline.stalled());
     String metrics = status(vertx, http, statusPort, "/metrics");
-    assertThat(metrics).contains("pipeline_stalled_batches 0.0", "pipeline_paused 0.0")
-      .contains("pipeline_consumer_lag ")
-      .containsPattern("pipeline_retries_total [1-9]")
-      .containsPattern("pipeline_results_total\\{status=\"Split\"\\} 20\\.0");
+    assertThat(metrics)
+        .contains("pipeline_stalled_batches 0.0", "pipeline_paused 0.0")
+        .contains("pipeline_consumer_lag ")
+        .containsPattern("pipeline_retries_total [1-9]")
+        .containsPattern("pipeline_results_total\\{status=\"Split\"\\} 20\\.0");
     assertThat(kafka.readAll(dlq, 0, Duration.ofSeconds(3))).isEmpty();
     awaitCommittedToEnd(config.groupId(), 2);
   }
 
   @Test
-  @DisplayName("The consumer lag counts the records produced while consumption is paused and is 0 after catch-up")
+  @DisplayName(
+      "The consumer lag counts the records produced while consumption is paused and is 0 after catch-up")
   void consumerLag(Vertx vertx) throws Exception {
     topics("lag", 2);
     FunctionServer function = FunctionServer.start(vertx);
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    PipelineConfig config = fastConfig(function).retries(1)
-      .lagRefreshInterval(Duration.ofMillis(100)).build();
+    PipelineConfig config =
+        fastConfig(function).retries(1).lagRefreshInterval(Duration.ofMillis(100)).build();
     PipelineVerticle pipeline = new PipelineVerticle(config, registry);
     vertx.deployVerticle(pipeline).await();
     await().atMost(Duration.ofSeconds(30)).until(() -> pipeline.assignedPartitionCount() == 2);
@@ -333,7 +382,7 @@ class PipelineEndToEndTest {
     function.failNext(0);
     int expected = rows.expectedTargetValues().size();
     assertThat(new HashSet<>(values(kafka.readAll(target, expected, DELIVERY_TIMEOUT))))
-      .containsExactlyInAnyOrderElementsOf(rows.expectedTargetValues());
+        .containsExactlyInAnyOrderElementsOf(rows.expectedTargetValues());
     await().atMost(DELIVERY_TIMEOUT).untilAsserted(() -> assertThat(lag(registry)).isZero());
   }
 
@@ -342,23 +391,30 @@ class PipelineEndToEndTest {
   }
 
   @Test
-  @DisplayName("Two instances in one group split four partitions; stopping one mid-stream loses nothing")
+  @DisplayName(
+      "Two instances in one group split four partitions; stopping one mid-stream loses nothing")
   void scaleOut(Vertx vertx) throws Exception {
     topics("scale", 4);
     FunctionServer function = FunctionServer.start(vertx);
     function.delay(20);
-    PipelineConfig config = fastConfig(function).bufferSizeBytes(4096)
-      .flushInterval(Duration.ofMillis(50)).build();
+    PipelineConfig config =
+        fastConfig(function).bufferSizeBytes(4096).flushInterval(Duration.ofMillis(50)).build();
     Vertx otherVertx = Vertx.vertx();
     // The first instance abandons its in-flight work on stop: a stop truly mid-stream.
-    PipelineVerticle first = PipelineVerticle.create(
-      fastConfig(function).groupId(config.groupId()).bufferSizeBytes(4096)
-        .flushInterval(Duration.ofMillis(50)).stopGrace(Duration.ZERO).build());
+    PipelineVerticle first =
+        PipelineVerticle.create(
+            fastConfig(function)
+                .groupId(config.groupId())
+                .bufferSizeBytes(4096)
+                .flushInterval(Duration.ofMillis(50))
+                .stopGrace(Duration.ZERO)
+                .build());
     PipelineVerticle second = PipelineVerticle.create(config);
     otherVertx.deployVerticle(first).await();
     vertx.deployVerticle(second).await();
-    await().atMost(Duration.ofSeconds(30)).until(() -> first.assignedPartitionCount() == 2
-      && second.assignedPartitionCount() == 2);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> first.assignedPartitionCount() == 2 && second.assignedPartitionCount() == 2);
 
     SourceRows rows = new SourceRows(4, "scale").good(800, 2);
     kafka.produce(source, 4, rows.values());
@@ -371,9 +427,13 @@ class PipelineEndToEndTest {
     await().atMost(Duration.ofSeconds(30)).until(() -> second.assignedPartitionCount() == 4);
 
     List<String> written = values(kafka.readAll(target, expected, DELIVERY_TIMEOUT));
-    assertThat(new HashSet<>(written)).containsExactlyInAnyOrderElementsOf(rows.expectedTargetValues());
-    LOG.info("scale-out run: {} rows expected, {} written, {} duplicates", expected,
-      written.size(), written.size() - expected);
+    assertThat(new HashSet<>(written))
+        .containsExactlyInAnyOrderElementsOf(rows.expectedTargetValues());
+    LOG.info(
+        "scale-out run: {} rows expected, {} written, {} duplicates",
+        expected,
+        written.size(),
+        written.size() - expected);
     awaitCommittedToEnd(config.groupId(), 4);
     Map<Integer, Long> committed = kafka.committed(config.groupId(), source);
     assertThat(committed).hasSize(4);

@@ -12,17 +12,22 @@ class SourceFlowControlTest {
 
   private final List<String> valve = new ArrayList<>();
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-  private final SourceFlowControl flow = new SourceFlowControl(10, 1000, new SourceFlowControl.Valve() {
-    @Override
-    public void pause() {
-      valve.add("pause");
-    }
+  private final SourceFlowControl flow =
+      new SourceFlowControl(
+          10,
+          1000,
+          new SourceFlowControl.Valve() {
+            @Override
+            public void pause() {
+              valve.add("pause");
+            }
 
-    @Override
-    public void resume() {
-      valve.add("resume");
-    }
-  }, new PipelineMetrics(registry));
+            @Override
+            public void resume() {
+              valve.add("resume");
+            }
+          },
+          new PipelineMetrics(registry));
 
   private void receive(int records, long bytesEach) {
     for (int i = 0; i < records; i++) {

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Demo-producer-like source messages (contract §6: 1..n query-string rows joined by '\n') and
- * the exact target values the enrichment must produce for them, built independently of the
- * enricher's code.
+ * Demo-producer-like source messages (contract §6: 1..n query-string rows joined by '\n') and the
+ * exact target values the enrichment must produce for them, built independently of the enricher's
+ * code.
  */
 final class SourceRows {
 
@@ -31,12 +31,34 @@ final class SourceRows {
       for (int row = 0; row < rows; row++) {
         String id = runId + "-" + message + "-" + row;
         String ts = "2024-06-20T21:06:" + String.format("%02d", row % 60) + "Z";
-        lines.add("ts=" + ts + "&ip=FILL_ME&data={\"appid\":\"app-" + id + "\",\"payload\":{"
-          + "\"MOBILE\":\"" + row + "\",\"EMAIL\":\"" + id + "@gmail.com\"},\"identity\":\""
-          + id + "@example.com\"}");
-        expectedTargetValues.add("{\"appid\":\"app-" + id + "\",\"data\":{\"EMAIL\":\"" + id
-          + "@gmail.com\",\"MOBILE\":\"" + row + "\"},\"identity\":\"" + id + "@example.com\","
-          + "\"ip\":\"" + FunctionServer.PUBLIC_IP + "\",\"ts\":\"" + ts + "\"}");
+        lines.add(
+            "ts="
+                + ts
+                + "&ip=FILL_ME&data={\"appid\":\"app-"
+                + id
+                + "\",\"payload\":{"
+                + "\"MOBILE\":\""
+                + row
+                + "\",\"EMAIL\":\""
+                + id
+                + "@gmail.com\"},\"identity\":\""
+                + id
+                + "@example.com\"}");
+        expectedTargetValues.add(
+            "{\"appid\":\"app-"
+                + id
+                + "\",\"data\":{\"EMAIL\":\""
+                + id
+                + "@gmail.com\",\"MOBILE\":\""
+                + row
+                + "\"},\"identity\":\""
+                + id
+                + "@example.com\","
+                + "\"ip\":\""
+                + FunctionServer.PUBLIC_IP
+                + "\",\"ts\":\""
+                + ts
+                + "\"}");
       }
       values.add(String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
     }

@@ -18,33 +18,35 @@ class StallRetryTest {
   private final List<Long> delays = new ArrayList<>();
   private final List<Promise<Void>> timers = new ArrayList<>();
   private final List<String> stalls = new ArrayList<>();
-  private final StallRetry retry = new StallRetry(
-    new Backoff(Duration.ofMillis(100), Duration.ofMillis(400)), () -> 0.0,
-    delayMs -> {
-      delays.add(delayMs);
-      Promise<Void> timer = Promise.promise();
-      timers.add(timer);
-      return timer.future();
-    },
-    new StallRetry.Stalls() {
-      @Override
-      public void started() {
-        stalls.add("started");
-      }
+  private final StallRetry retry =
+      new StallRetry(
+          new Backoff(Duration.ofMillis(100), Duration.ofMillis(400)),
+          () -> 0.0,
+          delayMs -> {
+            delays.add(delayMs);
+            Promise<Void> timer = Promise.promise();
+            timers.add(timer);
+            return timer.future();
+          },
+          new StallRetry.Stalls() {
+            @Override
+            public void started() {
+              stalls.add("started");
+            }
 
-      @Override
-      public void ended() {
-        stalls.add("ended");
-      }
-    });
+            @Override
+            public void ended() {
+              stalls.add("ended");
+            }
+          });
 
   /** A step that fails {@code failures} times, then answers its attempt number. */
   private static Supplier<Future<Integer>> failing(int failures, AtomicInteger attempts) {
     return () -> {
       int attempt = attempts.incrementAndGet();
       return attempt <= failures
-        ? Future.failedFuture(new IllegalStateException("failure " + attempt))
-        : Future.succeededFuture(attempt);
+          ? Future.failedFuture(new IllegalStateException("failure " + attempt))
+          : Future.succeededFuture(attempt);
     };
   }
 
@@ -53,11 +55,12 @@ class StallRetryTest {
   }
 
   @Test
-  @DisplayName("A failed step runs again after capped back-off until it succeeds, stalled meanwhile")
+  @DisplayName(
+      "A failed step runs again after capped back-off until it succeeds, stalled meanwhile")
   void untilSuccess() {
     AtomicInteger attempts = new AtomicInteger();
-    Future<Integer> result = retry.untilDone(new IllegalStateException("first"), failing(3, attempts),
-      "step");
+    Future<Integer> result =
+        retry.untilDone(new IllegalStateException("first"), failing(3, attempts), "step");
 
     assertThat(stalls).containsExactly("started");
     assertThat(attempts).hasValue(0);
@@ -87,8 +90,8 @@ class StallRetryTest {
   @DisplayName("A stop ends the stall: the pending attempt does not run and the last error is kept")
   void stopWhileStalled() {
     AtomicInteger attempts = new AtomicInteger();
-    Future<Integer> result = retry.untilDone(new IllegalStateException("first"),
-      failing(10, attempts), "step");
+    Future<Integer> result =
+        retry.untilDone(new IllegalStateException("first"), failing(10, attempts), "step");
     tick();
     retry.stop();
     tick();
@@ -103,8 +106,9 @@ class StallRetryTest {
   @DisplayName("After a stop a failed step fails at once and never counts as stalled")
   void stoppedBefore() {
     retry.stop();
-    Future<Integer> result = retry.untilDone(new IllegalStateException("first"),
-      failing(0, new AtomicInteger()), "step");
+    Future<Integer> result =
+        retry.untilDone(
+            new IllegalStateException("first"), failing(0, new AtomicInteger()), "step");
 
     assertThat(result.cause()).hasMessage("first");
     assertThat(stalls).isEmpty();

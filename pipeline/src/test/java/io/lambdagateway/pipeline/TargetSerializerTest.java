@@ -22,46 +22,58 @@ class TargetSerializerTest {
   @Test
   @DisplayName("An enriched insert becomes the public example's target value, keys sorted")
   void readmeExample() throws Exception {
-    ChangeItem insert = item("{\"kind\":\"insert\",\"schema\":\"\",\"table\":\"source-topic\","
-      + "\"commitTime\":1722183591238000000,"
-      + "\"columnnames\":[\"ts\",\"ip\",\"data\",\"appid\",\"identity\"],"
-      + "\"columnvalues\":[\"1722183591238\",\"44.201.33.239\","
-      + "{\"MOBILE\":\"366-380-1466\",\"EMAIL\":\"Laisha28@yahoo.com\"},\"rand_id_27212\","
-      + "\"Lucas_Dickinson@example.com\"]}");
+    ChangeItem insert =
+        item(
+            "{\"kind\":\"insert\",\"schema\":\"\",\"table\":\"source-topic\","
+                + "\"commitTime\":1722183591238000000,"
+                + "\"columnnames\":[\"ts\",\"ip\",\"data\",\"appid\",\"identity\"],"
+                + "\"columnvalues\":[\"1722183591238\",\"44.201.33.239\","
+                + "{\"MOBILE\":\"366-380-1466\",\"EMAIL\":\"Laisha28@yahoo.com\"},\"rand_id_27212\","
+                + "\"Lucas_Dickinson@example.com\"]}");
 
     TargetMessage message = serializer.serialize(insert);
 
-    assertThat(new String(message.value(), StandardCharsets.UTF_8)).isEqualTo(
-      "{\"appid\":\"rand_id_27212\",\"data\":{\"EMAIL\":\"Laisha28@yahoo.com\",\"MOBILE\":\"366-380-1466\"},"
-        + "\"identity\":\"Lucas_Dickinson@example.com\",\"ip\":\"44.201.33.239\",\"ts\":\"1722183591238\"}");
+    assertThat(new String(message.value(), StandardCharsets.UTF_8))
+        .isEqualTo(
+            "{\"appid\":\"rand_id_27212\",\"data\":{\"EMAIL\":\"Laisha28@yahoo.com\",\"MOBILE\":\"366-380-1466\"},"
+                + "\"identity\":\"Lucas_Dickinson@example.com\",\"ip\":\"44.201.33.239\",\"ts\":\"1722183591238\"}");
     assertThat(new String(message.key(), StandardCharsets.UTF_8)).isEqualTo("_source-topic");
   }
 
   @Test
   @DisplayName("Numbers stay exact and nested objects are sorted at every depth")
   void exactNumbersNestedSort() throws Exception {
-    ChangeItem insert = item("{\"kind\":\"insert\",\"schema\":\"s\",\"table\":\"t\","
-      + "\"columnnames\":[\"n\",\"d\",\"o\",\"e\",\"z\"],"
-      + "\"columnvalues\":[18446744073709551615,0.1000000000000000055511151231257827,"
-      + "{\"b\":[{\"z\":1,\"a\":2}],\"a\":null},1.5e3,2.50]}");
+    ChangeItem insert =
+        item(
+            "{\"kind\":\"insert\",\"schema\":\"s\",\"table\":\"t\","
+                + "\"columnnames\":[\"n\",\"d\",\"o\",\"e\",\"z\"],"
+                + "\"columnvalues\":[18446744073709551615,0.1000000000000000055511151231257827,"
+                + "{\"b\":[{\"z\":1,\"a\":2}],\"a\":null},1.5e3,2.50]}");
 
     TargetMessage message = serializer.serialize(insert);
 
-    assertThat(new String(message.value(), StandardCharsets.UTF_8)).isEqualTo(
-      "{\"d\":0.1000000000000000055511151231257827,\"e\":1500,\"n\":18446744073709551615,"
-        + "\"o\":{\"a\":null,\"b\":[{\"a\":2,\"z\":1}]},\"z\":2.50}");
+    assertThat(new String(message.value(), StandardCharsets.UTF_8))
+        .isEqualTo(
+            "{\"d\":0.1000000000000000055511151231257827,\"e\":1500,\"n\":18446744073709551615,"
+                + "\"o\":{\"a\":null,\"b\":[{\"a\":2,\"z\":1}]},\"z\":2.50}");
     assertThat(new String(message.key(), StandardCharsets.UTF_8)).isEqualTo("s_t");
   }
 
   @Test
   @DisplayName("Updates, deletes and malformed items are refused")
   void refusals() throws Exception {
-    assertThatThrownBy(() -> serializer.serialize(item("{\"kind\":\"update\",\"columnnames\":[],"
-      + "\"columnvalues\":[]}"))).isInstanceOf(UnsupportedChangeException.class)
-      .hasMessageContaining("update");
+    assertThatThrownBy(
+            () ->
+                serializer.serialize(
+                    item("{\"kind\":\"update\",\"columnnames\":[]," + "\"columnvalues\":[]}")))
+        .isInstanceOf(UnsupportedChangeException.class)
+        .hasMessageContaining("update");
     assertThatThrownBy(() -> serializer.serialize(item("{\"kind\":\"delete\"}")))
-      .isInstanceOf(UnsupportedChangeException.class);
-    assertThatThrownBy(() -> serializer.serialize(item("{\"kind\":\"insert\",\"columnnames\":[\"a\"],"
-      + "\"columnvalues\":[]}"))).isInstanceOf(UnsupportedChangeException.class);
+        .isInstanceOf(UnsupportedChangeException.class);
+    assertThatThrownBy(
+            () ->
+                serializer.serialize(
+                    item("{\"kind\":\"insert\",\"columnnames\":[\"a\"]," + "\"columnvalues\":[]}")))
+        .isInstanceOf(UnsupportedChangeException.class);
   }
 }

@@ -19,19 +19,21 @@ class TransferResponsesTest {
   @Test
   @DisplayName("Ok, Split, Dropped and ProcessingFailed results are read in order")
   void allResults() {
-    String response = "{\"Records\":["
-      + "{\"eventID\":\"1.0\",\"result\":\"Ok\",\"cdc\":{\"kind\":\"insert\",\"commitTime\":18446744073709551615}},"
-      + "{\"eventID\":\"2.0\",\"result\":\"Split\",\"cdc_split\":[{\"kind\":\"insert\"},{\"kind\":\"insert\"}]},"
-      + "{\"result\":\"Dropped\"},"
-      + "{\"eventID\":\"4.0\",\"result\":\"ProcessingFailed\",\"error\":\"row 2: bad query string\"}]}";
+    String response =
+        "{\"Records\":["
+            + "{\"eventID\":\"1.0\",\"result\":\"Ok\",\"cdc\":{\"kind\":\"insert\",\"commitTime\":18446744073709551615}},"
+            + "{\"eventID\":\"2.0\",\"result\":\"Split\",\"cdc_split\":[{\"kind\":\"insert\"},{\"kind\":\"insert\"}]},"
+            + "{\"result\":\"Dropped\"},"
+            + "{\"eventID\":\"4.0\",\"result\":\"ProcessingFailed\",\"error\":\"row 2: bad query string\"}]}";
 
-    List<ResultRecord> results = TransferResponses.read(body(response),
-      List.of("1.0", "2.0", "3.0", "4.0"));
+    List<ResultRecord> results =
+        TransferResponses.read(body(response), List.of("1.0", "2.0", "3.0", "4.0"));
 
-    assertThat(results).extracting(ResultRecord::result)
-      .containsExactly(Result.OK, Result.SPLIT, Result.DROPPED, Result.PROCESSING_FAILED);
+    assertThat(results)
+        .extracting(ResultRecord::result)
+        .containsExactly(Result.OK, Result.SPLIT, Result.DROPPED, Result.PROCESSING_FAILED);
     assertThat(Long.toUnsignedString(TransferResponses.items(results.get(0)).get(0).commitTime()))
-      .isEqualTo("18446744073709551615");
+        .isEqualTo("18446744073709551615");
     assertThat(TransferResponses.items(results.get(1))).hasSize(2);
     assertThat(TransferResponses.items(results.get(2))).isEmpty();
     assertThat(TransferResponses.items(results.get(3))).isEmpty();
@@ -41,9 +43,13 @@ class TransferResponsesTest {
   @Test
   @DisplayName("A third-party function's cdc_splitted list is accepted; an empty split is valid")
   void cdcSplitted() {
-    List<ResultRecord> results = TransferResponses.read(body("{\"Records\":["
-      + "{\"result\":\"Split\",\"cdc_splitted\":[{\"kind\":\"insert\"}]},"
-      + "{\"result\":\"Split\",\"cdc_split\":null,\"cdc_splitted\":[]}]}"), List.of("1.0", "2.0"));
+    List<ResultRecord> results =
+        TransferResponses.read(
+            body(
+                "{\"Records\":["
+                    + "{\"result\":\"Split\",\"cdc_splitted\":[{\"kind\":\"insert\"}]},"
+                    + "{\"result\":\"Split\",\"cdc_split\":null,\"cdc_splitted\":[]}]}"),
+            List.of("1.0", "2.0"));
 
     assertThat(TransferResponses.items(results.get(0))).hasSize(1);
     assertThat(TransferResponses.items(results.get(1))).isEmpty();
@@ -52,20 +58,27 @@ class TransferResponsesTest {
   @Test
   @DisplayName("A Split that echoes its request's cdc writes only its split items")
   void splitWithEchoedCdc() {
-    List<ResultRecord> results = TransferResponses.read(body("{\"Records\":[{\"result\":\"Split\","
-      + "\"cdc\":{\"kind\":\"insert\",\"table\":\"in\"},\"cdc_split\":[{\"kind\":\"insert\",\"table\":\"out\"}]}]}"),
-      List.of("1.0"));
+    List<ResultRecord> results =
+        TransferResponses.read(
+            body(
+                "{\"Records\":[{\"result\":\"Split\","
+                    + "\"cdc\":{\"kind\":\"insert\",\"table\":\"in\"},\"cdc_split\":[{\"kind\":\"insert\",\"table\":\"out\"}]}]}"),
+            List.of("1.0"));
 
-    assertThat(TransferResponses.items(results.get(0))).singleElement()
-      .satisfies(item -> assertThat(item.table()).isEqualTo("out"));
+    assertThat(TransferResponses.items(results.get(0)))
+        .singleElement()
+        .satisfies(item -> assertThat(item.table()).isEqualTo("out"));
   }
 
   @Test
   @DisplayName("A result count different from the request's fails the batch")
   void countMismatch() {
-    assertThatThrownBy(() -> TransferResponses.read(body("{\"Records\":[{\"result\":\"Dropped\"}]}"),
-      List.of("1.0", "2.0")))
-      .isInstanceOf(InvalidResponseException.class).hasMessageContaining("1 results for 2 records");
+    assertThatThrownBy(
+            () ->
+                TransferResponses.read(
+                    body("{\"Records\":[{\"result\":\"Dropped\"}]}"), List.of("1.0", "2.0")))
+        .isInstanceOf(InvalidResponseException.class)
+        .hasMessageContaining("1 results for 2 records");
   }
 
   @Test
@@ -73,33 +86,50 @@ class TransferResponsesTest {
   void invalidShapes() {
     List<String> one = List.of("1.0");
     assertThatThrownBy(() -> TransferResponses.read(body("not json"), one))
-      .isInstanceOf(InvalidResponseException.class);
+        .isInstanceOf(InvalidResponseException.class);
     assertThatThrownBy(() -> TransferResponses.read(body("{\"records\":[]}"), one))
-      .isInstanceOf(InvalidResponseException.class);
-    assertThatThrownBy(() -> TransferResponses.read(body("{\"Records\":[{\"result\":\"Maybe\"}]}"), one))
-      .isInstanceOf(InvalidResponseException.class).hasMessageContaining("unknown 'result'");
-    assertThatThrownBy(() -> TransferResponses.read(body("{\"Records\":[{\"result\":\"Ok\"}]}"), one))
-      .isInstanceOf(InvalidResponseException.class).hasMessageContaining("no 'cdc'");
-    assertThatThrownBy(() -> TransferResponses.read(
-      body("{\"Records\":[{\"result\":\"Split\",\"cdc_split\":{}}]}"), one))
-      .isInstanceOf(InvalidResponseException.class).hasMessageContaining("cdc_split");
-    assertThatThrownBy(() -> TransferResponses.read(
-      body("{\"Records\":[{\"eventID\":\"9.0\",\"result\":\"Dropped\"}]}"), one))
-      .isInstanceOf(InvalidResponseException.class).hasMessageContaining("eventID 9.0");
+        .isInstanceOf(InvalidResponseException.class);
+    assertThatThrownBy(
+            () -> TransferResponses.read(body("{\"Records\":[{\"result\":\"Maybe\"}]}"), one))
+        .isInstanceOf(InvalidResponseException.class)
+        .hasMessageContaining("unknown 'result'");
+    assertThatThrownBy(
+            () -> TransferResponses.read(body("{\"Records\":[{\"result\":\"Ok\"}]}"), one))
+        .isInstanceOf(InvalidResponseException.class)
+        .hasMessageContaining("no 'cdc'");
+    assertThatThrownBy(
+            () ->
+                TransferResponses.read(
+                    body("{\"Records\":[{\"result\":\"Split\",\"cdc_split\":{}}]}"), one))
+        .isInstanceOf(InvalidResponseException.class)
+        .hasMessageContaining("cdc_split");
+    assertThatThrownBy(
+            () ->
+                TransferResponses.read(
+                    body("{\"Records\":[{\"eventID\":\"9.0\",\"result\":\"Dropped\"}]}"), one))
+        .isInstanceOf(InvalidResponseException.class)
+        .hasMessageContaining("eventID 9.0");
   }
 
   @Test
   @DisplayName("The schema probe accepts an empty Records array and reads a returned table_schema")
   void probe() {
     assertThat(TransferResponses.readProbe(body("{\"Records\":[]}"))).isNull();
-    assertThat(TransferResponses.readProbe(body(
-      "{\"Records\":[{\"result\":\"Ok\",\"cdc\":{\"table_schema\":[{\"name\":\"ts\"}]}}]}")).columns())
-      .hasSize(1);
-    assertThat(TransferResponses.readProbe(body(
-      "{\"Records\":[{\"result\":\"Split\",\"cdc_split\":[{\"table_schema\":[{\"name\":\"a\"},{\"name\":\"b\"}]}]}]}"))
-      .columns()).hasSize(2);
-    assertThat(TransferResponses.readProbe(body("{\"Records\":[{\"result\":\"Dropped\"}]}"))).isNull();
+    assertThat(
+            TransferResponses.readProbe(
+                    body(
+                        "{\"Records\":[{\"result\":\"Ok\",\"cdc\":{\"table_schema\":[{\"name\":\"ts\"}]}}]}"))
+                .columns())
+        .hasSize(1);
+    assertThat(
+            TransferResponses.readProbe(
+                    body(
+                        "{\"Records\":[{\"result\":\"Split\",\"cdc_split\":[{\"table_schema\":[{\"name\":\"a\"},{\"name\":\"b\"}]}]}]}"))
+                .columns())
+        .hasSize(2);
+    assertThat(TransferResponses.readProbe(body("{\"Records\":[{\"result\":\"Dropped\"}]}")))
+        .isNull();
     assertThatThrownBy(() -> TransferResponses.readProbe(body("{}")))
-      .isInstanceOf(InvalidResponseException.class);
+        .isInstanceOf(InvalidResponseException.class);
   }
 }

@@ -8,28 +8,32 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * The converters every command shares, registered by type so that every option of that type uses
- * them and refuses a bad value with the same words: durations ({@link Durations}), whole
- * numbers, numbers and booleans.
+ * them and refuses a bad value with the same words: durations ({@link Durations}), whole numbers,
+ * numbers and booleans.
  */
 final class Converters {
 
-  private Converters() {
-  }
+  private Converters() {}
 
   static void registerAll(CommandLine cli) {
     cli.registerConverter(Duration.class, text -> convert(() -> Durations.parse(text)));
-    ITypeConverter<Integer> integer = text -> whole(text, Integer.MIN_VALUE, Integer.MAX_VALUE)
-        .intValue();
+    ITypeConverter<Integer> integer =
+        text -> whole(text, Integer.MIN_VALUE, Integer.MAX_VALUE).intValue();
     ITypeConverter<Long> longInteger = text -> whole(text, Long.MIN_VALUE, Long.MAX_VALUE);
-    ITypeConverter<Short> shortInteger = text -> whole(text, Short.MIN_VALUE, Short.MAX_VALUE)
-        .shortValue();
+    ITypeConverter<Short> shortInteger =
+        text -> whole(text, Short.MIN_VALUE, Short.MAX_VALUE).shortValue();
     ITypeConverter<Double> number = Converters::number;
     ITypeConverter<Boolean> bool = Converters::bool;
-    cli.registerConverter(Integer.class, integer).registerConverter(int.class, integer)
-        .registerConverter(Long.class, longInteger).registerConverter(long.class, longInteger)
-        .registerConverter(Short.class, shortInteger).registerConverter(short.class, shortInteger)
-        .registerConverter(Double.class, number).registerConverter(double.class, number)
-        .registerConverter(Boolean.class, bool).registerConverter(boolean.class, bool);
+    cli.registerConverter(Integer.class, integer)
+        .registerConverter(int.class, integer)
+        .registerConverter(Long.class, longInteger)
+        .registerConverter(long.class, longInteger)
+        .registerConverter(Short.class, shortInteger)
+        .registerConverter(short.class, shortInteger)
+        .registerConverter(Double.class, number)
+        .registerConverter(double.class, number)
+        .registerConverter(Boolean.class, bool)
+        .registerConverter(boolean.class, bool);
   }
 
   private static Long whole(String text, long min, long max) {

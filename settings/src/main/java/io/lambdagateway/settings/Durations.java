@@ -8,11 +8,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The one duration grammar of every setting: a non-negative number, optionally with a decimal
- * part, then an optional unit {@code ms}, {@code s}, {@code m} or {@code h} (any case, blanks
- * allowed around it). A bare number is seconds. Examples: {@code 250ms}, {@code 30s},
- * {@code 1.5s}, {@code 2m}, {@code 1h}, {@code 30}, {@code 0}. Sub-millisecond parts round to the
- * nearest millisecond.
+ * The one duration grammar of every setting: a non-negative number, optionally with a decimal part,
+ * then an optional unit {@code ms}, {@code s}, {@code m} or {@code h} (any case, blanks allowed
+ * around it). A bare number is seconds. Examples: {@code 250ms}, {@code 30s}, {@code 1.5s}, {@code
+ * 2m}, {@code 1h}, {@code 30}, {@code 0}. Sub-millisecond parts round to the nearest millisecond.
  */
 public final class Durations {
 
@@ -23,8 +22,7 @@ public final class Durations {
   private static final Pattern DURATION =
       Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?", Pattern.CASE_INSENSITIVE);
 
-  private Durations() {
-  }
+  private Durations() {}
 
   /**
    * Parses {@code text}.
@@ -37,12 +35,13 @@ public final class Durations {
       throw new IllegalArgumentException(ACCEPTED);
     }
     String unit = m.group(2) == null ? "s" : m.group(2).toLowerCase(Locale.ROOT);
-    long millisPerUnit = switch (unit) {
-      case "ms" -> 1;
-      case "m" -> 60_000;
-      case "h" -> 3_600_000;
-      default -> 1_000;
-    };
+    long millisPerUnit =
+        switch (unit) {
+          case "ms" -> 1;
+          case "m" -> 60_000;
+          case "h" -> 3_600_000;
+          default -> 1_000;
+        };
     BigDecimal millis = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(millisPerUnit));
     try {
       return Duration.ofMillis(millis.setScale(0, RoundingMode.HALF_UP).longValueExact());

@@ -15,9 +15,9 @@ import picocli.CommandLine.Model.OptionSpec;
 /**
  * Gives each option its environment variable's value as default, from an injected environment
  * rather than the process's, so tests need no real variables. An option names its variable and
- * built-in default in picocli's own syntax, {@code defaultValue = "${env:NAME:-default}"}; a
- * blank variable counts as unset. {@link #adopt} also appends the same sentence,
- * {@code (env NAME, default: X)}, to every option's description.
+ * built-in default in picocli's own syntax, {@code defaultValue = "${env:NAME:-default}"}; a blank
+ * variable counts as unset. {@link #adopt} also appends the same sentence, {@code (env NAME,
+ * default: X)}, to every option's description.
  */
 final class EnvDefaults implements IDefaultValueProvider {
 
@@ -69,8 +69,12 @@ final class EnvDefaults implements IDefaultValueProvider {
       fallback = null;
     }
     String[] description = option.description().clone();
-    String sentence = "(" + (variable == null ? "" : "env " + variable + ", ") + "default: "
-        + (fallback == null ? "none" : fallback) + ")";
+    String sentence =
+        "("
+            + (variable == null ? "" : "env " + variable + ", ")
+            + "default: "
+            + (fallback == null ? "none" : fallback)
+            + ")";
     if (description.length == 0) {
       description = new String[] {sentence};
     } else {

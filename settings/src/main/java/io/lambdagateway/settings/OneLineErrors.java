@@ -9,8 +9,8 @@ import picocli.CommandLine.TypeConversionException;
 /**
  * Reports a bad command line or environment in one line on stderr, and exits with 2 without the
  * usage text: {@code <command>: invalid value for <FLAG> (env <VAR>): '<value>': <what is
- * accepted>; try '<command> --help'}. Errors not tied to one value (an unknown flag, settings
- * that do not fit together) say {@code <command>: <message>; try '<command> --help'}.
+ * accepted>; try '<command> --help'}. Errors not tied to one value (an unknown flag, settings that
+ * do not fit together) say {@code <command>: <message>; try '<command> --help'}.
  */
 final class OneLineErrors implements IParameterExceptionHandler {
 
@@ -34,11 +34,17 @@ final class OneLineErrors implements IParameterExceptionHandler {
 
   private String describe(ParameterException error) {
     if (error.getArgSpec() instanceof OptionSpec option && error.getValue() != null) {
-      String accepted = error.getCause() instanceof TypeConversionException conversion
-          ? conversion.getMessage() : error.getMessage();
-      return "invalid value for " + option.longestName()
+      String accepted =
+          error.getCause() instanceof TypeConversionException conversion
+              ? conversion.getMessage()
+              : error.getMessage();
+      return "invalid value for "
+          + option.longestName()
           + defaults.variable(option).map(v -> " (env " + v + ")").orElse("")
-          + ": '" + error.getValue() + "': " + firstLine(accepted);
+          + ": '"
+          + error.getValue()
+          + "': "
+          + firstLine(accepted);
     }
     return firstLine(error.getMessage());
   }

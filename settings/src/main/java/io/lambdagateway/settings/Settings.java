@@ -14,28 +14,31 @@ import picocli.CommandLine.ParameterException;
  * The one settings layer of every command. Each option is a picocli {@code @Option} (or a
  * programmatic {@code OptionSpec}) with a flag and {@code defaultValue = "${env:NAME:-default}"};
  * {@link #commandLine} then gives the command and all its subcommands:
+ *
  * <ul>
  *   <li>precedence flag &gt; environment variable (non-blank) &gt; built-in default, the
- *       environment being the map passed in (the process's in production);</li>
+ *       environment being the map passed in (the process's in production);
  *   <li>shared converters: durations ({@link Durations}), sizes ({@link SizeConverter}), whole
- *       numbers, numbers, booleans;</li>
- *   <li>one help style: every description ends with {@code (env NAME, default: X)};</li>
- *   <li>one error style: one line naming flag, variable, value and what is accepted, then
- *       {@code try '<command> --help'}; exit code 2;</li>
- *   <li>{@code -V/--version} printing {@link Version}.</li>
+ *       numbers, numbers, booleans;
+ *   <li>one help style: every description ends with {@code (env NAME, default: X)};
+ *   <li>one error style: one line naming flag, variable, value and what is accepted, then {@code
+ *       try '<command> --help'}; exit code 2;
+ *   <li>{@code -V/--version} printing {@link Version}.
  * </ul>
  */
 public final class Settings {
 
-  private Settings() {
-  }
+  private Settings() {}
 
   /** A command line for {@code command} whose defaults come from {@code env}. */
   public static CommandLine commandLine(Object command, Map<String, String> env) {
     CommandLine cli = new CommandLine(command);
     EnvDefaults defaults = new EnvDefaults(env);
     Converters.registerAll(cli);
-    configure(cli, defaults, new OneLineErrors(defaults),
+    configure(
+        cli,
+        defaults,
+        new OneLineErrors(defaults),
         Collections.newSetFromMap(new IdentityHashMap<>()));
     return cli;
   }
@@ -45,7 +48,8 @@ public final class Settings {
    * settings read by name rather than through options, such as the gateway's inside the demo.
    */
   public static Map<String, String> environment(CommandSpec spec) {
-    return spec.defaultValueProvider() instanceof EnvDefaults env ? env.environment()
+    return spec.defaultValueProvider() instanceof EnvDefaults env
+        ? env.environment()
         : System.getenv();
   }
 
@@ -56,11 +60,11 @@ public final class Settings {
    * @param flag the option's name, e.g. {@code --port}
    * @param accepted what the option accepts, e.g. {@code a port between 0 and 65535}
    */
-  public static ParameterException invalid(CommandSpec spec, String flag, Object value,
-      String accepted) {
+  public static ParameterException invalid(
+      CommandSpec spec, String flag, Object value, String accepted) {
     OptionSpec option = spec.findOption(flag);
-    return new ParameterException(spec.commandLine(), accepted, option, asWritten(spec, option,
-        value));
+    return new ParameterException(
+        spec.commandLine(), accepted, option, asWritten(spec, option, value));
   }
 
   /** The text {@code value} came from: the flag's, else the variable's, else the default's. */
@@ -72,8 +76,8 @@ public final class Settings {
     if (!given.isEmpty()) {
       return given.get(given.size() - 1);
     }
-    String fromEnv = spec.defaultValueProvider() instanceof EnvDefaults env
-        ? env.defaultValue(option) : null;
+    String fromEnv =
+        spec.defaultValueProvider() instanceof EnvDefaults env ? env.defaultValue(option) : null;
     if (fromEnv != null) {
       return fromEnv;
     }
@@ -92,8 +96,8 @@ public final class Settings {
     return value;
   }
 
-  private static void configure(CommandLine cli, EnvDefaults defaults, OneLineErrors errors,
-      Set<CommandSpec> done) {
+  private static void configure(
+      CommandLine cli, EnvDefaults defaults, OneLineErrors errors, Set<CommandSpec> done) {
     CommandSpec spec = cli.getCommandSpec();
     if (!done.add(spec)) {
       return;

@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
 /**
  * The one size grammar of every setting: a non-negative number, optionally with a decimal part,
  * then an optional unit {@code B}, {@code KB}, {@code KiB}, {@code MB} or {@code MiB} (any case,
- * blanks allowed around it). KB and MB are binary, as in Transfer's Terraform example: 1 KB =
- * 1024 bytes, 1 MB = 1024 KB. A bare number is bytes. Examples: {@code 1048576}, {@code 512KB},
- * {@code 1MB}, {@code 1.5MB}, {@code 6MiB}. Fractions of a byte round to the nearest byte.
+ * blanks allowed around it). KB and MB are binary, as in Transfer's Terraform example: 1 KB = 1024
+ * bytes, 1 MB = 1024 KB. A bare number is bytes. Examples: {@code 1048576}, {@code 512KB}, {@code
+ * 1MB}, {@code 1.5MB}, {@code 6MiB}. Fractions of a byte round to the nearest byte.
  */
 public final class Sizes {
 
@@ -22,8 +22,7 @@ public final class Sizes {
   private static final Pattern SIZE =
       Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(b|kb|kib|mb|mib)?", Pattern.CASE_INSENSITIVE);
 
-  private Sizes() {
-  }
+  private Sizes() {}
 
   /**
    * Parses {@code text} to bytes.
@@ -36,11 +35,12 @@ public final class Sizes {
       throw new IllegalArgumentException(ACCEPTED);
     }
     String unit = m.group(2) == null ? "b" : m.group(2).toLowerCase(Locale.ROOT);
-    long bytesPerUnit = switch (unit) {
-      case "kb", "kib" -> 1024L;
-      case "mb", "mib" -> 1024L * 1024;
-      default -> 1L;
-    };
+    long bytesPerUnit =
+        switch (unit) {
+          case "kb", "kib" -> 1024L;
+          case "mb", "mib" -> 1024L * 1024;
+          default -> 1L;
+        };
     BigDecimal bytes = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(bytesPerUnit));
     try {
       return bytes.setScale(0, RoundingMode.HALF_UP).longValueExact();

@@ -23,24 +23,30 @@ class SettingsTest {
   /** A command with one option of each kind the real commands have. */
   @Command(name = "probe", mixinStandardHelpOptions = true)
   static final class Probe implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
     @Option(names = "--port", defaultValue = "${env:PROBE_PORT:-8080}", description = "TCP port.")
     int port;
 
-    @Option(names = "--timeout", defaultValue = "${env:PROBE_TIMEOUT:-30s}",
+    @Option(
+        names = "--timeout",
+        defaultValue = "${env:PROBE_TIMEOUT:-30s}",
         description = "Timeout.")
     Duration timeout;
 
-    @Option(names = "--buffer", defaultValue = "${env:PROBE_BUFFER:-1MB}",
-        converter = SizeConverter.class, description = "Buffer size.")
+    @Option(
+        names = "--buffer",
+        defaultValue = "${env:PROBE_BUFFER:-1MB}",
+        converter = SizeConverter.class,
+        description = "Buffer size.")
     long buffer;
 
     @Option(names = "--token", defaultValue = "${env:PROBE_TOKEN}", description = "Token.")
     String token;
 
-    @Option(names = "--verbose", defaultValue = "${env:PROBE_VERBOSE:-false}",
+    @Option(
+        names = "--verbose",
+        defaultValue = "${env:PROBE_VERBOSE:-false}",
         description = "Talk more.")
     boolean verbose;
 
@@ -56,15 +62,26 @@ class SettingsTest {
 
   private CommandLine cli(Probe probe, Map<String, String> env) {
     return Settings.commandLine(probe, env)
-        .setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
+        .setOut(new PrintWriter(out, true))
+        .setErr(new PrintWriter(err, true));
   }
 
   @Test
   @DisplayName("a flag beats its environment variable, which beats the built-in default")
   void precedence() {
     Probe probe = new Probe();
-    cli(probe, Map.of("PROBE_PORT", "9000", "PROBE_TIMEOUT", "2m", "PROBE_TOKEN", " ",
-        "PROBE_VERBOSE", "TRUE")).parseArgs("--port", "7000");
+    cli(
+            probe,
+            Map.of(
+                "PROBE_PORT",
+                "9000",
+                "PROBE_TIMEOUT",
+                "2m",
+                "PROBE_TOKEN",
+                " ",
+                "PROBE_VERBOSE",
+                "TRUE"))
+        .parseArgs("--port", "7000");
 
     assertThat(probe.port).isEqualTo(7000);
     assertThat(probe.timeout).isEqualTo(Duration.ofMinutes(2));
@@ -74,30 +91,38 @@ class SettingsTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      "flag | --port | http | "
-          + "probe: invalid value for --port (env PROBE_PORT): 'http': a whole number",
-      "flag | --timeout | soon | "
-          + "probe: invalid value for --timeout (env PROBE_TIMEOUT): 'soon': " + Durations.ACCEPTED,
-      "flag | --buffer | 1GB | "
-          + "probe: invalid value for --buffer (env PROBE_BUFFER): '1GB': " + Sizes.ACCEPTED,
-      "flag | --port | 70000 | "
-          + "probe: invalid value for --port (env PROBE_PORT): '70000': between 0 and 65535",
-      "env | PROBE_PORT | http | "
-          + "probe: invalid value for --port (env PROBE_PORT): 'http': a whole number",
-      "env | PROBE_TIMEOUT | 5d | "
-          + "probe: invalid value for --timeout (env PROBE_TIMEOUT): '5d': " + Durations.ACCEPTED,
-      "env | PROBE_VERBOSE | yes | "
-          + "probe: invalid value for --verbose (env PROBE_VERBOSE): 'yes': true or false",
-      "env | PROBE_PORT | 70000 | "
-          + "probe: invalid value for --port (env PROBE_PORT): '70000': between 0 and 65535"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "flag | --port | http | "
+            + "probe: invalid value for --port (env PROBE_PORT): 'http': a whole number",
+        "flag | --timeout | soon | "
+            + "probe: invalid value for --timeout (env PROBE_TIMEOUT): 'soon': "
+            + Durations.ACCEPTED,
+        "flag | --buffer | 1GB | "
+            + "probe: invalid value for --buffer (env PROBE_BUFFER): '1GB': "
+            + Sizes.ACCEPTED,
+        "flag | --port | 70000 | "
+            + "probe: invalid value for --port (env PROBE_PORT): '70000': between 0 and 65535",
+        "env | PROBE_PORT | http | "
+            + "probe: invalid value for --port (env PROBE_PORT): 'http': a whole number",
+        "env | PROBE_TIMEOUT | 5d | "
+            + "probe: invalid value for --timeout (env PROBE_TIMEOUT): '5d': "
+            + Durations.ACCEPTED,
+        "env | PROBE_VERBOSE | yes | "
+            + "probe: invalid value for --verbose (env PROBE_VERBOSE): 'yes': true or false",
+        "env | PROBE_PORT | 70000 | "
+            + "probe: invalid value for --port (env PROBE_PORT): '70000': between 0 and 65535"
+      })
   @DisplayName("a bad flag or variable value is one line naming both, then exit code 2")
   void oneLineErrors(String source, String name, String value, String expected) {
     String[] args = source.equals("flag") ? new String[] {name, value} : new String[0];
     Map<String, String> env = source.equals("env") ? Map.of(name, value) : Map.of();
 
     assertThat(cli(new Probe(), env).execute(args)).isEqualTo(2);
-    assertThat(err.toString()).startsWith(expected).endsWith("; try 'probe --help'\n")
+    assertThat(err.toString())
+        .startsWith(expected)
+        .endsWith("; try 'probe --help'\n")
         .hasLineCount(1);
   }
 
@@ -113,12 +138,13 @@ class SettingsTest {
   void help() {
     assertThat(cli(new Probe(), Map.of("PROBE_PORT", "1")).execute("--help")).isZero();
 
-    assertThat(out.toString()).contains(
-        "TCP port. (env PROBE_PORT, default: 8080)",
-        "Timeout. (env PROBE_TIMEOUT, default: 30s)",
-        "Buffer size. (env PROBE_BUFFER, default: 1MB)",
-        "Token. (env PROBE_TOKEN, default: none)",
-        "Talk more. (env PROBE_VERBOSE, default: false)");
+    assertThat(out.toString())
+        .contains(
+            "TCP port. (env PROBE_PORT, default: 8080)",
+            "Timeout. (env PROBE_TIMEOUT, default: 30s)",
+            "Buffer size. (env PROBE_BUFFER, default: 1MB)",
+            "Token. (env PROBE_TOKEN, default: none)",
+            "Talk more. (env PROBE_VERBOSE, default: false)");
   }
 
   @Test

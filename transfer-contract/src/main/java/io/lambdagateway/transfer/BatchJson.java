@@ -22,10 +22,10 @@ import java.util.function.Function;
  * Streaming codec of Transfer's batch bodies: the request {@code {"Records":[record...]}} that
  * Transfer POSTs to a function, and the response {@code {"Records":[result...]}} it reads back.
  *
- * <p>Reading ignores unknown fields and accepts any field order. Anything that is not a batch
- * (not JSON, no {@code Records} array, a record that is not an object or has no {@code cdc}, a
- * known field of the wrong type) is a {@link MalformedBatchException} whose message says what
- * and where. Writing follows Transfer's field names and order exactly.
+ * <p>Reading ignores unknown fields and accepts any field order. Anything that is not a batch (not
+ * JSON, no {@code Records} array, a record that is not an object or has no {@code cdc}, a known
+ * field of the wrong type) is a {@link MalformedBatchException} whose message says what and where.
+ * Writing follows Transfer's field names and order exactly.
  *
  * <p>A function that transforms a batch streams it: {@link #transformRecords} reads one request
  * record at a time and lets the function write that record's result straight into the response,
@@ -33,13 +33,11 @@ import java.util.function.Function;
  */
 public final class BatchJson {
 
-  private static final byte[] RESPONSE_START =
-      "{\"Records\":[".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] RESPONSE_START = "{\"Records\":[".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] RESPONSE_END = "]}".getBytes(StandardCharsets.US_ASCII);
   private static final int MAX_INITIAL_CAPACITY = 1 << 28;
 
-  private BatchJson() {
-  }
+  private BatchJson() {}
 
   /**
    * Reads a request and writes the response in one pass, mapping each record in order; no list of
@@ -47,13 +45,13 @@ public final class BatchJson {
    */
   public static byte[] mapRecords(byte[] request, Function<BatchRecord, ResultRecord> mapper) {
     ChangeItemWriter items = ChangeItemWriter.generic();
-    return transformRecords(request,
-        (record, out) -> writeResult(out, mapper.apply(record), items));
+    return transformRecords(
+        request, (record, out) -> writeResult(out, mapper.apply(record), items));
   }
 
   /**
-   * Reads a request and lets {@code writer} write each record's result, in order, straight into
-   * the response body.
+   * Reads a request and lets {@code writer} write each record's result, in order, straight into the
+   * response body.
    *
    * @throws MalformedBatchException when the request is not a batch
    */
@@ -63,12 +61,15 @@ public final class BatchJson {
     ResponseOutput out = new ResponseOutput((int) estimate);
     out.append(RESPONSE_START);
     try (JsonParser parser = FACTORY.createParser(request)) {
-      readRecords(parser, "request", () -> {
-        if (out.length() > RESPONSE_START.length) {
-          out.append((byte) ',');
-        }
-        writer.write(readRequestRecord(parser), out);
-      });
+      readRecords(
+          parser,
+          "request",
+          () -> {
+            if (out.length() > RESPONSE_START.length) {
+              out.append((byte) ',');
+            }
+            writer.write(readRequestRecord(parser), out);
+          });
     } catch (JsonProcessingException notJson) {
       throw notJson(notJson);
     } catch (NumberFormatException outOfRange) {
@@ -88,8 +89,8 @@ public final class BatchJson {
   }
 
   /**
-   * All records of a response body, in order. {@code cdc_splitted}, the public example's name,
-   * is read as {@code cdc_split}.
+   * All records of a response body, in order. {@code cdc_splitted}, the public example's name, is
+   * read as {@code cdc_split}.
    */
   public static List<ResultRecord> readResponse(byte[] response) {
     List<ResultRecord> records = new ArrayList<>();
@@ -99,21 +100,23 @@ public final class BatchJson {
 
   /** A request body exactly as Transfer sends it, including its null and empty envelope fields. */
   public static byte[] writeRequest(List<BatchRecord> records) {
-    return write(out -> {
-      for (BatchRecord record : records) {
-        writeRequestRecord(out, record);
-      }
-    });
+    return write(
+        out -> {
+          for (BatchRecord record : records) {
+            writeRequestRecord(out, record);
+          }
+        });
   }
 
   /** A response body, each result written as {@link ResultRecord} describes. */
   public static byte[] writeResponse(List<ResultRecord> results) {
     ChangeItemWriter items = ChangeItemWriter.generic();
-    return write(out -> {
-      for (ResultRecord result : results) {
-        writeResult(out, result, items);
-      }
-    });
+    return write(
+        out -> {
+          for (ResultRecord result : results) {
+            writeResult(out, result, items);
+          }
+        });
   }
 
   private static void read(byte[] body, String what, RecordReader reader) {
@@ -144,8 +147,8 @@ public final class BatchJson {
 
   /** Valid JSON, but a number Jackson cannot hold, as 1e9999999999 beyond BigDecimal. */
   private static MalformedBatchException outOfRange(NumberFormatException e) {
-    return new MalformedBatchException("a number in the batch is out of range: " + e.getMessage(),
-        e);
+    return new MalformedBatchException(
+        "a number in the batch is out of range: " + e.getMessage(), e);
   }
 
   private static MalformedBatchException notJson(JsonProcessingException e) {
@@ -225,8 +228,9 @@ public final class BatchJson {
 
   private static void requireRecordObject(JsonParser parser) throws IOException {
     if (parser.currentToken() != JsonToken.START_OBJECT) {
-      throw malformed(parser, "a record must be an object, found "
-          + TransferJson.describe(parser.currentToken()));
+      throw malformed(
+          parser,
+          "a record must be an object, found " + TransferJson.describe(parser.currentToken()));
     }
   }
 
@@ -256,8 +260,7 @@ public final class BatchJson {
     return result;
   }
 
-  private static void writeRequestRecord(JsonGenerator out, BatchRecord record)
-      throws IOException {
+  private static void writeRequestRecord(JsonGenerator out, BatchRecord record) throws IOException {
     Envelope envelope = record.envelope();
     out.writeStartObject();
     out.writeFieldName(FieldNames.CDC);
@@ -282,19 +285,19 @@ public final class BatchJson {
   }
 
   /**
-   * Writes one result record into the response with Jackson's generator, as {@link
-   * #writeResponse} writes it; each {@code cdc_split} item goes through {@code splitItems}, which
-   * must write what {@link ChangeItemWriter#generic()} writes.
+   * Writes one result record into the response with Jackson's generator, as {@link #writeResponse}
+   * writes it; each {@code cdc_split} item goes through {@code splitItems}, which must write what
+   * {@link ChangeItemWriter#generic()} writes.
    */
-  public static void writeResult(ResponseOutput out, ResultRecord result,
-      ChangeItemWriter splitItems) throws IOException {
+  public static void writeResult(
+      ResponseOutput out, ResultRecord result, ChangeItemWriter splitItems) throws IOException {
     try (JsonGenerator generator = FACTORY.createGenerator(out)) {
       writeResult(generator, result, splitItems);
     }
   }
 
-  private static void writeResult(JsonGenerator out, ResultRecord result,
-      ChangeItemWriter splitItems) throws IOException {
+  private static void writeResult(
+      JsonGenerator out, ResultRecord result, ChangeItemWriter splitItems) throws IOException {
     out.writeStartObject();
     if (result.cdc() != null) {
       out.writeFieldName(FieldNames.CDC);
@@ -360,28 +363,28 @@ public final class BatchJson {
 
     /** Reads the field if it is an envelope field; false for any other field. */
     boolean read(JsonParser parser, String field) throws IOException {
-      int index = switch (field) {
-        case "eventSource" -> 0;
-        case "eventID" -> 1;
-        case "invokeIdentityArn" -> 2;
-        case "eventVersion" -> 3;
-        case "eventName" -> 4;
-        case "eventSourceARN" -> 5;
-        case "awsRegion" -> 6;
-        default -> -1;
-      };
+      int index =
+          switch (field) {
+            case "eventSource" -> 0;
+            case "eventID" -> 1;
+            case "invokeIdentityArn" -> 2;
+            case "eventVersion" -> 3;
+            case "eventName" -> 4;
+            case "eventSourceARN" -> 5;
+            case "awsRegion" -> 6;
+            default -> -1;
+          };
       if (index < 0) {
         return false;
       }
-      values[index] = parser.currentToken() == JsonToken.VALUE_NULL
-          ? null
-          : readString(parser, field);
+      values[index] =
+          parser.currentToken() == JsonToken.VALUE_NULL ? null : readString(parser, field);
       return true;
     }
 
     Envelope build() {
-      return new Envelope(values[0], values[1], values[2], values[3], values[4], values[5],
-          values[6]);
+      return new Envelope(
+          values[0], values[1], values[2], values[3], values[4], values[5], values[6]);
     }
   }
 

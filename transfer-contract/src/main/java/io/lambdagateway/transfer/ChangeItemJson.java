@@ -19,16 +19,15 @@ import java.util.List;
 
 /**
  * Streaming JSON codec of {@link ChangeItem}, {@link ColumnSchema} and {@link OldKeys} in
- * Transfer's field names, order and omissions. Reading ignores unknown fields and accepts any
- * field order; a value of the wrong type is a {@link MalformedBatchException}.
+ * Transfer's field names, order and omissions. Reading ignores unknown fields and accepts any field
+ * order; a value of the wrong type is a {@link MalformedBatchException}.
  */
 final class ChangeItemJson {
 
   private static final long UINT32_MAX = 0xFFFF_FFFFL;
   private static final long UINT64_MAX = -1L;
 
-  private ChangeItemJson() {
-  }
+  private ChangeItemJson() {}
 
   /** Reads the object whose START_OBJECT is the parser's current token. */
   static ChangeItem read(JsonParser parser) throws IOException {
@@ -85,7 +84,6 @@ final class ChangeItemJson {
     }
     return values;
   }
-
 
   private static TableSchema readTableSchema(JsonParser parser) throws IOException {
     if (parser.currentToken() == JsonToken.VALUE_NULL) {
@@ -174,8 +172,12 @@ final class ChangeItemJson {
 
   private static void requireArray(JsonParser parser, String field) throws IOException {
     if (parser.currentToken() != JsonToken.START_ARRAY) {
-      throw malformed(parser, "'" + field + "' must be an array, found "
-          + TransferJson.describe(parser.currentToken()));
+      throw malformed(
+          parser,
+          "'"
+              + field
+              + "' must be an array, found "
+              + TransferJson.describe(parser.currentToken()));
     }
   }
 
@@ -312,8 +314,21 @@ final class ChangeItemJson {
     String query = "";
 
     ChangeItem build() {
-      return new ChangeItem(id, nextLsn, commitTime, txPosition, kind, schema, table, part,
-          columnNames, columnValues, tableSchema, oldKeys, txId, query);
+      return new ChangeItem(
+          id,
+          nextLsn,
+          commitTime,
+          txPosition,
+          kind,
+          schema,
+          table,
+          part,
+          columnNames,
+          columnValues,
+          tableSchema,
+          oldKeys,
+          txId,
+          query);
     }
   }
 
@@ -332,8 +347,18 @@ final class ChangeItemJson {
     ObjectNode properties;
 
     ColumnSchema build() {
-      return new ColumnSchema(tableSchema, tableName, path, name, type, key, fakeKey, required,
-          expression, originalType, properties);
+      return new ColumnSchema(
+          tableSchema,
+          tableName,
+          path,
+          name,
+          type,
+          key,
+          fakeKey,
+          required,
+          expression,
+          originalType,
+          properties);
     }
   }
 }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
 
 /**
- * The JSON field names of Transfer's batch, pre-encoded: writing a pre-encoded name is a copy,
- * not a character-by-character escape check, and names are most of the fields written per item.
+ * The JSON field names of Transfer's batch, pre-encoded: writing a pre-encoded name is a copy, not
+ * a character-by-character escape check, and names are most of the fields written per item.
  */
 final class FieldNames {
 
@@ -49,6 +49,5 @@ final class FieldNames {
   static final SerializableString AWS_REGION = new SerializedString("awsRegion");
   static final SerializableString ERROR = new SerializedString("error");
 
-  private FieldNames() {
-  }
+  private FieldNames() {}
 }

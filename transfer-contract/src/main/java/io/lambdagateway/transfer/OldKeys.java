@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
- * The {@code oldkeys} of a change item: the key of the row before an update or delete. In JSON
- * each of {@code keynames, keytypes, keyvalues} is omitted when empty, so an insert carries
- * {@code "oldkeys":{}}.
+ * The {@code oldkeys} of a change item: the key of the row before an update or delete. In JSON each
+ * of {@code keynames, keytypes, keyvalues} is omitted when empty, so an insert carries {@code
+ * "oldkeys":{}}.
  */
 public record OldKeys(List<String> keyNames, List<String> keyTypes, List<JsonNode> keyValues) {
 

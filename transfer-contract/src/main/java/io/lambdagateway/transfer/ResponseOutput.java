@@ -8,12 +8,12 @@ import java.util.Arrays;
  * that a function's fast path fills directly with pre-encoded JSON and that a Jackson generator
  * ({@link BatchJson#writeResult}) can write to as an {@link OutputStream}.
  *
- * <p>Why not a generator over a {@code ByteArrayBuilder}: every output byte then went through
- * the generator's buffer, the builder's segments and the final array, and allocating the
- * segments alone cost a seventh of a transform. Here a byte is copied once into the array and
- * once into the exact-size result. A fast path that gives up part-way {@link #truncate}s back
- * to where it started. Bytes appended directly must be exactly what the generator would have
- * written; {@link #isPlain(String)} says when a string is written as itself.
+ * <p>Why not a generator over a {@code ByteArrayBuilder}: every output byte then went through the
+ * generator's buffer, the builder's segments and the final array, and allocating the segments alone
+ * cost a seventh of a transform. Here a byte is copied once into the array and once into the
+ * exact-size result. A fast path that gives up part-way {@link #truncate}s back to where it
+ * started. Bytes appended directly must be exactly what the generator would have written; {@link
+ * #isPlain(String)} says when a string is written as itself.
  *
  * <p>Not thread-safe: one per response.
  */
@@ -26,19 +26,21 @@ public final class ResponseOutput extends OutputStream {
   private int length;
 
   /**
-   * Each thread keeps its largest working array up to this size between responses: allocating
-   * (and so zeroing) a fresh array of several MB per response cost about a tenth of a transform.
+   * Each thread keeps its largest working array up to this size between responses: allocating (and
+   * so zeroing) a fresh array of several MB per response cost about a tenth of a transform.
    */
   private static final int MAX_KEPT_LENGTH = 32 << 20;
+
   private static final ThreadLocal<byte[]> KEPT = new ThreadLocal<>();
 
   /** An empty body with room for at least {@code initialCapacity} bytes. */
   public ResponseOutput(int initialCapacity) {
     byte[] kept = KEPT.get();
     KEPT.remove();
-    this.bytes = kept != null && kept.length >= initialCapacity
-        ? kept
-        : new byte[Math.max(initialCapacity, 64)];
+    this.bytes =
+        kept != null && kept.length >= initialCapacity
+            ? kept
+            : new byte[Math.max(initialCapacity, 64)];
   }
 
   /** The number of bytes written so far: a mark to {@link #truncate} back to. */
@@ -120,8 +122,8 @@ public final class ResponseOutput extends OutputStream {
   }
 
   /**
-   * The bytes written, in an array of exactly their length; the working array is then kept for
-   * this thread's next response, so this output must not be used afterwards.
+   * The bytes written, in an array of exactly their length; the working array is then kept for this
+   * thread's next response, so this output must not be used afterwards.
    */
   byte[] toByteArray() {
     byte[] result = Arrays.copyOf(bytes, length);
@@ -138,8 +140,7 @@ public final class ResponseOutput extends OutputStream {
       if (needed > MAX_LENGTH) {
         throw new OutOfMemoryError("a response body beyond " + MAX_LENGTH + " bytes");
       }
-      bytes = Arrays.copyOf(bytes, (int) Math.min(Math.max(2L * bytes.length, needed),
-          MAX_LENGTH));
+      bytes = Arrays.copyOf(bytes, (int) Math.min(Math.max(2L * bytes.length, needed), MAX_LENGTH));
     }
   }
 }

@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * The {@code table_schema} of a change item: an immutable list of columns.
  *
- * <p>Its JSON form is rendered once and then reused, because a function emits the same schema
- * with every output item and re-encoding it per item would dominate the cost of a batch.
+ * <p>Its JSON form is rendered once and then reused, because a function emits the same schema with
+ * every output item and re-encoding it per item would dominate the cost of a batch.
  */
 public final class TableSchema {
 
@@ -38,8 +38,8 @@ public final class TableSchema {
   }
 
   /**
-   * The JSON array of the columns, as Transfer writes it in {@code table_schema}; rendered on
-   * first use, then shared.
+   * The JSON array of the columns, as Transfer writes it in {@code table_schema}; rendered on first
+   * use, then shared.
    */
   public SerializableString json() {
     SerializableString rendered = json;

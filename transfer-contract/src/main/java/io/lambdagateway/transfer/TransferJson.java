@@ -19,28 +19,28 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * The JSON settings of Transfer's batches, shared by the codec and by functions that read their
- * own JSON out of a batch: one immutable mapper and its factory, and the small parsing helpers
- * the batch and change-item codecs share.
+ * The JSON settings of Transfer's batches, shared by the codec and by functions that read their own
+ * JSON out of a batch: one immutable mapper and its factory, and the small parsing helpers the
+ * batch and change-item codecs share.
  *
  * <p>Numbers in free-form values (column values, payloads) keep their exact value: integers beyond
  * a long become BigInteger, decimals become BigDecimal with their trailing zeros kept.
  */
 public final class TransferJson {
 
-  static final ObjectMapper MAPPER = JsonMapper.builder()
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-      .build();
+  static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+          .build();
 
   static final JsonFactory FACTORY = MAPPER.getFactory();
 
-  private TransferJson() {
-  }
+  private TransferJson() {}
 
   /**
-   * The factory of the codec's parsers and generators. Shared: create parsers and generators
-   * with it, never reconfigure it.
+   * The factory of the codec's parsers and generators. Shared: create parsers and generators with
+   * it, never reconfigure it.
    */
   public static JsonFactory factory() {
     return FACTORY;
@@ -111,8 +111,8 @@ public final class TransferJson {
       }
       throw malformed(parser, "'" + field + "' is out of range: " + digits);
     }
-    throw malformed(parser,
-        "'" + field + "' must be an unsigned integer, found " + describe(token));
+    throw malformed(
+        parser, "'" + field + "' must be an unsigned integer, found " + describe(token));
   }
 
   /** The current token as a signed 32-bit integer; JSON null reads as 0. */
@@ -121,8 +121,8 @@ public final class TransferJson {
     if (token == JsonToken.VALUE_NULL) {
       return 0;
     }
-    boolean isInt = token == JsonToken.VALUE_NUMBER_INT
-        && parser.getNumberType() == JsonParser.NumberType.INT;
+    boolean isInt =
+        token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT;
     if (isInt) {
       return parser.getIntValue();
     }

@@ -11,22 +11,23 @@ import org.junit.jupiter.api.Test;
 class BatchJsonTest {
 
   /** A record laid out as Transfer's Go encoder writes it: every field, in struct order. */
-  private static final String TRANSFER_RECORD = "{\"cdc\":{\"id\":4294967295,"
-      + "\"nextlsn\":18446744073709551615,\"commitTime\":1718876759101000000,\"txPosition\":3,"
-      + "\"kind\":\"update\",\"schema\":\"public\",\"table\":\"users\",\"part\":\"p1\","
-      + "\"columnnames\":[\"id\",\"doc\"],\"columnvalues\":[12345678901234567890,{\"a\":[1.50]}],"
-      + "\"table_schema\":[{\"table_schema\":\"public\",\"table_name\":\"users\",\"path\":\"\","
-      + "\"name\":\"id\",\"type\":\"uint64\",\"key\":true,\"fake_key\":false,\"required\":true,"
-      + "\"expression\":\"\",\"original_type\":\"pg:numeric\",\"properties\":{\"k\":\"v\"}},"
-      + "{\"table_schema\":\"public\",\"table_name\":\"users\",\"path\":\"doc\",\"name\":\"doc\","
-      + "\"type\":\"any\",\"key\":false,\"fake_key\":true,\"required\":false,\"expression\":\"e\","
-      + "\"original_type\":\"pg:jsonb\"}],"
-      + "\"oldkeys\":{\"keynames\":[\"id\"],\"keytypes\":[\"numeric\"],\"keyvalues\":[7]},"
-      + "\"tx_id\":\"tx-9\",\"query\":\"UPDATE users\"},"
-      + "\"cdc_split\":null,\"kinesis\":null,\"result\":\"\",\"eventSource\":\"CDC\","
-      + "\"eventID\":\"18446744073709551615.3\",\"invokeIdentityArn\":\"tm\","
-      + "\"eventVersion\":\"1.0\",\"eventName\":\"dt:cdc:change_item\",\"eventSourceARN\":\"\","
-      + "\"awsRegion\":\"\"}";
+  private static final String TRANSFER_RECORD =
+      "{\"cdc\":{\"id\":4294967295,"
+          + "\"nextlsn\":18446744073709551615,\"commitTime\":1718876759101000000,\"txPosition\":3,"
+          + "\"kind\":\"update\",\"schema\":\"public\",\"table\":\"users\",\"part\":\"p1\","
+          + "\"columnnames\":[\"id\",\"doc\"],\"columnvalues\":[12345678901234567890,{\"a\":[1.50]}],"
+          + "\"table_schema\":[{\"table_schema\":\"public\",\"table_name\":\"users\",\"path\":\"\","
+          + "\"name\":\"id\",\"type\":\"uint64\",\"key\":true,\"fake_key\":false,\"required\":true,"
+          + "\"expression\":\"\",\"original_type\":\"pg:numeric\",\"properties\":{\"k\":\"v\"}},"
+          + "{\"table_schema\":\"public\",\"table_name\":\"users\",\"path\":\"doc\",\"name\":\"doc\","
+          + "\"type\":\"any\",\"key\":false,\"fake_key\":true,\"required\":false,\"expression\":\"e\","
+          + "\"original_type\":\"pg:jsonb\"}],"
+          + "\"oldkeys\":{\"keynames\":[\"id\"],\"keytypes\":[\"numeric\"],\"keyvalues\":[7]},"
+          + "\"tx_id\":\"tx-9\",\"query\":\"UPDATE users\"},"
+          + "\"cdc_split\":null,\"kinesis\":null,\"result\":\"\",\"eventSource\":\"CDC\","
+          + "\"eventID\":\"18446744073709551615.3\",\"invokeIdentityArn\":\"tm\","
+          + "\"eventVersion\":\"1.0\",\"eventName\":\"dt:cdc:change_item\",\"eventSourceARN\":\"\","
+          + "\"awsRegion\":\"\"}";
 
   @Test
   @DisplayName("A record as Transfer sends it parses into every field, exactly")
@@ -44,15 +45,18 @@ class BatchJsonTest {
     assertThat(cdc.valueOf("id").bigIntegerValue()).hasToString("12345678901234567890");
     assertThat(cdc.tableSchema().columns()).hasSize(2);
     ColumnSchema doc = cdc.tableSchema().columns().get(1);
-    assertThat(doc).isEqualTo(new ColumnSchema("public", "users", "doc", "doc", "any", false, true,
-        false, "e", "pg:jsonb", null));
-    assertThat(cdc.tableSchema().columns().get(0).properties().get("k").textValue())
-        .isEqualTo("v");
+    assertThat(doc)
+        .isEqualTo(
+            new ColumnSchema(
+                "public", "users", "doc", "doc", "any", false, true, false, "e", "pg:jsonb", null));
+    assertThat(cdc.tableSchema().columns().get(0).properties().get("k").textValue()).isEqualTo("v");
     assertThat(cdc.oldKeys().keyNames()).containsExactly("id");
     assertThat(cdc.oldKeys().keyTypes()).containsExactly("numeric");
     assertThat(cdc.oldKeys().keyValues().get(0).intValue()).isEqualTo(7);
-    assertThat(record.envelope()).isEqualTo(new Envelope("CDC", "18446744073709551615.3", "tm",
-        "1.0", "dt:cdc:change_item", "", ""));
+    assertThat(record.envelope())
+        .isEqualTo(
+            new Envelope(
+                "CDC", "18446744073709551615.3", "tm", "1.0", "dt:cdc:change_item", "", ""));
   }
 
   @Test
@@ -67,24 +71,43 @@ class BatchJsonTest {
   @Test
   @DisplayName("Empty columnvalues, table_schema and old keys are omitted, as Transfer omits them")
   void emptyPartsAreOmitted() {
-    ChangeItem bare = new ChangeItem(0, 1, 2, 0, "insert", "", "t", "", List.of(), List.of(),
-        TableSchema.EMPTY, OldKeys.NONE, "", "");
+    ChangeItem bare =
+        new ChangeItem(
+            0,
+            1,
+            2,
+            0,
+            "insert",
+            "",
+            "t",
+            "",
+            List.of(),
+            List.of(),
+            TableSchema.EMPTY,
+            OldKeys.NONE,
+            "",
+            "");
 
-    byte[] written = BatchJson.writeResponse(List.of(
-        ResultRecord.ok(bare, new Envelope(null, "1.0", null, null, null, null, null))));
+    byte[] written =
+        BatchJson.writeResponse(
+            List.of(
+                ResultRecord.ok(bare, new Envelope(null, "1.0", null, null, null, null, null))));
 
-    assertThat(new String(written, StandardCharsets.UTF_8)).isEqualTo("{\"Records\":[{\"cdc\":"
-        + "{\"id\":0,\"nextlsn\":1,\"commitTime\":2,\"txPosition\":0,\"kind\":\"insert\","
-        + "\"schema\":\"\",\"table\":\"t\",\"part\":\"\",\"columnnames\":[],\"oldkeys\":{},"
-        + "\"tx_id\":\"\",\"query\":\"\"},\"result\":\"Ok\",\"eventID\":\"1.0\"}]}");
+    assertThat(new String(written, StandardCharsets.UTF_8))
+        .isEqualTo(
+            "{\"Records\":[{\"cdc\":"
+                + "{\"id\":0,\"nextlsn\":1,\"commitTime\":2,\"txPosition\":0,\"kind\":\"insert\","
+                + "\"schema\":\"\",\"table\":\"t\",\"part\":\"\",\"columnnames\":[],\"oldkeys\":{},"
+                + "\"tx_id\":\"\",\"query\":\"\"},\"result\":\"Ok\",\"eventID\":\"1.0\"}]}");
   }
 
   @Test
   @DisplayName("Unknown fields are ignored and field order does not matter")
   void unknownFieldsAndAnyOrder() {
-    String record = "{\"future\":{\"x\":[1,{\"y\":null}]},\"eventID\":\"5.0\","
-        + "\"cdc\":{\"query\":\"q\",\"unknown\":true,\"columnvalues\":[\"v\"],"
-        + "\"columnnames\":[\"data\"],\"commitTime\":9}}";
+    String record =
+        "{\"future\":{\"x\":[1,{\"y\":null}]},\"eventID\":\"5.0\","
+            + "\"cdc\":{\"query\":\"q\",\"unknown\":true,\"columnvalues\":[\"v\"],"
+            + "\"columnnames\":[\"data\"],\"commitTime\":9}}";
 
     BatchRecord parsed = BatchJson.readRequest(batch(record)).get(0);
 
@@ -98,22 +121,32 @@ class BatchJsonTest {
   @Test
   @DisplayName("A response is read back with results, errors, and cdc_splitted as cdc_split")
   void responsesAreReadBack() {
-    String item = "{\"commitTime\":1,\"kind\":\"insert\",\"table\":\"t\","
-        + "\"columnnames\":[\"a\"],\"columnvalues\":[1]}";
-    String response = "{\"Records\":["
-        + "{\"eventID\":\"1.0\",\"cdc_splitted\":[" + item + "," + item + "],\"result\":\"Split\"},"
-        + "{\"eventID\":\"2.0\",\"cdc\":" + item + ",\"result\":\"Ok\"},"
-        + "{\"eventID\":\"3.0\",\"result\":\"Dropped\",\"cdc\":null},"
-        + "{\"eventID\":\"4.0\",\"result\":\"ProcessingFailed\",\"error\":\"boom\"}]}";
+    String item =
+        "{\"commitTime\":1,\"kind\":\"insert\",\"table\":\"t\","
+            + "\"columnnames\":[\"a\"],\"columnvalues\":[1]}";
+    String response =
+        "{\"Records\":["
+            + "{\"eventID\":\"1.0\",\"cdc_splitted\":["
+            + item
+            + ","
+            + item
+            + "],\"result\":\"Split\"},"
+            + "{\"eventID\":\"2.0\",\"cdc\":"
+            + item
+            + ",\"result\":\"Ok\"},"
+            + "{\"eventID\":\"3.0\",\"result\":\"Dropped\",\"cdc\":null},"
+            + "{\"eventID\":\"4.0\",\"result\":\"ProcessingFailed\",\"error\":\"boom\"}]}";
 
     List<ResultRecord> results = BatchJson.readResponse(response.getBytes(StandardCharsets.UTF_8));
 
-    assertThat(results).extracting(ResultRecord::result).containsExactly(
-        Result.SPLIT, Result.OK, Result.DROPPED, Result.PROCESSING_FAILED);
+    assertThat(results)
+        .extracting(ResultRecord::result)
+        .containsExactly(Result.SPLIT, Result.OK, Result.DROPPED, Result.PROCESSING_FAILED);
     assertThat(results.get(0).cdcSplit()).hasSize(2);
     assertThat(results.get(1).cdc().table()).isEqualTo("t");
     assertThat(results.get(3).error()).isEqualTo("boom");
-    assertThat(results).extracting(r -> r.envelope().eventId())
+    assertThat(results)
+        .extracting(r -> r.envelope().eventId())
         .containsExactly("1.0", "2.0", "3.0", "4.0");
   }
 
@@ -121,11 +154,12 @@ class BatchJsonTest {
   @DisplayName("A written response reads back equal to what was written")
   void responsesRoundTrip() {
     BatchRecord source = BatchJson.readRequest(batch(TRANSFER_RECORD)).get(0);
-    List<ResultRecord> results = List.of(
-        ResultRecord.split(List.of(source.cdc(), source.cdc()), source.envelope()),
-        ResultRecord.ok(source.cdc(), source.envelope()),
-        ResultRecord.dropped(source.envelope()),
-        ResultRecord.failed("row 0: missing 'ts'", source.envelope()));
+    List<ResultRecord> results =
+        List.of(
+            ResultRecord.split(List.of(source.cdc(), source.cdc()), source.envelope()),
+            ResultRecord.ok(source.cdc(), source.envelope()),
+            ResultRecord.dropped(source.envelope()),
+            ResultRecord.failed("row 0: missing 'ts'", source.envelope()));
 
     byte[] written = BatchJson.writeResponse(results);
 

@@ -7,9 +7,9 @@ import io.lambdagateway.consumer.TargetConsumerVerticle;
 import io.lambdagateway.gateway.Gateway;
 import io.lambdagateway.gateway.GatewayConfig;
 import io.lambdagateway.gateway.Setting;
-import io.lambdagateway.kafka.testing.EmbeddedKafkaBroker;
 import io.lambdagateway.kafka.KafkaClientSettings;
 import io.lambdagateway.kafka.KafkaTopics;
+import io.lambdagateway.kafka.testing.EmbeddedKafkaBroker;
 import io.lambdagateway.pipeline.PipelineConfig;
 import io.lambdagateway.pipeline.PipelineTarget;
 import io.lambdagateway.pipeline.PipelineVerticle;
@@ -32,26 +32,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole example in one process: a Kafka broker (embedded single-node KRaft, unless an
- * existing cluster is given), the gateway hosting the enricher, the demo producer writing the
- * source topic, the pipeline calling the gateway's function URL exactly as Transfer would (base
- * URL, function {@code enricher}, bearer token) and the target consumer printing each enriched
- * record as one JSON line.
+ * The whole example in one process: a Kafka broker (embedded single-node KRaft, unless an existing
+ * cluster is given), the gateway hosting the enricher, the demo producer writing the source topic,
+ * the pipeline calling the gateway's function URL exactly as Transfer would (base URL, function
+ * {@code enricher}, bearer token) and the target consumer printing each enriched record as one JSON
+ * line.
  *
  * <p>{@link #start} starts them in dependency order: broker, gateway, topics, consumer (ready
- * before anything is written), pipeline (which probes the function first), producer.
- * {@link #stop} stops them in reverse: producer, pipeline (in-flight calls finish and offsets are
- * committed), consumer, gateway (drained), broker. {@link #finished()} tells when a bounded run
- * is over: after {@code duration}, or once the consumer printed every row of the {@code count}
- * produced messages (their row total is known in advance, the messages being seeded).
+ * before anything is written), pipeline (which probes the function first), producer. {@link #stop}
+ * stops them in reverse: producer, pipeline (in-flight calls finish and offsets are committed),
+ * consumer, gateway (drained), broker. {@link #finished()} tells when a bounded run is over: after
+ * {@code duration}, or once the consumer printed every row of the {@code count} produced messages
+ * (their row total is known in advance, the messages being seeded).
  */
 public final class Demo {
 
   private static final Logger LOG = LoggerFactory.getLogger(Demo.class);
   private static final int SOURCE_PARTITIONS = 3;
   private static final long READY_TIMEOUT_SECONDS = 30;
+
   /** Longest wait for one stop step; the pipeline's own stop grace is 10 s. */
   private static final long STEP_TIMEOUT_SECONDS = 20;
+
   private static final Duration PRODUCER_PROGRESS_INTERVAL = Duration.ofSeconds(10);
 
   private final DemoConfig config;
@@ -65,8 +67,10 @@ public final class Demo {
   private TargetConsumerVerticle consumer;
   private PipelineVerticle pipeline;
   private ProducerVerticle producer;
+
   /** Deployment ids, null until deployed; set on an event loop, read by the stopping thread. */
   private volatile String consumerId;
+
   private volatile String pipelineId;
   private volatile String producerId;
   private Future<DemoSummary> stopped;
@@ -77,8 +81,8 @@ public final class Demo {
 
   /**
    * Starts the demo. Call it from a plain thread (main, a test), never an event loop: starting the
-   * embedded broker and the gateway's set-up block the caller for a few seconds. When a step
-   * fails, what had started is stopped again and the future fails.
+   * embedded broker and the gateway's set-up block the caller for a few seconds. When a step fails,
+   * what had started is stopped again and the future fails.
    */
   public static Future<Demo> start(DemoConfig config) {
     Demo demo = new Demo(config);
@@ -106,8 +110,8 @@ public final class Demo {
   }
 
   /**
-   * Completes when a bounded run is over (see the class comment); never for an unbounded run
-   * unless it is stopped.
+   * Completes when a bounded run is over (see the class comment); never for an unbounded run unless
+   * it is stopped.
    */
   public Future<Void> finished() {
     return finished.future();
@@ -115,15 +119,17 @@ public final class Demo {
 
   /**
    * Stops everything that runs, in reverse start order, and reports the run. Idempotent: later
-   * calls return the same future. Call it from any thread: the steps run one after the other on
-   * a thread of their own, because the last ones (closing the Vert.x instances, the broker) must
-   * not run on an event loop that is being closed.
+   * calls return the same future. Call it from any thread: the steps run one after the other on a
+   * thread of their own, because the last ones (closing the Vert.x instances, the broker) must not
+   * run on an event loop that is being closed.
    */
   public synchronized Future<DemoSummary> stop() {
     if (stopped == null) {
       finished.tryComplete();
-      stopped = Future.fromCompletionStage(CompletableFuture.supplyAsync(this::stopInOrder,
-          task -> new Thread(task, "demo-stop").start()));
+      stopped =
+          Future.fromCompletionStage(
+              CompletableFuture.supplyAsync(
+                  this::stopInOrder, task -> new Thread(task, "demo-stop").start()));
     }
     return stopped;
   }
@@ -162,8 +168,10 @@ public final class Demo {
     int port = FreePorts.wishedOrAny("127.0.0.1", config.kafkaPort());
     broker = EmbeddedKafkaBroker.start(port);
     bootstrapServers = broker.bootstrapServers();
-    status("Kafka: embedded KRaft broker on " + bootstrapServers + takenNote(port,
-        config.kafkaPort()));
+    status(
+        "Kafka: embedded KRaft broker on "
+            + bootstrapServers
+            + takenNote(port, config.kafkaPort()));
   }
 
   private void startGateway() {
@@ -173,9 +181,13 @@ public final class Demo {
     settings.put(Setting.PORT.envName(), Integer.toString(port));
     settings.put(Setting.AUTH_TOKEN.envName(), config.token());
     gateway = Gateway.start(GatewayConfig.fromSettings(settings)).await();
-    status("gateway: " + functionUrlBase() + "/" + gateway.config().functionName()
-        + "?integration=raw (function URL, bearer token required)"
-        + takenNote(port, config.port()));
+    status(
+        "gateway: "
+            + functionUrlBase()
+            + "/"
+            + gateway.config().functionName()
+            + "?integration=raw (function URL, bearer token required)"
+            + takenNote(port, config.port()));
   }
 
   private Future<Void> startClients() {
@@ -184,50 +196,63 @@ public final class Demo {
     producer = new ProducerVerticle(producerConfig());
     return createTopics()
         .compose(v -> vertx.deployVerticle(consumer))
-        .compose(id -> {
-          consumerId = id;
-          return consumer.ready().timeout(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        })
+        .compose(
+            id -> {
+              consumerId = id;
+              return consumer.ready().timeout(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            })
         .compose(v -> vertx.deployVerticle(pipeline))
-        .compose(id -> {
-          pipelineId = id;
-          return vertx.deployVerticle(producer);
-        })
-        .compose(id -> {
-          producerId = id;
-          armFinish();
-          // printing may block (a piped stderr): not on the event loop
-          return vertx.executeBlocking(() -> {
-            status(flowBanner());
-            return null;
-          });
-        })
+        .compose(
+            id -> {
+              pipelineId = id;
+              return vertx.deployVerticle(producer);
+            })
+        .compose(
+            id -> {
+              producerId = id;
+              armFinish();
+              // printing may block (a piped stderr): not on the event loop
+              return vertx.executeBlocking(
+                  () -> {
+                    status(flowBanner());
+                    return null;
+                  });
+            })
         .mapEmpty();
   }
 
   private String flowBanner() {
-    return "producer -> " + config.sourceTopic() + " ("
-        + (config.rate() > 0 ? config.rate() + " msg/s, " : "unthrottled, ") + config.rows()
-        + " rows each) -> pipeline -> " + gateway.config().functionName() + " -> "
-        + config.targetTopic() + " (dead letters: " + config.dlqTopic()
+    return "producer -> "
+        + config.sourceTopic()
+        + " ("
+        + (config.rate() > 0 ? config.rate() + " msg/s, " : "unthrottled, ")
+        + config.rows()
+        + " rows each) -> pipeline -> "
+        + gateway.config().functionName()
+        + " -> "
+        + config.targetTopic()
+        + " (dead letters: "
+        + config.dlqTopic()
         + "); enriched records follow on stdout. Ctrl-C stops.";
   }
 
   private Future<Void> createTopics() {
     KafkaClientSettings kafka = KafkaClientSettings.plaintext(bootstrapServers);
     short brokerDefault = ProducerConfig.DEFAULT_REPLICATION_FACTOR;
-    return KafkaTopics.createIfMissing(vertx, kafka, config.sourceTopic(), SOURCE_PARTITIONS,
-            brokerDefault)
-        .compose(v -> KafkaTopics.createIfMissing(vertx, kafka, config.targetTopic(), 1,
-            brokerDefault))
-        .compose(v -> KafkaTopics.createIfMissing(vertx, kafka, config.dlqTopic(), 1,
-            brokerDefault))
+    return KafkaTopics.createIfMissing(
+            vertx, kafka, config.sourceTopic(), SOURCE_PARTITIONS, brokerDefault)
+        .compose(
+            v -> KafkaTopics.createIfMissing(vertx, kafka, config.targetTopic(), 1, brokerDefault))
+        .compose(
+            v -> KafkaTopics.createIfMissing(vertx, kafka, config.dlqTopic(), 1, brokerDefault))
         .mapEmpty();
   }
 
   private TargetConsumerConfig consumerConfig() {
-    return TargetConsumerConfig.builder(KafkaClientSettings.plaintext(bootstrapServers),
-            config.targetTopic(), config.consumerGroup())
+    return TargetConsumerConfig.builder(
+            KafkaClientSettings.plaintext(bootstrapServers),
+            config.targetTopic(),
+            config.consumerGroup())
         .from(StartFrom.LATEST)
         .maxRecords(expectedRows(config))
         .out(config.out())
@@ -249,8 +274,8 @@ public final class Demo {
   }
 
   private ProducerConfig producerConfig() {
-    return ProducerConfig.builder(KafkaClientSettings.plaintext(bootstrapServers),
-            config.sourceTopic())
+    return ProducerConfig.builder(
+            KafkaClientSettings.plaintext(bootstrapServers), config.sourceTopic())
         .partitions(SOURCE_PARTITIONS)
         .messageCount(config.count())
         .rate(config.rate())
@@ -283,9 +308,13 @@ public final class Demo {
     if (config.count() > 0) {
       consumer.completion().onComplete(report -> finished.tryComplete());
     }
-    config.duration().ifPresent(duration ->
-        vertx.timer(duration.toMillis(), TimeUnit.MILLISECONDS)
-            .onComplete(timer -> finished.tryComplete()));
+    config
+        .duration()
+        .ifPresent(
+            duration ->
+                vertx
+                    .timer(duration.toMillis(), TimeUnit.MILLISECONDS)
+                    .onComplete(timer -> finished.tryComplete()));
   }
 
   private Future<Void> undeploy(String deploymentId) {
@@ -293,19 +322,23 @@ public final class Demo {
   }
 
   private DemoSummary summary() {
-    long produced = producer == null ? 0 : valueOr(producer.completion(), 0L,
-        ProducerReport::acknowledged);
-    long printed = consumer == null ? 0 : valueOr(consumer.completion(), 0L,
-        ConsumerReport::records);
-    DemoSummary summary = new DemoSummary(produced, count("pipeline.records.in"),
-        count("pipeline.target.messages"), count("pipeline.dlq.messages"), printed,
-        Duration.ofNanos(System.nanoTime() - startedNanos));
+    long produced =
+        producer == null ? 0 : valueOr(producer.completion(), 0L, ProducerReport::acknowledged);
+    long printed =
+        consumer == null ? 0 : valueOr(consumer.completion(), 0L, ConsumerReport::records);
+    DemoSummary summary =
+        new DemoSummary(
+            produced,
+            count("pipeline.records.in"),
+            count("pipeline.target.messages"),
+            count("pipeline.dlq.messages"),
+            printed,
+            Duration.ofNanos(System.nanoTime() - startedNanos));
     status(summary.summaryLine());
     return summary;
   }
 
-  private static <T> long valueOr(Future<T> report, long fallback,
-      ToLongFunction<T> value) {
+  private static <T> long valueOr(Future<T> report, long fallback, ToLongFunction<T> value) {
     return report.succeeded() ? value.applyAsLong(report.result()) : fallback;
   }
 

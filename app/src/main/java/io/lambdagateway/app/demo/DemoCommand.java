@@ -1,9 +1,9 @@
 package io.lambdagateway.app.demo;
 
-import io.lambdagateway.producer.ProduceCommand;
-import io.lambdagateway.producer.RowsRange;
 import io.lambdagateway.gateway.GatewayConfig;
 import io.lambdagateway.kafka.testing.BrokerClasses;
+import io.lambdagateway.producer.ProduceCommand;
+import io.lambdagateway.producer.RowsRange;
 import io.lambdagateway.settings.Settings;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -15,75 +15,110 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code demo}: runs {@link Demo} until Ctrl-C / SIGTERM, or until a bounded run is over
- * ({@code --count}, {@code --duration}), then stops it and prints a one-line summary. Enriched
- * records go to stdout, one JSON object per line; everything else goes to stderr. Exit code 0,
- * 1 when the demo cannot start, 2 for bad options (one line, see {@link Settings}).
+ * {@code demo}: runs {@link Demo} until Ctrl-C / SIGTERM, or until a bounded run is over ({@code
+ * --count}, {@code --duration}), then stops it and prints a one-line summary. Enriched records go
+ * to stdout, one JSON object per line; everything else goes to stderr. Exit code 0, 1 when the demo
+ * cannot start, 2 for bad options (one line, see {@link Settings}).
  */
-@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Everything in one process: Kafka (embedded unless --bootstrap-servers),"
-        + " the gateway, the demo producer, the pipeline calling the gateway's function URL"
-        + " and a consumer printing the enriched records (stdout, one JSON per line)."})
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Everything in one process: Kafka (embedded unless --bootstrap-servers),"
+          + " the gateway, the demo producer, the pipeline calling the gateway's function URL"
+          + " and a consumer printing the enriched records (stdout, one JSON per line)."
+    })
 public final class DemoCommand implements Callable<Integer> {
 
   /** Longest wait for the demo to stop; a clean stop takes a few seconds. */
   private static final long STOP_TIMEOUT_SECONDS = 60;
 
-  @Spec
-  private CommandSpec spec;
+  @Spec private CommandSpec spec;
 
-  @Option(names = {"-b", "--bootstrap-servers"}, paramLabel = "HOST:PORT[,...]",
+  @Option(
+      names = {"-b", "--bootstrap-servers"},
+      paramLabel = "HOST:PORT[,...]",
       defaultValue = "${env:DEMO_BOOTSTRAP_SERVERS}",
       description = "Use this Kafka (PLAINTEXT) instead of starting an embedded broker.")
   private String bootstrapServers;
 
-  @Option(names = "--kafka-port", paramLabel = "PORT", defaultValue = "${env:DEMO_KAFKA_PORT:-" + DemoConfig.DEFAULT_KAFKA_PORT + "}",
+  @Option(
+      names = "--kafka-port",
+      paramLabel = "PORT",
+      defaultValue = "${env:DEMO_KAFKA_PORT:-" + DemoConfig.DEFAULT_KAFKA_PORT + "}",
       description = "Port of the embedded broker; a free one when taken.")
   private int kafkaPort;
 
-  @Option(names = "--host", paramLabel = "HOST",
+  @Option(
+      names = "--host",
+      paramLabel = "HOST",
       defaultValue = "${env:DEMO_HOST:-" + DemoConfig.DEFAULT_HOST + "}",
       description = "Interface the gateway binds.")
   private String host;
 
-  @Option(names = {"-p", "--port"}, paramLabel = "PORT", defaultValue = "${env:DEMO_PORT:-" + DemoConfig.DEFAULT_PORT + "}",
+  @Option(
+      names = {"-p", "--port"},
+      paramLabel = "PORT",
+      defaultValue = "${env:DEMO_PORT:-" + DemoConfig.DEFAULT_PORT + "}",
       description = "Gateway port; a free one when taken.")
   private int port;
 
-  @Option(names = "--token", paramLabel = "TOKEN",
+  @Option(
+      names = "--token",
+      paramLabel = "TOKEN",
       defaultValue = "${env:DEMO_TOKEN:-" + DemoConfig.DEFAULT_TOKEN + "}",
       description = "Bearer token of the gateway's function URLs, sent by the pipeline.")
   private String token;
 
-  @Option(names = {"-r", "--rate"}, paramLabel = "MSG/S", defaultValue = "${env:DEMO_RATE:-" + DemoConfig.DEFAULT_RATE + "}",
+  @Option(
+      names = {"-r", "--rate"},
+      paramLabel = "MSG/S",
+      defaultValue = "${env:DEMO_RATE:-" + DemoConfig.DEFAULT_RATE + "}",
       description = "Messages produced per second; 0 = as fast as possible.")
   private double rate;
 
-  @Option(names = {"-n", "--count"}, paramLabel = "N", defaultValue = "${env:DEMO_COUNT:-0}",
-      description = "Messages to produce; the demo ends once all their rows were printed."
-          + " 0 = unbounded.")
+  @Option(
+      names = {"-n", "--count"},
+      paramLabel = "N",
+      defaultValue = "${env:DEMO_COUNT:-0}",
+      description =
+          "Messages to produce; the demo ends once all their rows were printed."
+              + " 0 = unbounded.")
   private long count;
 
-  @Option(names = "--rows", paramLabel = "MIN..MAX", defaultValue = "${env:DEMO_ROWS:-" + DemoConfig.DEFAULT_ROWS_TEXT + "}",
+  @Option(
+      names = "--rows",
+      paramLabel = "MIN..MAX",
+      defaultValue = "${env:DEMO_ROWS:-" + DemoConfig.DEFAULT_ROWS_TEXT + "}",
       converter = ProduceCommand.RowsConverter.class,
       description = "Rows per message; the public example uses 1..100.")
   private RowsRange rows;
 
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "${env:DEMO_SEED:-" + DemoConfig.DEFAULT_SEED + "}",
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      defaultValue = "${env:DEMO_SEED:-" + DemoConfig.DEFAULT_SEED + "}",
       description = "Seed of the produced messages.")
   private long seed;
 
-  @Option(names = {"-d", "--duration"}, paramLabel = "DURATION",
+  @Option(
+      names = {"-d", "--duration"},
+      paramLabel = "DURATION",
       defaultValue = "${env:DEMO_DURATION}",
       description = "Stop by itself after this long (a bare number is seconds).")
   private Duration duration;
 
-  @Option(names = "--source-topic", paramLabel = "TOPIC",
+  @Option(
+      names = "--source-topic",
+      paramLabel = "TOPIC",
       defaultValue = "${env:SOURCE_TOPIC:-" + DemoConfig.DEFAULT_SOURCE_TOPIC + "}",
       description = "Source topic.")
   private String sourceTopic;
 
-  @Option(names = "--target-topic", paramLabel = "TOPIC",
+  @Option(
+      names = "--target-topic",
+      paramLabel = "TOPIC",
       defaultValue = "${env:TARGET_TOPIC:-" + DemoConfig.DEFAULT_TARGET_TOPIC + "}",
       description = "Target topic.")
   private String targetTopic;
@@ -122,8 +157,14 @@ public final class DemoCommand implements Callable<Integer> {
     try {
       GatewayConfig.fromSettings(Settings.environment(spec));
     } catch (GatewayConfig.InvalidSetting invalid) {
-      throw new ParameterException(spec.commandLine(), "invalid value for env "
-          + invalid.setting().envName() + ": '" + invalid.value() + "': " + invalid.accepted());
+      throw new ParameterException(
+          spec.commandLine(),
+          "invalid value for env "
+              + invalid.setting().envName()
+              + ": '"
+              + invalid.value()
+              + "': "
+              + invalid.accepted());
     }
   }
 

@@ -8,12 +8,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Everything {@link Demo} needs. Build it with {@link #builder()}; each default is a
- * {@code DEFAULT_*} constant, which the {@code demo} command's options also show and use.
+ * Everything {@link Demo} needs. Build it with {@link #builder()}; each default is a {@code
+ * DEFAULT_*} constant, which the {@code demo} command's options also show and use.
  *
  * @param bootstrapServers an existing Kafka to use; empty = start an embedded broker
- * @param kafkaPort port of the embedded broker on 127.0.0.1 (0 = any free port); when taken, a
- *     free port is used instead
+ * @param kafkaPort port of the embedded broker on 127.0.0.1 (0 = any free port); when taken, a free
+ *     port is used instead
  * @param gatewaySettings gateway settings keyed by environment-variable name (see the gateway's
  *     {@code Setting}); host, port and token below override theirs
  * @param host interface the gateway binds
@@ -22,9 +22,9 @@ import java.util.Optional;
  * @param sourceTopic topic the producer writes and the pipeline reads
  * @param targetTopic topic the pipeline writes and the consumer prints
  * @param pipelineGroup consumer group of the pipeline; default {@code <source topic>.demo-pipeline}
- * @param consumerGroup consumer group of the printing consumer; default
- *     {@code <target topic>.demo-consumer}. Groups are per topic by default: demos on other
- *     topics of one cluster would otherwise share a group and rebalance each other
+ * @param consumerGroup consumer group of the printing consumer; default {@code <target
+ *     topic>.demo-consumer}. Groups are per topic by default: demos on other topics of one cluster
+ *     would otherwise share a group and rebalance each other
  * @param rate producer messages per second (0 = as fast as possible)
  * @param count messages to produce; 0 = unbounded. When bounded, the demo finishes by itself once
  *     the consumer printed every row of them
@@ -60,8 +60,10 @@ public record DemoConfig(
   public static final String DEFAULT_SOURCE_TOPIC = "source-topic";
   public static final String DEFAULT_TARGET_TOPIC = "target-topic";
   public static final double DEFAULT_RATE = 2;
+
   /** Few rows per message keep the printed stream readable. */
   public static final String DEFAULT_ROWS_TEXT = "1..5";
+
   public static final RowsRange DEFAULT_ROWS = RowsRange.parse(DEFAULT_ROWS_TEXT);
   public static final long DEFAULT_SEED = 42;
 
@@ -125,8 +127,7 @@ public record DemoConfig(
     private PrintStream out = System.out;
     private PrintStream status = System.err;
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /** An existing Kafka; null or blank = the embedded broker. */
     public Builder bootstrapServers(String value) {
@@ -216,11 +217,24 @@ public record DemoConfig(
     }
 
     public DemoConfig build() {
-      return new DemoConfig(Optional.ofNullable(bootstrapServers), kafkaPort, gatewaySettings, host,
-          port, token, sourceTopic, targetTopic,
+      return new DemoConfig(
+          Optional.ofNullable(bootstrapServers),
+          kafkaPort,
+          gatewaySettings,
+          host,
+          port,
+          token,
+          sourceTopic,
+          targetTopic,
           pipelineGroup != null ? pipelineGroup : sourceTopic + ".demo-pipeline",
           consumerGroup != null ? consumerGroup : targetTopic + ".demo-consumer",
-          rate, count, rows, seed, Optional.ofNullable(duration), out, status);
+          rate,
+          count,
+          rows,
+          seed,
+          Optional.ofNullable(duration),
+          out,
+          status);
     }
   }
 }

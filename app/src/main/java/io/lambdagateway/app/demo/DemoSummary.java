@@ -12,12 +12,18 @@ import java.time.Duration;
  * @param printed target records the consumer printed
  * @param elapsed time from start to the end of stop
  */
-public record DemoSummary(long produced, long sourceRecords, long enriched, long deadLetters,
-    long printed, Duration elapsed) {
+public record DemoSummary(
+    long produced,
+    long sourceRecords,
+    long enriched,
+    long deadLetters,
+    long printed,
+    Duration elapsed) {
 
   /** One human-readable line. */
   public String summaryLine() {
-    return String.format("demo stopped after %.1f s: produced %d messages, pipeline read %d and"
+    return String.format(
+        "demo stopped after %.1f s: produced %d messages, pipeline read %d and"
             + " wrote %d enriched records (%d dead letters), consumer printed %d records",
         elapsed.toNanos() / 1e9, produced, sourceRecords, enriched, deadLetters, printed);
   }

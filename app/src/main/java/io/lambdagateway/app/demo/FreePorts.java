@@ -7,8 +7,7 @@ import java.net.ServerSocket;
 /** Picks the demo's ports: the wished-for one when it is free, else 0 (any free port). */
 final class FreePorts {
 
-  private FreePorts() {
-  }
+  private FreePorts() {}
 
   /**
    * {@code port} when it can be bound on {@code host} right now, else 0. A probe, not a

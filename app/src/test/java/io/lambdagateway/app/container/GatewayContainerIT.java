@@ -43,18 +43,20 @@ import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 
 /**
  * Builds the root Dockerfile into an image, runs it as users would (environment variables only,
- * host network, bound to 127.0.0.1 on a free port) and calls it the two ways the project needs:
- * the AWS SDK's Invoke API and Transfer's function-URL call. Also checks what only the image
- * decides: the user, the size ceilings, the jlink runtime, the broker-free jar, the HEALTHCHECK
- * and the SIGTERM stop. The last test stops the
- * container, so the tests run in order. Needs a Docker engine; see {@link ContainerEngine}.
+ * host network, bound to 127.0.0.1 on a free port) and calls it the two ways the project needs: the
+ * AWS SDK's Invoke API and Transfer's function-URL call. Also checks what only the image decides:
+ * the user, the size ceilings, the jlink runtime, the broker-free jar, the HEALTHCHECK and the
+ * SIGTERM stop. The last test stops the container, so the tests run in order. Needs a Docker
+ * engine; see {@link ContainerEngine}.
  */
 @DisplayName("The gateway container image")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GatewayContainerIT {
   private static final Logger LOG = LoggerFactory.getLogger(GatewayContainerIT.class);
+
   /** The enricher's golden files were made with this address (TEST-NET-3, RFC 5737). */
   private static final String PUBLIC_IP = "203.0.113.7";
+
   private static final String TOKEN = "container-it-token";
   private static final String APP_UID = "10001";
   private static final long MAX_IMAGE_BYTES = 150_000_000;
@@ -77,18 +79,21 @@ class GatewayContainerIT {
     image = GatewayImage.build(docker);
     int port = freePort();
     baseUri = URI.create("http://127.0.0.1:" + port);
-    gateway = new GenericContainer<>(DockerImageName.parse(image.name()))
-        .withNetworkMode("host")
-        .withEnv("GATEWAY_HOST", "127.0.0.1")
-        .withEnv("GATEWAY_PORT", String.valueOf(port))
-        .withEnv("GATEWAY_AUTH_TOKEN", TOKEN)
-        .withEnv("ENRICHER_PUBLIC_IP", PUBLIC_IP)
-        .withLogConsumer(new Slf4jLogConsumer(LOG).withPrefix("gateway"))
-        .waitingFor(new HealthEndpointWaitStrategy(baseUri.resolve("/health"))
-            .withStartupTimeout(Duration.ofSeconds(60)));
+    gateway =
+        new GenericContainer<>(DockerImageName.parse(image.name()))
+            .withNetworkMode("host")
+            .withEnv("GATEWAY_HOST", "127.0.0.1")
+            .withEnv("GATEWAY_PORT", String.valueOf(port))
+            .withEnv("GATEWAY_AUTH_TOKEN", TOKEN)
+            .withEnv("ENRICHER_PUBLIC_IP", PUBLIC_IP)
+            .withLogConsumer(new Slf4jLogConsumer(LOG).withPrefix("gateway"))
+            .waitingFor(
+                new HealthEndpointWaitStrategy(baseUri.resolve("/health"))
+                    .withStartupTimeout(Duration.ofSeconds(60)));
     long started = System.nanoTime();
     gateway.start();
-    LOG.info("MEASURED time to ready (container start until GET /health = 200): {} ms",
+    LOG.info(
+        "MEASURED time to ready (container start until GET /health = 200): {} ms",
         Duration.ofNanos(System.nanoTime() - started).toMillis());
   }
 
@@ -161,19 +166,25 @@ class GatewayContainerIT {
 
     assertThat(id.getStdout().strip()).isEqualTo(APP_UID);
     // Real, effective, saved and filesystem uid of PID 1, the JVM.
-    assertThat(status.getStdout().split("\\s+")).containsExactly("Uid:", APP_UID, APP_UID,
-        APP_UID, APP_UID);
+    assertThat(status.getStdout().split("\\s+"))
+        .containsExactly("Uid:", APP_UID, APP_UID, APP_UID, APP_UID);
   }
 
   @Test
   @Order(6)
-  @DisplayName("is at most 150 MB, with a launcher jar of at most 25 MB that has no Kafka server or Scala")
+  @DisplayName(
+      "is at most 150 MB, with a launcher jar of at most 25 MB that has no Kafka server or Scala")
   void staysWithinItsSizeCeilings() throws IOException {
     DockerClient docker = gateway.getDockerClient();
     long total = image.totalBytes(docker);
-    LOG.info("MEASURED image {}: {} MB in all, base {} {} MB, jar {} MB, built in {} ms",
-        image.name(), total / 1_000_000, image.baseImage(), image.baseBytes(docker) / 1_000_000,
-        image.jarBytes() / 1_000_000, image.buildTime().toMillis());
+    LOG.info(
+        "MEASURED image {}: {} MB in all, base {} {} MB, jar {} MB, built in {} ms",
+        image.name(),
+        total / 1_000_000,
+        image.baseImage(),
+        image.baseBytes(docker) / 1_000_000,
+        image.jarBytes() / 1_000_000,
+        image.buildTime().toMillis());
 
     // Absolute ceilings, as the engine reports the size (decimal MB).
     assertThat(total).isLessThanOrEqualTo(MAX_IMAGE_BYTES);
@@ -181,8 +192,11 @@ class GatewayContainerIT {
     try (JarFile jar = new JarFile(image.jar().toFile())) {
       assertThat(jar.stream().map(JarEntry::getName))
           .as("entries of the broker's own libraries")
-          .noneMatch(entry -> entry.startsWith("kafka/server/") || entry.startsWith("scala/")
-              || entry.startsWith("org/apache/zookeeper/"));
+          .noneMatch(
+              entry ->
+                  entry.startsWith("kafka/server/")
+                      || entry.startsWith("scala/")
+                      || entry.startsWith("org/apache/zookeeper/"));
     }
   }
 
@@ -192,16 +206,25 @@ class GatewayContainerIT {
   void runsOnACutDownRuntime() throws Exception {
     ExecResult modules = gateway.execInContainer("java", "--list-modules");
 
-    assertThat(modules.getStdout()).contains("java.base@", "jdk.crypto.ec@", "java.net.http@")
+    assertThat(modules.getStdout())
+        .contains("java.base@", "jdk.crypto.ec@", "java.net.http@")
         .doesNotContain("java.desktop@", "java.compiler@", "jdk.compiler@");
   }
 
   @Test
   @Order(8)
-  @DisplayName("refuses the broker subcommand, which the image's jar lacks, in one line with exit code 2")
+  @DisplayName(
+      "refuses the broker subcommand, which the image's jar lacks, in one line with exit code 2")
   void refusesTheBrokerSubcommandInOneLine() throws Exception {
-    ExecResult broker = gateway.execInContainer("java", "-XX:TieredStopAtLevel=1", "-jar",
-        "/app/lambda-gateway.jar", "broker", "--port", "0");
+    ExecResult broker =
+        gateway.execInContainer(
+            "java",
+            "-XX:TieredStopAtLevel=1",
+            "-jar",
+            "/app/lambda-gateway.jar",
+            "broker",
+            "--port",
+            "0");
 
     assertThat(broker.getExitCode()).isEqualTo(2);
     assertThat(broker.getStderr().strip()).doesNotContain("\n").contains("lambda-gateway.jar");
@@ -243,8 +266,9 @@ class GatewayContainerIT {
     return LambdaClient.builder()
         .endpointOverride(baseUri)
         .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(
-            AwsBasicCredentials.create("test-access-key", "test-secret-key")))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(
+                AwsBasicCredentials.create("test-access-key", "test-secret-key")))
         .httpClient(UrlConnectionHttpClient.create())
         .build();
   }
@@ -252,19 +276,24 @@ class GatewayContainerIT {
   /** The call Transfer makes: contract §1, headers in its order. */
   private static HttpResponse<byte[]> callFunctionUrl(byte[] batch, String token)
       throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(baseUri.resolve("/enricher?integration=raw"))
-        .header("Content-Type", "application/json")
-        .header("Accept", "application/json")
-        .header("Authorization", "Bearer " + token)
-        .timeout(Duration.ofSeconds(30))
-        .POST(HttpRequest.BodyPublishers.ofByteArray(batch))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(baseUri.resolve("/enricher?integration=raw"))
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .header("Authorization", "Bearer " + token)
+            .timeout(Duration.ofSeconds(30))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(batch))
+            .build();
     return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
   }
 
   private static String healthStatus(DockerClient docker) {
-    return docker.inspectContainerCmd(gateway.getContainerId()).exec()
-        .getState().getHealth().getStatus();
+    return docker
+        .inspectContainerCmd(gateway.getContainerId())
+        .exec()
+        .getState()
+        .getHealth()
+        .getStatus();
   }
 
   private static JsonNode emptyBatch() {

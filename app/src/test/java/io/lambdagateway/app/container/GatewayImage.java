@@ -15,16 +15,16 @@ import org.testcontainers.images.builder.ImageFromDockerfile;
 
 /**
  * The gateway image as the offline path builds it: the repository's root Dockerfile (default
- * target) with a build context of the Dockerfile and the slim launcher jar only, so the build
- * stage skips Maven and runs jlink.
+ * target) with a build context of the Dockerfile and the slim launcher jar only, so the build stage
+ * skips Maven and runs jlink.
  *
- * <p>Each of the two base images is, in order: a system property or environment variable
- * ({@code lambda.gateway.slimBaseImage} / {@code LAMBDA_GATEWAY_SLIM_BASE_IMAGE},
- * {@code lambda.gateway.buildImage} / {@code LAMBDA_GATEWAY_BUILD_IMAGE}); else the local image
- * that {@code .ci/container-engine.sh} makes, when the engine holds it (no registry is needed);
- * else the Dockerfile's own default, pulled from the registry. The build runs in the host
- * network so that an engine without a bridge can build. The caller removes the image with
- * {@link #remove}: with Ryuk disabled, Testcontainers' delete-on-exit left images behind.
+ * <p>Each of the two base images is, in order: a system property or environment variable ({@code
+ * lambda.gateway.slimBaseImage} / {@code LAMBDA_GATEWAY_SLIM_BASE_IMAGE}, {@code
+ * lambda.gateway.buildImage} / {@code LAMBDA_GATEWAY_BUILD_IMAGE}); else the local image that
+ * {@code .ci/container-engine.sh} makes, when the engine holds it (no registry is needed); else the
+ * Dockerfile's own default, pulled from the registry. The build runs in the host network so that an
+ * engine without a bridge can build. The caller removes the image with {@link #remove}: with Ryuk
+ * disabled, Testcontainers' delete-on-exit left images behind.
  *
  * @param name the built image's name
  * @param baseImage the image the runtime stage started from
@@ -34,9 +34,12 @@ import org.testcontainers.images.builder.ImageFromDockerfile;
 record GatewayImage(String name, String baseImage, Path jar, Duration buildTime) {
   /** Made by .ci/container-engine.sh from Debian's packages. */
   static final String LOCAL_BASE_IMAGE = "lambda-gateway/debian-slim:bookworm";
+
   static final String LOCAL_BUILD_IMAGE = "lambda-gateway/build-jdk17:bookworm";
+
   /** The Dockerfile's {@code ARG BASE_IMAGE} default. */
   static final String DOCKERFILE_BASE_IMAGE = "debian:bookworm-slim";
+
   static final String JAR = "app/target/lambda-gateway-slim.jar";
   private static final Logger LOG = LoggerFactory.getLogger(GatewayImage.class);
 
@@ -45,14 +48,20 @@ record GatewayImage(String name, String baseImage, Path jar, Duration buildTime)
     Path root = repositoryRoot();
     Path jar = root.resolve(JAR);
     assertThat(jar).as("the slim launcher jar, made by `mvn package`").isRegularFile();
-    Optional<String> base = configured(docker, "lambda.gateway.slimBaseImage",
-        "LAMBDA_GATEWAY_SLIM_BASE_IMAGE", LOCAL_BASE_IMAGE);
-    Optional<String> builder = configured(docker, "lambda.gateway.buildImage",
-        "LAMBDA_GATEWAY_BUILD_IMAGE", LOCAL_BUILD_IMAGE);
-    ImageFromDockerfile image = new ImageFromDockerfile("lambda-gateway-it", false)
-        .withFileFromPath("Dockerfile", root.resolve("Dockerfile"))
-        .withFileFromPath(JAR, jar)
-        .withBuildImageCmdModifier(cmd -> cmd.withNetworkMode("host"));
+    Optional<String> base =
+        configured(
+            docker,
+            "lambda.gateway.slimBaseImage",
+            "LAMBDA_GATEWAY_SLIM_BASE_IMAGE",
+            LOCAL_BASE_IMAGE);
+    Optional<String> builder =
+        configured(
+            docker, "lambda.gateway.buildImage", "LAMBDA_GATEWAY_BUILD_IMAGE", LOCAL_BUILD_IMAGE);
+    ImageFromDockerfile image =
+        new ImageFromDockerfile("lambda-gateway-it", false)
+            .withFileFromPath("Dockerfile", root.resolve("Dockerfile"))
+            .withFileFromPath(JAR, jar)
+            .withBuildImageCmdModifier(cmd -> cmd.withNetworkMode("host"));
     base.ifPresent(name -> image.withBuildArg("BASE_IMAGE", name));
     builder.ifPresent(name -> image.withBuildArg("BUILD_IMAGE", name));
     long started = System.nanoTime();
@@ -91,8 +100,8 @@ record GatewayImage(String name, String baseImage, Path jar, Duration buildTime)
     return module.getParent();
   }
 
-  private static Optional<String> configured(DockerClient docker, String property,
-      String variable, String localImage) {
+  private static Optional<String> configured(
+      DockerClient docker, String property, String variable, String localImage) {
     String configured = System.getProperty(property, System.getenv(variable));
     if (configured != null && !configured.isBlank()) {
       return Optional.of(configured);

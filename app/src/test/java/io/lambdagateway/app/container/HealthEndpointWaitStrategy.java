@@ -11,16 +11,15 @@ import org.testcontainers.containers.ContainerLaunchException;
 import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
 
 /**
- * Waits until {@code GET <health URI>} answers 200, for a container in the host network (no
- * mapped ports, so Testcontainers' HTTP wait cannot be used). Fails at once when the container
- * exits instead of waiting out the startup timeout.
+ * Waits until {@code GET <health URI>} answers 200, for a container in the host network (no mapped
+ * ports, so Testcontainers' HTTP wait cannot be used). Fails at once when the container exits
+ * instead of waiting out the startup timeout.
  */
 final class HealthEndpointWaitStrategy extends AbstractWaitStrategy {
   private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
   private final URI health;
-  private final HttpClient client = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(1))
-      .build();
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
   HealthEndpointWaitStrategy(URI health) {
     this.health = health;

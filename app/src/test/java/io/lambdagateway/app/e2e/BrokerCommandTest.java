@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The {@code broker} subcommand as users run it: a process of its own (this test's class path,
- * the launcher's main class), stopped by SIGTERM and restarted on the same data directory.
+ * The {@code broker} subcommand as users run it: a process of its own (this test's class path, the
+ * launcher's main class), stopped by SIGTERM and restarted on the same data directory.
  */
 @DisplayName("The broker subcommand")
 class BrokerCommandTest {
@@ -32,12 +32,12 @@ class BrokerCommandTest {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
   private static final String ADDRESS_PREFIX = "bootstrap.servers=";
 
-  @TempDir
-  Path workDir;
+  @TempDir Path workDir;
 
   @Test
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
-  @DisplayName("serves on the given port, stops on SIGTERM and serves the earlier records after a restart")
+  @DisplayName(
+      "serves on the given port, stops on SIGTERM and serves the earlier records after a restart")
   void keepsItsDataAcrossASigtermRestart() throws Exception {
     int port = freePort();
     Path dataDir = workDir.resolve("kafka-data");
@@ -65,11 +65,24 @@ class BrokerCommandTest {
 
   private Process startBroker(int port, Path dataDir, String name) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java,
-        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
-        "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "broker", "--port", String.valueOf(port), "--data-dir", dataDir.toString(),
-        "--topic", "created-at-start:2", "--ready-file", workDir.resolve("ready").toString());
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            java,
+            "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC",
+            "-Xmx256m",
+            "-cp",
+            System.getProperty("java.class.path"),
+            Main.class.getName(),
+            "broker",
+            "--port",
+            String.valueOf(port),
+            "--data-dir",
+            dataDir.toString(),
+            "--topic",
+            "created-at-start:2",
+            "--ready-file",
+            workDir.resolve("ready").toString());
     // The broker logs to stderr; a file keeps the pipe from filling up and shows what failed.
     builder.redirectError(workDir.resolve(name + ".stderr.log").toFile());
     builder.environment().keySet().removeIf(variable -> variable.startsWith("BROKER_"));
@@ -79,13 +92,13 @@ class BrokerCommandTest {
   /** The address the broker prints once it serves. */
   private String awaitAddress(Process broker) throws Exception {
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-    BufferedReader stdout = new BufferedReader(
-        new InputStreamReader(broker.getInputStream(), StandardCharsets.UTF_8));
+    BufferedReader stdout =
+        new BufferedReader(new InputStreamReader(broker.getInputStream(), StandardCharsets.UTF_8));
     while (System.nanoTime() < deadline) {
       String line = stdout.readLine();
       if (line == null) {
-        throw new AssertionError("broker exited (" + broker.waitFor() + ") before serving: "
-            + stderrTail());
+        throw new AssertionError(
+            "broker exited (" + broker.waitFor() + ") before serving: " + stderrTail());
       }
       if (line.startsWith(ADDRESS_PREFIX)) {
         return line.substring(ADDRESS_PREFIX.length());
@@ -95,7 +108,7 @@ class BrokerCommandTest {
   }
 
   private static void assertStopsOnSigterm(Process broker) throws InterruptedException {
-    broker.destroy();  // SIGTERM on Linux
+    broker.destroy(); // SIGTERM on Linux
     boolean exited = broker.waitFor(30, TimeUnit.SECONDS);
     if (!exited) {
       broker.destroyForcibly();

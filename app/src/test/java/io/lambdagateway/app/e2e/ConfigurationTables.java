@@ -6,8 +6,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * Renders the configuration reference of docs/configuration.md (one Markdown table per
- * subcommand) from the options themselves, so the document cannot drift from {@code --help}.
+ * Renders the configuration reference of docs/configuration.md (one Markdown table per subcommand)
+ * from the options themselves, so the document cannot drift from {@code --help}.
  */
 final class ConfigurationTables {
 
@@ -17,21 +17,25 @@ final class ConfigurationTables {
   private static final Pattern SENTENCE =
       Pattern.compile("(.*?)\\s*\\((?:env ([A-Z0-9_]+), )?default: (.*)\\)$", Pattern.DOTALL);
 
-  private ConfigurationTables() {
-  }
+  private ConfigurationTables() {}
 
   static String render(CommandLine launcher) {
     StringBuilder md = new StringBuilder(BEGIN).append("\n");
-    launcher.getSubcommands().forEach((name, command) -> {
-      md.append("\n### ").append(name).append("\n\n")
-          .append("| Flag | Environment variable | Default | Meaning |\n")
-          .append("| --- | --- | --- | --- |\n");
-      for (OptionSpec option : command.getCommandSpec().options()) {
-        if (!option.usageHelp() && !option.versionHelp()) {
-          md.append(row(option));
-        }
-      }
-    });
+    launcher
+        .getSubcommands()
+        .forEach(
+            (name, command) -> {
+              md.append("\n### ")
+                  .append(name)
+                  .append("\n\n")
+                  .append("| Flag | Environment variable | Default | Meaning |\n")
+                  .append("| --- | --- | --- | --- |\n");
+              for (OptionSpec option : command.getCommandSpec().options()) {
+                if (!option.usageHelp() && !option.versionHelp()) {
+                  md.append(row(option));
+                }
+              }
+            });
     return md.append("\n").append(END).toString();
   }
 
@@ -40,8 +44,14 @@ final class ConfigurationTables {
     if (!m.matches()) {
       throw new IllegalStateException("no env/default sentence: " + option.longestName());
     }
-    return "| `" + String.join("`, `", option.names()) + "` | "
-        + (m.group(2) == null ? "" : "`" + m.group(2) + "`") + " | `" + m.group(3) + "` | "
-        + m.group(1).replace("|", "\\|") + " |\n";
+    return "| `"
+        + String.join("`, `", option.names())
+        + "` | "
+        + (m.group(2) == null ? "" : "`" + m.group(2) + "`")
+        + " | `"
+        + m.group(3)
+        + "` | "
+        + m.group(1).replace("|", "\\|")
+        + " |\n";
   }
 }

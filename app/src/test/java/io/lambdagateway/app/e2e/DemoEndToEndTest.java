@@ -2,10 +2,10 @@ package io.lambdagateway.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lambdagateway.gateway.BlockedThreadGuard;
 import io.lambdagateway.app.demo.Demo;
 import io.lambdagateway.app.demo.DemoConfig;
 import io.lambdagateway.app.demo.DemoSummary;
+import io.lambdagateway.gateway.BlockedThreadGuard;
 import io.lambdagateway.producer.DemoMessages;
 import io.lambdagateway.producer.RowsRange;
 import java.io.ByteArrayOutputStream;
@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The one-command demo, in process and bounded: its own embedded broker and gateway on free
- * ports, a few seeded messages, the enriched records read back from its output stream.
+ * The one-command demo, in process and bounded: its own embedded broker and gateway on free ports,
+ * a few seeded messages, the enriched records read back from its output stream.
  */
 @DisplayName("End to end: the one-command demo")
 @ExtendWith(BlockedThreadGuard.class)
@@ -37,17 +37,18 @@ class DemoEndToEndTest {
   void boundedDemo() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream status = new ByteArrayOutputStream();
-    DemoConfig config = DemoConfig.builder()
-        .kafkaPort(0)
-        .port(0)
-        .gatewaySettings(Map.of("ENRICHER_PUBLIC_IP", PUBLIC_IP))
-        .rate(0)
-        .count(MESSAGES)
-        .rows(ROWS)
-        .seed(SEED)
-        .out(new PrintStream(out, true, StandardCharsets.UTF_8))
-        .status(new PrintStream(status, true, StandardCharsets.UTF_8))
-        .build();
+    DemoConfig config =
+        DemoConfig.builder()
+            .kafkaPort(0)
+            .port(0)
+            .gatewaySettings(Map.of("ENRICHER_PUBLIC_IP", PUBLIC_IP))
+            .rate(0)
+            .count(MESSAGES)
+            .rows(ROWS)
+            .seed(SEED)
+            .out(new PrintStream(out, true, StandardCharsets.UTF_8))
+            .status(new PrintStream(status, true, StandardCharsets.UTF_8))
+            .build();
 
     Demo demo = Demo.start(config).await(60, TimeUnit.SECONDS);
     assertThat(demo.gatewayPort()).isPositive();

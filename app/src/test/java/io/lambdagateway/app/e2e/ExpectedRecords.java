@@ -12,17 +12,16 @@ import java.util.Map;
 
 /**
  * The target records a batch of demo messages must become, computed from the source rows alone
- * (contract §4–§5), without the enricher's code: one record per row, whose value is
- * {@code {appid, data: payload, identity, ip, ts}} with {@code ts} as sent and {@code ip} the
- * configured public address. Values are compared as JSON trees, so key order does not matter
- * here (the serializer's sorting is the pipeline's own test's business).
+ * (contract §4–§5), without the enricher's code: one record per row, whose value is {@code {appid,
+ * data: payload, identity, ip, ts}} with {@code ts} as sent and {@code ip} the configured public
+ * address. Values are compared as JSON trees, so key order does not matter here (the serializer's
+ * sorting is the pipeline's own test's business).
  */
 final class ExpectedRecords {
 
   static final ObjectMapper JSON = new ObjectMapper();
 
-  private ExpectedRecords() {
-  }
+  private ExpectedRecords() {}
 
   /** The expected target values of {@code messages}, each holding rows joined by '\n'. */
   static List<JsonNode> of(List<String> messages, String publicIp) {

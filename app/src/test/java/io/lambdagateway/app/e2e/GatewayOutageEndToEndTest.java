@@ -54,7 +54,8 @@ class GatewayOutageEndToEndTest {
   }
 
   @Test
-  @DisplayName("While the gateway is down the pipeline stalls, and after its restart every row arrives")
+  @DisplayName(
+      "While the gateway is down the pipeline stalls, and after its restart every row arrives")
   void pipelineSurvivesAGatewayOutage() throws Exception {
     String source = KafkaNames.unique("outage-source");
     String target = source + ".target";
@@ -63,14 +64,18 @@ class GatewayOutageEndToEndTest {
     SharedBroker.get().createTopic(source + ".dlq", 1);
     gateway = startGateway(0);
     int port = gateway.port();
-    PipelineConfig config = PipelineConfig.builder(bootstrap)
-        .sourceTopic(source).targetTopic(target).groupId(KafkaNames.unique("outage-pipeline"))
-        .functionUrl("http://127.0.0.1:" + port)
-        .flushInterval(Duration.ofMillis(100)).commitInterval(Duration.ofMillis(200))
-        .retries(2)
-        .retryBackoff(new Backoff(Duration.ofMillis(20), Duration.ofMillis(100)))
-        .stallBackoff(new Backoff(Duration.ofMillis(100), Duration.ofMillis(400)))
-        .build();
+    PipelineConfig config =
+        PipelineConfig.builder(bootstrap)
+            .sourceTopic(source)
+            .targetTopic(target)
+            .groupId(KafkaNames.unique("outage-pipeline"))
+            .functionUrl("http://127.0.0.1:" + port)
+            .flushInterval(Duration.ofMillis(100))
+            .commitInterval(Duration.ofMillis(200))
+            .retries(2)
+            .retryBackoff(new Backoff(Duration.ofMillis(20), Duration.ofMillis(100)))
+            .stallBackoff(new Backoff(Duration.ofMillis(100), Duration.ofMillis(400)))
+            .build();
     PipelineVerticle pipeline = PipelineVerticle.create(config);
     vertx.deployVerticle(pipeline).await();
     List<String> messages = demoMessages(16);
@@ -91,28 +96,43 @@ class GatewayOutageEndToEndTest {
     long written = KafkaOffsets.end(bootstrap, target).get(0);
     List<ConsumerRecord<String, String>> records =
         KafkaTestClients.consume(bootstrap, target, (int) written, TIMEOUT);
-    List<JsonNode> values = ExpectedRecords.parse(records.stream().map(ConsumerRecord::value).toList());
+    List<JsonNode> values =
+        ExpectedRecords.parse(records.stream().map(ConsumerRecord::value).toList());
     List<JsonNode> expected = ExpectedRecords.of(messages, PUBLIC_IP);
     assertThat(values).hasSize((int) written);
     assertThat(new HashSet<>(values)).isEqualTo(new HashSet<>(expected));
-    LOG.info("outage: {} rows expected, {} written ({} duplicates)", expected.size(), written,
+    LOG.info(
+        "outage: {} rows expected, {} written ({} duplicates)",
+        expected.size(),
+        written,
         written - expected.size());
   }
 
   private static Gateway startGateway(int port) {
-    return Gateway.start(GatewayConfig.fromSettings(Map.of(
-        "GATEWAY_HOST", "127.0.0.1",
-        "GATEWAY_PORT", Integer.toString(port),
-        "GATEWAY_INSTANCES", "1",
-        "ENRICHER_PUBLIC_IP", PUBLIC_IP)), List.of(),
-        GatewayPipelineEndToEndTest.strictEventLoops()).await();
+    return Gateway.start(
+            GatewayConfig.fromSettings(
+                Map.of(
+                    "GATEWAY_HOST",
+                    "127.0.0.1",
+                    "GATEWAY_PORT",
+                    Integer.toString(port),
+                    "GATEWAY_INSTANCES",
+                    "1",
+                    "ENRICHER_PUBLIC_IP",
+                    PUBLIC_IP)),
+            List.of(),
+            GatewayPipelineEndToEndTest.strictEventLoops())
+        .await();
   }
 
   /** Offsets are committed only after the rows were written, so this means "all written". */
   private void awaitCommitted(PipelineConfig config, String source, long offset) {
-    await().atMost(TIMEOUT).untilAsserted(() ->
-        assertThat(KafkaOffsets.committed(bootstrap, config.groupId(), source))
-            .containsEntry(0, offset));
+    await()
+        .atMost(TIMEOUT)
+        .untilAsserted(
+            () ->
+                assertThat(KafkaOffsets.committed(bootstrap, config.groupId(), source))
+                    .containsEntry(0, offset));
   }
 
   private static List<String> demoMessages(int count) {

@@ -35,9 +35,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Kafka → pipeline → the real gateway (hosting the real enricher) → Kafka, on the shared
- * in-process broker: the pipeline reaches the gateway once through its function URL, as Transfer
- * does, and once through its Lambda Invoke API.
+ * Kafka → pipeline → the real gateway (hosting the real enricher) → Kafka, on the shared in-process
+ * broker: the pipeline reaches the gateway once through its function URL, as Transfer does, and
+ * once through its Lambda Invoke API.
  */
 @DisplayName("End to end: Kafka, pipeline, gateway (enricher), Kafka")
 @ExtendWith(BlockedThreadGuard.class)
@@ -46,6 +46,7 @@ class GatewayPipelineEndToEndTest {
   private static final String PUBLIC_IP = "203.0.113.7";
   private static final String TOKEN = "e2e-token";
   private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(20);
+
   /** Bytes of Transfer's start-up probe, {"Records":[]}. */
   private static final double PROBE_BYTES = "{\"Records\":[]}".length();
 
@@ -58,12 +59,18 @@ class GatewayPipelineEndToEndTest {
 
   @BeforeEach
   void startGatewayAndTopics() {
-    gateway = Gateway.start(GatewayConfig.fromSettings(Map.of(
-        "GATEWAY_HOST", "127.0.0.1",
-        "GATEWAY_PORT", "0",
-        "GATEWAY_INSTANCES", "2",
-        "GATEWAY_AUTH_TOKEN", TOKEN,
-        "ENRICHER_PUBLIC_IP", PUBLIC_IP)), List.of(), strictEventLoops()).await();
+    gateway =
+        Gateway.start(
+                GatewayConfig.fromSettings(
+                    Map.of(
+                        "GATEWAY_HOST", "127.0.0.1",
+                        "GATEWAY_PORT", "0",
+                        "GATEWAY_INSTANCES", "2",
+                        "GATEWAY_AUTH_TOKEN", TOKEN,
+                        "ENRICHER_PUBLIC_IP", PUBLIC_IP)),
+                List.of(),
+                strictEventLoops())
+            .await();
     vertx = Vertx.vertx();
     source = KafkaNames.unique("e2e-source");
     target = source + ".target";
@@ -91,8 +98,11 @@ class GatewayPipelineEndToEndTest {
   }
 
   @ParameterizedTest(name = "through the {0} target")
-  @EnumSource(value = PipelineTarget.class, names = {"FUNCTION_URL", "INVOKE_API"})
-  @DisplayName("Demo messages come out enriched, bad ones as dead letters, and offsets are committed past them")
+  @EnumSource(
+      value = PipelineTarget.class,
+      names = {"FUNCTION_URL", "INVOKE_API"})
+  @DisplayName(
+      "Demo messages come out enriched, bad ones as dead letters, and offsets are committed past them")
   void pipelineThroughTheGateway(PipelineTarget targetKind) throws Exception {
     PipelineConfig config = pipelineConfig(targetKind);
     vertx.deployVerticle(PipelineVerticle.create(config)).await();
@@ -119,16 +129,21 @@ class GatewayPipelineEndToEndTest {
     List<ConsumerRecord<String, String>> letters =
         KafkaTestClients.consume(bootstrap, dlq, bad.size(), DELIVERY_TIMEOUT);
     assertThat(letters).extracting(ConsumerRecord::value).containsExactlyInAnyOrderElementsOf(bad);
-    assertThat(letters).allSatisfy(letter -> {
-      assertThat(header(letter, DeadLetters.ERROR)).startsWith("ProcessingFailed: ");
-      assertThat(header(letter, DeadLetters.SOURCE_TOPIC)).isEqualTo(source);
-    });
+    assertThat(letters)
+        .allSatisfy(
+            letter -> {
+              assertThat(header(letter, DeadLetters.ERROR)).startsWith("ProcessingFailed: ");
+              assertThat(header(letter, DeadLetters.SOURCE_TOPIC)).isEqualTo(source);
+            });
 
     Map<Integer, Long> sourceEnd = KafkaOffsets.end(bootstrap, source);
     assertThat(sourceEnd).containsExactlyInAnyOrderEntriesOf(Map.of(0, 7L, 1, 7L));
-    await().atMost(DELIVERY_TIMEOUT).untilAsserted(() ->
-        assertThat(KafkaOffsets.committed(bootstrap, config.groupId(), source))
-            .isEqualTo(sourceEnd));
+    await()
+        .atMost(DELIVERY_TIMEOUT)
+        .untilAsserted(
+            () ->
+                assertThat(KafkaOffsets.committed(bootstrap, config.groupId(), source))
+                    .isEqualTo(sourceEnd));
     // Exactly the expected records: no duplicate and nothing extra was written.
     assertThat(KafkaOffsets.end(bootstrap, target)).containsEntry(0, (long) expected.size());
     assertThat(KafkaOffsets.end(bootstrap, dlq)).containsEntry(0, (long) bad.size());
@@ -136,7 +151,9 @@ class GatewayPipelineEndToEndTest {
 
   private PipelineConfig pipelineConfig(PipelineTarget targetKind) {
     return PipelineConfig.builder(bootstrap)
-        .sourceTopic(source).targetTopic(target).dlqTopic(dlq)
+        .sourceTopic(source)
+        .targetTopic(target)
+        .dlqTopic(dlq)
         .groupId(KafkaNames.unique("e2e-pipeline"))
         .target(targetKind)
         .functionUrl("http://127.0.0.1:" + gateway.port())

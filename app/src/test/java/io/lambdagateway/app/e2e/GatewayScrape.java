@@ -13,20 +13,21 @@ import java.time.Duration;
  */
 final class GatewayScrape {
 
-  private static final HttpClient CLIENT = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private GatewayScrape() {
-  }
+  private GatewayScrape() {}
 
   /**
-   * The value of the sample named {@code name} whose labels include every one of
-   * {@code labels} (each written {@code key="value"}); 0 when there is none.
+   * The value of the sample named {@code name} whose labels include every one of {@code labels}
+   * (each written {@code key="value"}); 0 when there is none.
    */
-  static double sample(int port, String name, String... labels) throws IOException,
-      InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + port + "/metrics")).timeout(Duration.ofSeconds(10)).build();
+  static double sample(int port, String name, String... labels)
+      throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+            .timeout(Duration.ofSeconds(10))
+            .build();
     String text = CLIENT.send(request, HttpResponse.BodyHandlers.ofString()).body();
     for (String line : text.split("\n")) {
       if (line.startsWith(name + "{") && containsAll(line, labels)) {

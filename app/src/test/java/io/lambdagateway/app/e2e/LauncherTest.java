@@ -39,9 +39,12 @@ class LauncherTest {
   @DisplayName("--help lists gateway, produce, consume, pipeline and demo")
   void helpListsEverySubcommand() {
     assertThat(run("--help")).isZero();
-    assertThat(out.toString()).contains("Commands:")
-        .containsPattern("(?m)^  gateway ").containsPattern("(?m)^  produce ")
-        .containsPattern("(?m)^  consume ").containsPattern("(?m)^  pipeline ")
+    assertThat(out.toString())
+        .contains("Commands:")
+        .containsPattern("(?m)^  gateway ")
+        .containsPattern("(?m)^  produce ")
+        .containsPattern("(?m)^  consume ")
+        .containsPattern("(?m)^  pipeline ")
         .containsPattern("(?m)^  demo ");
   }
 
@@ -64,45 +67,62 @@ class LauncherTest {
   @DisplayName("demo refuses a bad gateway variable in one line with exit code 2")
   void demoRejectsBadGatewayVariables() {
     assertThat(run(Map.of("GATEWAY_MAX_SYNC_PAYLOAD", "lots"), "demo")).isEqualTo(2);
-    assertThat(err.toString().lines()).singleElement().satisfies(line -> assertThat(line)
-        .startsWith("lambda-gateway demo: invalid value for env GATEWAY_MAX_SYNC_PAYLOAD: 'lots'")
-        .endsWith("; try 'lambda-gateway demo --help'"));
+    assertThat(err.toString().lines())
+        .singleElement()
+        .satisfies(
+            line ->
+                assertThat(line)
+                    .startsWith(
+                        "lambda-gateway demo: invalid value for env GATEWAY_MAX_SYNC_PAYLOAD: 'lots'")
+                    .endsWith("; try 'lambda-gateway demo --help'"));
   }
 
   @ParameterizedTest(name = "{0} {1} {2}")
   @CsvSource({
-      "'', --port, 70000, GATEWAY_PORT, a whole number between 0 and 65535",
-      "gateway, --function-timeout, soon, GATEWAY_FUNCTION_TIMEOUT, above 0: a duration",
-      "produce, --rate, fast, PRODUCE_RATE, a number such as 2 or 0.5",
-      "consume, --from, yesterday, CONSUME_FROM, latest or earliest",
-      "pipeline, --buffer-size, 7MB, PIPELINE_BUFFER_SIZE, between 1 and 6291456",
-      "demo, --duration, soon, DEMO_DURATION, a duration such as",
-      "demo, --port, 70000, DEMO_PORT, between 0 and 65535",
-      "broker, --port, 70000, BROKER_PORT, between 0 and 65535",
-      "broker, --topic, orders:0, BROKER_TOPICS, NAME or NAME:PARTITIONS"})
+    "'', --port, 70000, GATEWAY_PORT, a whole number between 0 and 65535",
+    "gateway, --function-timeout, soon, GATEWAY_FUNCTION_TIMEOUT, above 0: a duration",
+    "produce, --rate, fast, PRODUCE_RATE, a number such as 2 or 0.5",
+    "consume, --from, yesterday, CONSUME_FROM, latest or earliest",
+    "pipeline, --buffer-size, 7MB, PIPELINE_BUFFER_SIZE, between 1 and 6291456",
+    "demo, --duration, soon, DEMO_DURATION, a duration such as",
+    "demo, --port, 70000, DEMO_PORT, between 0 and 65535",
+    "broker, --port, 70000, BROKER_PORT, between 0 and 65535",
+    "broker, --topic, orders:0, BROKER_TOPICS, NAME or NAME:PARTITIONS"
+  })
   @DisplayName("A bad flag or variable of any subcommand is one line naming both, exit code 2")
-  void oneLineErrors(String subcommand, String flag, String value, String variable,
-      String accepted) {
+  void oneLineErrors(
+      String subcommand, String flag, String value, String variable, String accepted) {
     String command = ("lambda-gateway " + subcommand).strip();
-    String expected = command + ": invalid value for " + flag + " (env " + variable + "): '"
-        + value + "': " + accepted;
-    String[] withFlag = subcommand.isEmpty() ? new String[] {flag, value}
-        : new String[] {subcommand, flag, value};
+    String expected =
+        command
+            + ": invalid value for "
+            + flag
+            + " (env "
+            + variable
+            + "): '"
+            + value
+            + "': "
+            + accepted;
+    String[] withFlag =
+        subcommand.isEmpty() ? new String[] {flag, value} : new String[] {subcommand, flag, value};
     String[] withoutFlag = subcommand.isEmpty() ? new String[0] : new String[] {subcommand};
 
     assertThat(run(withFlag)).isEqualTo(2);
     assertThat(run(Map.of(variable, value), withoutFlag)).isEqualTo(2);
 
-    assertThat(err.toString().lines()).hasSize(2).allSatisfy(line -> assertThat(line)
-        .startsWith(expected).endsWith("; try '" + command + " --help'"));
+    assertThat(err.toString().lines())
+        .hasSize(2)
+        .allSatisfy(
+            line ->
+                assertThat(line).startsWith(expected).endsWith("; try '" + command + " --help'"));
   }
 
   @ParameterizedTest(name = "{0} --version")
   @ValueSource(strings = {"", "gateway", "produce", "consume", "pipeline", "demo", "broker"})
   @DisplayName("-V/--version prints the version, for the launcher and every subcommand")
   void version(String subcommand) {
-    String[] args = subcommand.isEmpty() ? new String[] {"--version"}
-        : new String[] {subcommand, "-V"};
+    String[] args =
+        subcommand.isEmpty() ? new String[] {"--version"} : new String[] {subcommand, "-V"};
 
     assertThat(run(args)).isZero();
     assertThat(out.toString()).isEqualTo("lambda-gateway " + Version.number() + "\n");
@@ -137,7 +157,10 @@ class LauncherTest {
     if (!current.equals(tables)) {
       Files.writeString(Path.of("target", "configuration-tables.md"), tables);
     }
-    assertThat(current).as("docs/configuration.md is out of date: paste "
-        + "app/target/configuration-tables.md between its markers").isEqualTo(tables);
+    assertThat(current)
+        .as(
+            "docs/configuration.md is out of date: paste "
+                + "app/target/configuration-tables.md between its markers")
+        .isEqualTo(tables);
   }
 }

@@ -3,16 +3,16 @@ package io.lambdagateway.enricher.fast;
 import io.lambdagateway.transfer.ResponseOutput;
 
 /**
- * A strict, allocation-free reader of the usual {@code data} JSON of a row, for the fast path:
- * it checks that {@code data} is one JSON object and finds the raw text of its {@code payload},
- * {@code appid} and {@code identity} values (the last of repeated keys wins).
+ * A strict, allocation-free reader of the usual {@code data} JSON of a row, for the fast path: it
+ * checks that {@code data} is one JSON object and finds the raw text of its {@code payload}, {@code
+ * appid} and {@code identity} values (the last of repeated keys wins).
  *
- * <p>It accepts only a subset of what {@code DataReader} accepts, and gives the same fields for
- * it: a column value must be an object, an array, {@code null} or a string the generator would
- * write back unchanged (printable ASCII, no escapes); other values may be any JSON without
- * non-ASCII bytes; keys of the top object have no escapes. On anything else, valid or not, it
- * answers false and the caller reads the row with {@code DataReader}, which decides and words any
- * error. {@code DataScannerTest} holds the two to the same answers.
+ * <p>It accepts only a subset of what {@code DataReader} accepts, and gives the same fields for it:
+ * a column value must be an object, an array, {@code null} or a string the generator would write
+ * back unchanged (printable ASCII, no escapes); other values may be any JSON without non-ASCII
+ * bytes; keys of the top object have no escapes. On anything else, valid or not, it answers false
+ * and the caller reads the row with {@code DataReader}, which decides and words any error. {@code
+ * DataScannerTest} holds the two to the same answers.
  *
  * <p>Not thread-safe: one per record being enriched.
  */
@@ -20,6 +20,7 @@ public final class DataScanner {
 
   /** Deeper nesting is left to Jackson, whose own limit then applies. */
   private static final int MAX_DEPTH = 64;
+
   /** Longer numbers are left to Jackson, whose own limit then applies. */
   private static final int MAX_NUMBER_LENGTH = 100;
 
@@ -32,6 +33,7 @@ public final class DataScanner {
 
   /** Column values: {@code start[c], end[c]} frame the raw JSON text; start -1 when absent. */
   public static final int PAYLOAD_COLUMN = 0;
+
   public static final int APPID_COLUMN = 1;
   public static final int IDENTITY_COLUMN = 2;
 

@@ -11,37 +11,39 @@ import java.util.Base64;
 
 /**
  * The fast path of the enrichment: it enriches a record whose rows are all of the usual shape
- * straight into the response bytes, with no change-item objects, strings or JSON trees per row.
- * The output is byte for byte what the generic path (the enricher's {@code RecordEnricher} and
- * the batch codec's writer) produces; {@code DirectEnrichmentTest} holds the two paths to that.
+ * straight into the response bytes, with no change-item objects, strings or JSON trees per row. The
+ * output is byte for byte what the generic path (the enricher's {@code RecordEnricher} and the
+ * batch codec's writer) produces; {@code DirectEnrichmentTest} holds the two paths to that.
  *
  * <p>It covers a record whose value is valid base64 holding at least one row, every row with a
  * non-empty {@code ts} and a {@code data} that {@link DataScanner} covers, plain (printable ASCII,
- * no escapes) {@code ts}, address, envelope, schema, table and part. For any other record it
- * writes nothing and answers false, and the caller takes the generic path, which also words
- * every error and applies {@code skipBadRows}.
+ * no escapes) {@code ts}, address, envelope, schema, table and part. For any other record it writes
+ * nothing and answers false, and the caller takes the generic path, which also words every error
+ * and applies {@code skipBadRows}.
  *
  * <p>Not thread-safe: one per response being written.
  */
 public final class DirectEnrichment {
 
   private static final byte[] SPLIT_START = ItemTemplate.ascii("{\"cdc_split\":[");
-  private static final byte[] SPLIT_END = ItemTemplate.ascii("],\"result\":\""
-      + Result.SPLIT.wireName() + "\"");
+  private static final byte[] SPLIT_END =
+      ItemTemplate.ascii("],\"result\":\"" + Result.SPLIT.wireName() + "\"");
   private static final byte[] NULL = ItemTemplate.ascii("null");
   private static final byte[][] ENVELOPE_NAMES = {
-      ItemTemplate.ascii(",\"eventSource\":"), ItemTemplate.ascii(",\"eventID\":"),
-      ItemTemplate.ascii(",\"invokeIdentityArn\":"), ItemTemplate.ascii(",\"eventVersion\":"),
-      ItemTemplate.ascii(",\"eventName\":"), ItemTemplate.ascii(",\"eventSourceARN\":"),
-      ItemTemplate.ascii(",\"awsRegion\":")};
+    ItemTemplate.ascii(",\"eventSource\":"), ItemTemplate.ascii(",\"eventID\":"),
+    ItemTemplate.ascii(",\"invokeIdentityArn\":"), ItemTemplate.ascii(",\"eventVersion\":"),
+    ItemTemplate.ascii(",\"eventName\":"), ItemTemplate.ascii(",\"eventSourceARN\":"),
+    ItemTemplate.ascii(",\"awsRegion\":")
+  };
 
   /** The address as a JSON string, or null when it needs escaping (then nothing is direct). */
   private final byte[] quotedIp;
+
   private final DataScanner data = new DataScanner();
 
   public DirectEnrichment(String publicIp) {
-    this.quotedIp = ResponseOutput.isPlain(publicIp) ? ItemTemplate.ascii('"' + publicIp + '"')
-        : null;
+    this.quotedIp =
+        ResponseOutput.isPlain(publicIp) ? ItemTemplate.ascii('"' + publicIp + '"') : null;
   }
 
   /** Writes the record's result and answers true, or writes nothing and answers false. */
@@ -94,10 +96,11 @@ public final class DirectEnrichment {
     return position > 0;
   }
 
-  private boolean writeItem(QueryRow row, ItemTemplate template, int position,
-      ResponseOutput out) {
-    if (!row.hasTs() || row.tsLength() == 0 || !isPlain(row.tsBytes(), row.tsOffset(),
-        row.tsLength()) || !row.hasData()
+  private boolean writeItem(QueryRow row, ItemTemplate template, int position, ResponseOutput out) {
+    if (!row.hasTs()
+        || row.tsLength() == 0
+        || !isPlain(row.tsBytes(), row.tsOffset(), row.tsLength())
+        || !row.hasData()
         || !data.scan(row.dataBytes(), row.dataOffset(), row.dataLength())) {
       return false;
     }
@@ -137,9 +140,15 @@ public final class DirectEnrichment {
 
   /** Writes the envelope fields that are present; false if one would need escaping. */
   private static boolean writeEnvelope(Envelope envelope, ResponseOutput out) {
-    String[] values = {envelope.eventSource(), envelope.eventId(), envelope.invokeIdentityArn(),
-        envelope.eventVersion(), envelope.eventName(), envelope.eventSourceArn(),
-        envelope.awsRegion()};
+    String[] values = {
+      envelope.eventSource(),
+      envelope.eventId(),
+      envelope.invokeIdentityArn(),
+      envelope.eventVersion(),
+      envelope.eventName(),
+      envelope.eventSourceArn(),
+      envelope.awsRegion()
+    };
     for (int i = 0; i < values.length; i++) {
       if (values[i] != null) {
         out.append(ENVELOPE_NAMES[i]);

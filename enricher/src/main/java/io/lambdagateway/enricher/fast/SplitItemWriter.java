@@ -20,14 +20,14 @@ import java.util.Arrays;
  *
  * <p>Why: the items of one record share everything but {@code txPosition} and their five column
  * values, and a per-field generator call for each shared field cost about half of a whole
- * transform. So an item of the enrichment's shape is assembled from pre-encoded pieces (an
- * {@link ItemTemplate} per source record) into a scratch buffer and handed to the generator as
- * one raw value. Anything this does not cover exactly (a string that needs escaping or is not
- * plain ASCII, a column value that is not text, null or raw JSON) goes through the generic
- * writer instead; {@code SplitItemWriterTest} holds the two to identical output.
+ * transform. So an item of the enrichment's shape is assembled from pre-encoded pieces (an {@link
+ * ItemTemplate} per source record) into a scratch buffer and handed to the generator as one raw
+ * value. Anything this does not cover exactly (a string that needs escaping or is not plain ASCII,
+ * a column value that is not text, null or raw JSON) goes through the generic writer instead;
+ * {@code SplitItemWriterTest} holds the two to identical output.
  *
- * <p>Records of the usual shape skip even this: {@link DirectEnrichment} writes them without
- * change items. This writer serves the records the generic path handles, through {@link
+ * <p>Records of the usual shape skip even this: {@link DirectEnrichment} writes them without change
+ * items. This writer serves the records the generic path handles, through {@link
  * BatchJson#writeResult}.
  *
  * <p>Not thread-safe: one instance per response being written.
@@ -41,6 +41,7 @@ public final class SplitItemWriter implements ChangeItemWriter {
 
   /** Allocated on first use: most responses are written by the direct path alone. */
   private byte[] buffer = NO_BUFFER;
+
   private int length;
   private ChangeItem templateSource;
   private ItemTemplate template;
@@ -95,8 +96,11 @@ public final class SplitItemWriter implements ChangeItemWriter {
   }
 
   private static boolean sameSource(ChangeItem a, ChangeItem b) {
-    return a.id() == b.id() && a.nextLsn() == b.nextLsn() && a.commitTime() == b.commitTime()
-        && a.schema().equals(b.schema()) && a.table().equals(b.table())
+    return a.id() == b.id()
+        && a.nextLsn() == b.nextLsn()
+        && a.commitTime() == b.commitTime()
+        && a.schema().equals(b.schema())
+        && a.table().equals(b.table())
         && a.part().equals(b.part());
   }
 
@@ -108,7 +112,8 @@ public final class SplitItemWriter implements ChangeItemWriter {
       append(NULL);
       return true;
     }
-    if (value instanceof POJONode pojo && pojo.getPojo() instanceof RawValue raw
+    if (value instanceof POJONode pojo
+        && pojo.getPojo() instanceof RawValue raw
         && raw.rawValue() instanceof RawJson json) {
       ensureRoom(json.length());
       length += json.appendUnquotedUTF8(buffer, length);

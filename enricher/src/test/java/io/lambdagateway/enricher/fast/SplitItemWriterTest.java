@@ -31,15 +31,39 @@ class SplitItemWriterTest {
 
   @Property(tries = 300)
   @Label("writes exactly the bytes of the generic change-item writer")
-  void fastPathEqualsGenericWriter(@ForAll("texts") String ts, @ForAll("texts") String appid,
-      @ForAll("values") JsonNode identity, @ForAll("texts") String table,
-      @ForAll long commitTime, @ForAll("payloads") JsonNode payload) throws IOException {
+  void fastPathEqualsGenericWriter(
+      @ForAll("texts") String ts,
+      @ForAll("texts") String appid,
+      @ForAll("values") JsonNode identity,
+      @ForAll("texts") String table,
+      @ForAll long commitTime,
+      @ForAll("payloads") JsonNode payload)
+      throws IOException {
     List<ChangeItem> items = new ArrayList<>();
     for (int position = 0; position < 3; position++) {
-      List<JsonNode> values = List.of(NODES.textNode(ts), NODES.textNode("203.0.113.7"), payload,
-          NODES.textNode(appid), identity);
-      items.add(new ChangeItem(7, -1L, commitTime, position, "insert", "", table, table + "_0",
-          EnrichedColumns.NAMES, values, EnrichedColumns.SCHEMA, OldKeys.NONE, "", ""));
+      List<JsonNode> values =
+          List.of(
+              NODES.textNode(ts),
+              NODES.textNode("203.0.113.7"),
+              payload,
+              NODES.textNode(appid),
+              identity);
+      items.add(
+          new ChangeItem(
+              7,
+              -1L,
+              commitTime,
+              position,
+              "insert",
+              "",
+              table,
+              table + "_0",
+              EnrichedColumns.NAMES,
+              values,
+              EnrichedColumns.SCHEMA,
+              OldKeys.NONE,
+              "",
+              ""));
     }
 
     assertThat(writeFast(items)).isEqualTo(writeGeneric(items));
@@ -55,7 +79,8 @@ class SplitItemWriterTest {
 
   @Provide
   Arbitrary<JsonNode> values() {
-    return Arbitraries.oneOf(texts().map(NODES::textNode),
+    return Arbitraries.oneOf(
+        texts().map(NODES::textNode),
         Arbitraries.just(NODES.nullNode()),
         Arbitraries.integers().map(NODES::numberNode));
   }
@@ -76,21 +101,23 @@ class SplitItemWriterTest {
   }
 
   private static String writeFast(List<ChangeItem> items) throws IOException {
-    return write(out -> {
-      SplitItemWriter writer = new SplitItemWriter();
-      for (ChangeItem item : items) {
-        writer.write(out, item);
-      }
-    });
+    return write(
+        out -> {
+          SplitItemWriter writer = new SplitItemWriter();
+          for (ChangeItem item : items) {
+            writer.write(out, item);
+          }
+        });
   }
 
   private static String writeGeneric(List<ChangeItem> items) throws IOException {
-    return write(out -> {
-      ChangeItemWriter generic = ChangeItemWriter.generic();
-      for (ChangeItem item : items) {
-        generic.write(out, item);
-      }
-    });
+    return write(
+        out -> {
+          ChangeItemWriter generic = ChangeItemWriter.generic();
+          for (ChangeItem item : items) {
+            generic.write(out, item);
+          }
+        });
   }
 
   private static String write(Items items) throws IOException {

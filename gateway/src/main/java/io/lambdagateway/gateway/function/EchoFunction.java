@@ -4,10 +4,10 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 
 /**
- * A function that returns its event unchanged, hosted as {@code echo} only with
- * {@code GATEWAY_BENCH_ECHO=true}. Through {@code POST /echo} the benchmark measures the whole
- * gateway path (routing, invoker, metrics, logging, response mapping) around a function that
- * costs nothing, next to the bare {@code /bench/echo} route.
+ * A function that returns its event unchanged, hosted as {@code echo} only with {@code
+ * GATEWAY_BENCH_ECHO=true}. Through {@code POST /echo} the benchmark measures the whole gateway
+ * path (routing, invoker, metrics, logging, response mapping) around a function that costs nothing,
+ * next to the bare {@code /bench/echo} route.
  */
 public final class EchoFunction implements LambdaFunction {
 

@@ -14,14 +14,14 @@ import java.util.Base64;
 /**
  * The enricher as a hosted function, using only {@link Enricher}'s public API.
  *
- * <p>Its event is a Transfer batch {@code {"Records":[...]}}: as the Invoke API payload, or as
- * the raw function-URL body (it declares {@code rawBody}, so the hot path skips the 2.0 wrapping).
+ * <p>Its event is a Transfer batch {@code {"Records":[...]}}: as the Invoke API payload, or as the
+ * raw function-URL body (it declares {@code rawBody}, so the hot path skips the 2.0 wrapping).
  * Given a full function-URL event instead, it reads the batch from {@code body}, like the public
- * Node example's {@code event.body}; the result is the same either way. A malformed batch fails
- * the call with errorType {@code MalformedBatch}. It runs on the event loop: the enricher is pure
- * and costs about a microsecond of CPU per row (a 1 MB batch of demo rows takes ~5 ms, the 6 MB
- * limit ~30 ms), less than handing the batch to a worker and back, and each event loop keeps one
- * reusable response buffer instead of one per worker thread.
+ * Node example's {@code event.body}; the result is the same either way. A malformed batch fails the
+ * call with errorType {@code MalformedBatch}. It runs on the event loop: the enricher is pure and
+ * costs about a microsecond of CPU per row (a 1 MB batch of demo rows takes ~5 ms, the 6 MB limit
+ * ~30 ms), less than handing the batch to a worker and back, and each event loop keeps one reusable
+ * response buffer instead of one per worker thread.
  */
 public final class EnricherFunction implements LambdaFunction {
 
@@ -68,7 +68,8 @@ public final class EnricherFunction implements LambdaFunction {
       }
       String body = wrapped.path("body").asText("");
       return wrapped.path("isBase64Encoded").asBoolean(false)
-          ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
+          ? Base64.getDecoder().decode(body)
+          : body.getBytes(StandardCharsets.UTF_8);
     } catch (IOException | IllegalArgumentException unreadable) {
       throw new MalformedBatchException("unreadable function-URL event", unreadable);
     }

@@ -11,8 +11,8 @@ import java.util.Locale;
 /**
  * An error raised inside a function (Lambda calls these "function errors").
  *
- * <p>A function reports one by failing its future with this exception. The gateway never turns
- * it into a 4xx/5xx on the Invoke API: the caller gets 200, {@code X-Amz-Function-Error: Unhandled}
+ * <p>A function reports one by failing its future with this exception. The gateway never turns it
+ * into a 4xx/5xx on the Invoke API: the caller gets 200, {@code X-Amz-Function-Error: Unhandled}
  * and the body {@link #toJson()}, exactly like a managed Java or Python runtime. On a function URL
  * it becomes 502. Any other {@link Throwable} from a function is wrapped by {@link #of(Throwable)}.
  */
@@ -57,7 +57,8 @@ public final class FunctionError extends RuntimeException {
 
   /** The platform error Lambda reports when a response exceeds {@code limitBytes}. */
   public static FunctionError responseTooLarge(long limitBytes) {
-    return new FunctionError("Function.ResponseSizeTooLarge",
+    return new FunctionError(
+        "Function.ResponseSizeTooLarge",
         "Response payload size exceeded maximum allowed payload size (" + limitBytes + " bytes).");
   }
 

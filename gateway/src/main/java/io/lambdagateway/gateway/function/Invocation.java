@@ -9,8 +9,8 @@ package io.lambdagateway.gateway.function;
  * @param deadlineMillis the wall-clock time ({@link System#currentTimeMillis()}) of the timeout
  * @param log the per-invocation log; what is written there is returned by {@code Tail}
  */
-public record Invocation(String requestId, String functionArn, String version,
-    long deadlineMillis, InvocationLog log) {
+public record Invocation(
+    String requestId, String functionArn, String version, long deadlineMillis, InvocationLog log) {
 
   /** Milliseconds left before the gateway answers with {@code Sandbox.Timedout}. */
   public long remainingMillis() {

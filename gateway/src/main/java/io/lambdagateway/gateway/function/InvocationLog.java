@@ -7,9 +7,9 @@ import java.time.Instant;
  * The log of one invocation, the part CloudWatch would show between START and REPORT.
  *
  * <p>Functions write to it through {@link #info(String)}; the gateway adds the START/END/REPORT
- * lines. Only the last {@link #TAIL_BYTES} bytes are kept, which is all that
- * {@code X-Amz-Log-Type: Tail} ever returns, so a chatty function cannot exhaust memory.
- * Thread-safe: a blocking function may log from a worker thread.
+ * lines. Only the last {@link #TAIL_BYTES} bytes are kept, which is all that {@code X-Amz-Log-Type:
+ * Tail} ever returns, so a chatty function cannot exhaust memory. Thread-safe: a blocking function
+ * may log from a worker thread.
  */
 public final class InvocationLog {
 

@@ -4,21 +4,25 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * {@code POST /bench/echo}: returns the request body, nothing else. Mounted only with
- * {@code GATEWAY_BENCH_ECHO=true}; it is the benchmark's baseline for the HTTP cost alone.
+ * {@code POST /bench/echo}: returns the request body, nothing else. Mounted only with {@code
+ * GATEWAY_BENCH_ECHO=true}; it is the benchmark's baseline for the HTTP cost alone.
  */
 public final class BenchEcho {
 
-  private BenchEcho() {
-  }
+  private BenchEcho() {}
 
   /** Returns a handler echoing bodies up to {@code limit} bytes (413 beyond, like a function). */
   public static Handler<RoutingContext> create(long limit) {
-    return ctx -> BodyReader.read(ctx.request(), limit)
-        .onSuccess(body -> ctx.response()
-            .putHeader("Content-Type", HttpReplies.APPLICATION_JSON)
-            .end(body))
-        .onFailure(failure -> BodyReader.refuse(ctx.request(), failure,
-            length -> ctx.response().setStatusCode(413).end()));
+    return ctx ->
+        BodyReader.read(ctx.request(), limit)
+            .onSuccess(
+                body ->
+                    ctx.response()
+                        .putHeader("Content-Type", HttpReplies.APPLICATION_JSON)
+                        .end(body))
+            .onFailure(
+                failure ->
+                    BodyReader.refuse(
+                        ctx.request(), failure, length -> ctx.response().setStatusCode(413).end()));
   }
 }

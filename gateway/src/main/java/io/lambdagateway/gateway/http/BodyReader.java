@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
  * <p>Past the limit nothing more is kept. The rest of a moderately oversize body is read and
  * discarded, so that the client (which is usually still writing) can read the 413; a body whose
  * declared or received size passes {@link #drainCap(long)} is refused at once and the caller must
- * close the connection. {@link #read} must be called before the request handler returns, while
- * the request is not ended; {@link #refuse} is the one answer every route gives to its failure.
+ * close the connection. {@link #read} must be called before the request handler returns, while the
+ * request is not ended; {@link #refuse} is the one answer every route gives to its failure.
  */
 public final class BodyReader {
 
@@ -44,8 +44,7 @@ public final class BodyReader {
 
   private static final Logger LOG = LoggerFactory.getLogger(BodyReader.class);
 
-  private BodyReader() {
-  }
+  private BodyReader() {}
 
   /** The whole body, or a failed future with {@link TooLarge} or the connection's error. */
   public static Future<Buffer> read(HttpServerRequest request, long limit) {
@@ -65,14 +64,14 @@ public final class BodyReader {
   }
 
   /**
-   * Answers a failed {@link #read}. A body over the limit gets {@code reply413}'s answer (given
-   * the declared or received length; it sets the 413 and ends the response); when the body was
-   * not read to its end, with {@code Connection: close}, and the connection is closed once the
-   * answer is sent, since the rest of the upload is never read. Any other failure means the
-   * connection broke: it is closed without an answer.
+   * Answers a failed {@link #read}. A body over the limit gets {@code reply413}'s answer (given the
+   * declared or received length; it sets the 413 and ends the response); when the body was not read
+   * to its end, with {@code Connection: close}, and the connection is closed once the answer is
+   * sent, since the rest of the upload is never read. Any other failure means the connection broke:
+   * it is closed without an answer.
    */
-  public static void refuse(HttpServerRequest request, Throwable failure,
-      LongFunction<Future<Void>> reply413) {
+  public static void refuse(
+      HttpServerRequest request, Throwable failure, LongFunction<Future<Void>> reply413) {
     if (!(failure instanceof TooLarge tooLarge)) {
       LOG.debug("request body could not be read", failure);
       request.connection().close();

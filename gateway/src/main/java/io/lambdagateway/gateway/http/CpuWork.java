@@ -14,8 +14,7 @@ public final class CpuWork {
   /** Above this many bytes, JSON scanning and mapping leave the event loop. */
   public static final int INLINE_LIMIT_BYTES = 256 * 1024;
 
-  private CpuWork() {
-  }
+  private CpuWork() {}
 
   public static <T> Future<T> run(Vertx vertx, int payloadBytes, Callable<T> work) {
     if (payloadBytes > INLINE_LIMIT_BYTES) {

@@ -11,16 +11,16 @@ public final class HttpReplies {
 
   public static final String APPLICATION_JSON = "application/json";
 
-  private HttpReplies() {
-  }
+  private HttpReplies() {}
 
   /** A service error, AWS-shaped: status, x-amzn-ErrorType, x-amzn-RequestId, JSON body. */
-  public static Future<Void> serviceError(HttpServerResponse response, ServiceError error,
-      String requestId) {
+  public static Future<Void> serviceError(
+      HttpServerResponse response, ServiceError error, String requestId) {
     if (response.ended() || response.closed()) {
       return Future.succeededFuture();
     }
-    response.setStatusCode(error.status())
+    response
+        .setStatusCode(error.status())
         .putHeader("x-amzn-ErrorType", error.code())
         .putHeader("x-amzn-RequestId", requestId);
     if (error.retryAfterSeconds() > 0) {
@@ -31,7 +31,8 @@ public final class HttpReplies {
 
   /** Any JSON value with {@code Content-Type: application/json}; status as already set. */
   public static Future<Void> json(HttpServerResponse response, JsonNode body) {
-    return response.putHeader("Content-Type", APPLICATION_JSON)
+    return response
+        .putHeader("Content-Type", APPLICATION_JSON)
         .end(Buffer.buffer(Json.bytes(body)));
   }
 }

@@ -12,9 +12,9 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 
 /**
- * Answers requests Netty could not decode, before any route runs: 431 when the headers are over
- * the limit, 414 when the request line is, 400 otherwise; AWS-shaped JSON (these codes are not in
- * the Lambda model: SDKs see a generic error with the status), then the connection is closed.
+ * Answers requests Netty could not decode, before any route runs: 431 when the headers are over the
+ * limit, 414 when the request line is, 400 otherwise; AWS-shaped JSON (these codes are not in the
+ * Lambda model: SDKs see a generic error with the status), then the connection is closed.
  */
 public final class InvalidRequestHandler implements Handler<HttpServerRequest> {
 
@@ -37,14 +37,16 @@ public final class InvalidRequestHandler implements Handler<HttpServerRequest> {
       code = "ValidationException";
       message = "Malformed HTTP request";
     }
-    ObjectNode body = JsonNodeFactory.instance.objectNode().put("Type", "User")
-        .put("message", message);
-    HttpServerResponse response = request.response().setStatusCode(status)
-        .putHeader("x-amzn-RequestId", RequestIds.next())
-        .putHeader("x-amzn-ErrorType", code)
-        .putHeader("Content-Type", HttpReplies.APPLICATION_JSON)
-        .putHeader("Connection", "close");
-    response.end(Buffer.buffer(Json.bytes(body)))
-        .onComplete(sent -> request.connection().close());
+    ObjectNode body =
+        JsonNodeFactory.instance.objectNode().put("Type", "User").put("message", message);
+    HttpServerResponse response =
+        request
+            .response()
+            .setStatusCode(status)
+            .putHeader("x-amzn-RequestId", RequestIds.next())
+            .putHeader("x-amzn-ErrorType", code)
+            .putHeader("Content-Type", HttpReplies.APPLICATION_JSON)
+            .putHeader("Connection", "close");
+    response.end(Buffer.buffer(Json.bytes(body))).onComplete(sent -> request.connection().close());
   }
 }

@@ -8,8 +8,8 @@ import io.lambdagateway.gateway.platform.Throttled;
  * An error of the Lambda service itself (not of the function), rendered the AWS rest-json way:
  * status, {@code x-amzn-ErrorType: <code>} and {@code {"Type":"User","message"|"Message":...}}.
  *
- * <p>The message member's case follows the Lambda service model per exception, which both the
- * Java SDK and botocore accept. All factories are the only place that pick codes and statuses.
+ * <p>The message member's case follows the Lambda service model per exception, which both the Java
+ * SDK and botocore accept. All factories are the only place that pick codes and statuses.
  */
 public final class ServiceError extends RuntimeException {
 
@@ -21,8 +21,8 @@ public final class ServiceError extends RuntimeException {
   private final String messageMember;
   private final String reason;
 
-  private ServiceError(int status, String code, String messageMember, String message,
-      String reason) {
+  private ServiceError(
+      int status, String code, String messageMember, String message, String reason) {
     super(message, null, false, false);
     this.status = status;
     this.code = code;
@@ -32,21 +32,24 @@ public final class ServiceError extends RuntimeException {
 
   /** 404: no such function (or qualifier); the message names the ARN like AWS does. */
   public static ServiceError functionNotFound(String arn) {
-    return new ServiceError(404, "ResourceNotFoundException", "Message",
-        "Function not found: " + arn, null);
+    return new ServiceError(
+        404, "ResourceNotFoundException", "Message", "Function not found: " + arn, null);
   }
 
   /** 404: an ARN names another region, which this endpoint cannot reach. */
   public static ServiceError functionNotFoundInRegion(String arnRegion, String region) {
-    return new ServiceError(404, "ResourceNotFoundException", "Message",
+    return new ServiceError(
+        404,
+        "ResourceNotFoundException",
+        "Message",
         "Functions from '" + arnRegion + "' are not reachable in this region ('" + region + "')",
         null);
   }
 
   /** 404 for a path under the API prefix that is not an operation the gateway serves. */
   public static ServiceError unknownOperation(String method, String path) {
-    return new ServiceError(404, "UnknownOperationException", "message",
-        "No operation " + method + " " + path, null);
+    return new ServiceError(
+        404, "UnknownOperationException", "message", "No operation " + method + " " + path, null);
   }
 
   /** 400: the function name or another request field fails the model's constraints. */
@@ -61,17 +64,21 @@ public final class ServiceError extends RuntimeException {
 
   /** 400: the payload is not JSON. */
   public static ServiceError invalidRequestContent(String detail) {
-    return new ServiceError(400, "InvalidRequestContentException", "message",
-        "Could not parse request body into json: " + detail, null);
+    return new ServiceError(
+        400,
+        "InvalidRequestContentException",
+        "message",
+        "Could not parse request body into json: " + detail,
+        null);
   }
 
   /**
    * 413: the request payload is over the limit of its invocation type.
    *
    * <p>Real Lambda sends the unmodeled code {@code RequestEntityTooLargeException}; we send the
-   * modeled {@code RequestTooLargeException} so that SDKs raise their typed exception
-   * ({@code software.amazon.awssdk.services.lambda.model.RequestTooLargeException}, botocore's
-   * {@code RequestTooLargeException}). The status (413) and message text match AWS.
+   * modeled {@code RequestTooLargeException} so that SDKs raise their typed exception ({@code
+   * software.amazon.awssdk.services.lambda.model.RequestTooLargeException}, botocore's {@code
+   * RequestTooLargeException}). The status (413) and message text match AWS.
    */
   public static ServiceError requestTooLarge(String message) {
     return new ServiceError(413, REQUEST_TOO_LARGE, "message", message, null);
@@ -88,8 +95,8 @@ public final class ServiceError extends RuntimeException {
   }
 
   /**
-   * The service error a failed invocation or request step stands for: itself, a 429 for a
-   * {@link Throttled} call, else a 500 naming the unexpected failure.
+   * The service error a failed invocation or request step stands for: itself, a 429 for a {@link
+   * Throttled} call, else a 500 naming the unexpected failure.
    */
   public static ServiceError of(Throwable failure) {
     if (failure instanceof ServiceError error) {

@@ -9,8 +9,7 @@ public final class Json {
 
   public static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private Json() {
-  }
+  private Json() {}
 
   /** The UTF-8 bytes of {@code node}. */
   public static byte[] bytes(JsonNode node) {

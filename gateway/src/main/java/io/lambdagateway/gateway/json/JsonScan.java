@@ -8,15 +8,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Cheap checks on JSON bytes with Jackson's streaming parser: nothing is materialised, so a
- * 6 MB payload costs one pass and no tree.
+ * Cheap checks on JSON bytes with Jackson's streaming parser: nothing is materialised, so a 6 MB
+ * payload costs one pass and no tree.
  */
 public final class JsonScan {
 
   private static final JsonFactory FACTORY = new JsonFactory();
 
-  private JsonScan() {
-  }
+  private JsonScan() {}
 
   /** Null when {@code json} is exactly one JSON value, else the parser's complaint. */
   public static String problem(byte[] json) {
@@ -26,7 +25,8 @@ public final class JsonScan {
       }
       parser.skipChildren();
       JsonToken trailing = parser.nextToken();
-      return trailing == null ? null
+      return trailing == null
+          ? null
           : "Unexpected trailing token " + trailing + " at " + parser.currentLocation();
     } catch (JsonProcessingException malformed) {
       return "Could not parse payload into json: " + malformed.getOriginalMessage();
@@ -36,9 +36,9 @@ public final class JsonScan {
   }
 
   /**
-   * False only when {@code json} certainly has no key {@code field} anywhere: the quoted name
-   * does not occur and there is no backslash-u escape that could spell it. A byte search, much
-   * cheaper than parsing, so large payloads without the key skip {@link #hasTopLevelField}.
+   * False only when {@code json} certainly has no key {@code field} anywhere: the quoted name does
+   * not occur and there is no backslash-u escape that could spell it. A byte search, much cheaper
+   * than parsing, so large payloads without the key skip {@link #hasTopLevelField}.
    */
   public static boolean mayHaveKey(byte[] json, String field) {
     // one byte per char (ISO-8859-1) turns the search into String.indexOf, a JVM intrinsic
@@ -72,7 +72,9 @@ public final class JsonScan {
   public static String firstField(byte[] json) {
     try (JsonParser parser = FACTORY.createParser(json)) {
       return parser.nextToken() == JsonToken.START_OBJECT
-          && parser.nextToken() == JsonToken.FIELD_NAME ? parser.currentName() : null;
+              && parser.nextToken() == JsonToken.FIELD_NAME
+          ? parser.currentName()
+          : null;
     } catch (IOException malformed) {
       return null;
     }

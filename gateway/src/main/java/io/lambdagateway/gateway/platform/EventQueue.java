@@ -16,10 +16,10 @@ import org.slf4j.LoggerFactory;
  * in the background, at most {@code concurrency} at a time. When {@code capacity} calls are
  * waiting, {@link #offer} refuses, and the caller answers 429.
  *
- * <p>A call that fails (function error or throttle) is retried after each of the retry delays,
- * like Lambda's two retries of an asynchronous invocation, then dropped with a warning. A call
- * keeps its running slot while it waits to be retried. Queued calls live in memory only: a
- * stopped gateway loses them (AWS keeps them for up to 6 hours). Thread-safe.
+ * <p>A call that fails (function error or throttle) is retried after each of the retry delays, like
+ * Lambda's two retries of an asynchronous invocation, then dropped with a warning. A call keeps its
+ * running slot while it waits to be retried. Queued calls live in memory only: a stopped gateway
+ * loses them (AWS keeps them for up to 6 hours). Thread-safe.
  */
 public final class EventQueue {
 
@@ -42,8 +42,8 @@ public final class EventQueue {
    * @param concurrency calls running at once
    * @param retryDelays the wait before each retry of a failed call; its size is the retry count
    */
-  public EventQueue(Vertx vertx, Invoker invoker, int capacity, int concurrency,
-      List<Duration> retryDelays) {
+  public EventQueue(
+      Vertx vertx, Invoker invoker, int capacity, int concurrency, List<Duration> retryDelays) {
     this.vertx = vertx;
     this.invoker = invoker;
     this.capacity = capacity;
@@ -74,19 +74,26 @@ public final class EventQueue {
   }
 
   private Future<Void> attempt(HostedFunction fn, Buffer event, String requestId, int retries) {
-    return invoker.invoke(fn, event, requestId, "event").transform(result -> {
-      boolean ok = result.succeeded() && !result.result().failed();
-      if (ok) {
-        return Future.succeededFuture();
-      }
-      if (retries >= retryDelays.size()) {
-        LOG.warn("Event invocation {} of {} failed after {} attempts; dropped",
-            requestId, fn.name(), retries + 1);
-        return Future.succeededFuture();
-      }
-      return vertx.timer(retryDelays.get(retries).toMillis())
-          .compose(waited -> attempt(fn, event, requestId, retries + 1));
-    });
+    return invoker
+        .invoke(fn, event, requestId, "event")
+        .transform(
+            result -> {
+              boolean ok = result.succeeded() && !result.result().failed();
+              if (ok) {
+                return Future.succeededFuture();
+              }
+              if (retries >= retryDelays.size()) {
+                LOG.warn(
+                    "Event invocation {} of {} failed after {} attempts; dropped",
+                    requestId,
+                    fn.name(),
+                    retries + 1);
+                return Future.succeededFuture();
+              }
+              return vertx
+                  .timer(retryDelays.get(retries).toMillis())
+                  .compose(waited -> attempt(fn, event, requestId, retries + 1));
+            });
   }
 
   private void pump() {
@@ -104,12 +111,13 @@ public final class EventQueue {
     } catch (RuntimeException failedToStart) {
       call = Future.failedFuture(failedToStart);
     }
-    call.onComplete(done -> {
-      synchronized (this) {
-        running--;
-      }
-      pump();
-    });
+    call.onComplete(
+        done -> {
+          synchronized (this) {
+            running--;
+          }
+          pump();
+        });
     pump();
   }
 }

@@ -9,8 +9,8 @@ import java.util.Optional;
 /**
  * The functions of one gateway, by name, and which one is the default.
  *
- * <p>The default function answers {@code POST /} on the function-URL side and the name
- * {@code function} on the Invoke API, so the RIE's curl line works unchanged. Immutable.
+ * <p>The default function answers {@code POST /} on the function-URL side and the name {@code
+ * function} on the Invoke API, so the RIE's curl line works unchanged. Immutable.
  */
 public final class FunctionRegistry {
 

@@ -12,9 +12,12 @@ import java.util.OptionalInt;
  * @param function the implementation
  * @param timeout how long a call may run before {@code Sandbox.Timedout}
  * @param memorySizeMb the memory size reported by GetFunction and REPORT lines (informational)
- * @param reservedConcurrency the most calls of this function running at once; empty = no limit,
- *     0 = throttle every call (as a reserved concurrency of 0 does on AWS)
+ * @param reservedConcurrency the most calls of this function running at once; empty = no limit, 0 =
+ *     throttle every call (as a reserved concurrency of 0 does on AWS)
  */
-public record HostedFunction(String name, LambdaFunction function, Duration timeout,
-    int memorySizeMb, OptionalInt reservedConcurrency) {
-}
+public record HostedFunction(
+    String name,
+    LambdaFunction function,
+    Duration timeout,
+    int memorySizeMb,
+    OptionalInt reservedConcurrency) {}

@@ -12,8 +12,8 @@ import io.vertx.core.buffer.Buffer;
  * @param log the invocation's log, START to REPORT
  * @param durationMillis how long the function ran, as REPORT shows it
  */
-public record InvocationOutcome(Buffer payload, FunctionError error, InvocationLog log,
-    double durationMillis) {
+public record InvocationOutcome(
+    Buffer payload, FunctionError error, InvocationLog log, double durationMillis) {
 
   public boolean failed() {
     return error != null;

@@ -16,16 +16,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one invocation the way the Lambda platform does, for every entry point (Invoke API,
- * function URL, Event queue).
+ * Runs one invocation the way the Lambda platform does, for every entry point (Invoke API, function
+ * URL, Event queue).
  *
- * <p>It takes a concurrency slot (or fails with {@link Throttled}), writes
- * START/END/REPORT to the invocation log, calls the function on an event loop or, when it
- * declares itself blocking, on a worker; enforces the function timeout and the response size
- * limit; records metrics and one structured log line. Function failures never fail the returned
- * future: they come back as {@link InvocationOutcome#error()}. A timed-out call is answered at the
- * deadline and its slot released then, though a blocking function keeps its worker thread until
- * it returns (Java cannot kill it; AWS would kill the sandbox).
+ * <p>It takes a concurrency slot (or fails with {@link Throttled}), writes START/END/REPORT to the
+ * invocation log, calls the function on an event loop or, when it declares itself blocking, on a
+ * worker; enforces the function timeout and the response size limit; records metrics and one
+ * structured log line. Function failures never fail the returned future: they come back as {@link
+ * InvocationOutcome#error()}. A timed-out call is answered at the deadline and its slot released
+ * then, though a blocking function keeps its worker thread until it returns (Java cannot kill it;
+ * AWS would kill the sandbox).
  */
 public final class Invoker {
 
@@ -41,11 +41,15 @@ public final class Invoker {
 
   /**
    * @param functionArn the unqualified ARN of a function name, for {@link Invocation}
-   * @param maxResponseBytes the largest payload a function may return
-   *     ({@code Function.ResponseSizeTooLarge} above)
+   * @param maxResponseBytes the largest payload a function may return ({@code
+   *     Function.ResponseSizeTooLarge} above)
    */
-  public Invoker(Vertx vertx, UnaryOperator<String> functionArn, long maxResponseBytes,
-      ConcurrencyLimiter limiter, InvocationMetrics metrics) {
+  public Invoker(
+      Vertx vertx,
+      UnaryOperator<String> functionArn,
+      long maxResponseBytes,
+      ConcurrencyLimiter limiter,
+      InvocationMetrics metrics) {
     this.vertx = vertx;
     this.functionArn = functionArn;
     this.maxResponseBytes = maxResponseBytes;
@@ -59,28 +63,52 @@ public final class Invoker {
    * @param channel how the call came in (for the log line): invoke, url or event
    * @return the outcome, or a failed future holding {@link Throttled}
    */
-  public Future<InvocationOutcome> invoke(HostedFunction fn, Buffer event, String requestId,
-      String channel) {
+  public Future<InvocationOutcome> invoke(
+      HostedFunction fn, Buffer event, String requestId, String channel) {
     String throttle = limiter.tryAcquire(fn);
     if (throttle != null) {
       metrics.throttle(fn.name(), throttle);
-      LOG.info("requestId={} function={} channel={} outcome=throttled reason={}",
-          requestId, fn.name(), channel, throttle);
+      LOG.info(
+          "requestId={} function={} channel={} outcome=throttled reason={}",
+          requestId,
+          fn.name(),
+          channel,
+          throttle);
       return Future.failedFuture(new Throttled(throttle));
     }
     InvocationLog log = new InvocationLog(requestId);
-    Invocation inv = new Invocation(requestId, functionArn.apply(fn.name()),
-        "$LATEST", System.currentTimeMillis() + fn.timeout().toMillis(), log);
+    Invocation inv =
+        new Invocation(
+            requestId,
+            functionArn.apply(fn.name()),
+            "$LATEST",
+            System.currentTimeMillis() + fn.timeout().toMillis(),
+            log);
     log.platform("START RequestId: " + requestId + " Version: $LATEST");
     long started = System.nanoTime();
     return withTimeout(fn, event, inv)
-        .transform(result -> Future.succeededFuture(finish(fn, event, inv, channel, started,
-            result.succeeded() ? result.result() : null, result.cause())));
+        .transform(
+            result ->
+                Future.succeededFuture(
+                    finish(
+                        fn,
+                        event,
+                        inv,
+                        channel,
+                        started,
+                        result.succeeded() ? result.result() : null,
+                        result.cause())));
   }
 
   /** Releases the slot, checks the response, completes log, metrics and the log line. */
-  private InvocationOutcome finish(HostedFunction fn, Buffer event, Invocation inv,
-      String channel, long started, Buffer returned, Throwable failure) {
+  private InvocationOutcome finish(
+      HostedFunction fn,
+      Buffer event,
+      Invocation inv,
+      String channel,
+      long started,
+      Buffer returned,
+      Throwable failure) {
     limiter.release(fn);
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     // a handler that returns nothing serializes as null, as on AWS
@@ -91,31 +119,42 @@ public final class Invoker {
     long bytesOut = payload == null ? 0 : payload.length();
     String errorType = error == null ? null : error.errorType();
     metrics.invocation(fn.name(), errorType, took, event.length(), bytesOut);
-    LOG.info("requestId={} function={} channel={} outcome={} errorType={} durationMs={}"
-            + " bytesIn={} bytesOut={}", inv.requestId(), fn.name(), channel,
-        error == null ? "success" : "function_error", errorType == null ? "-" : errorType,
-        millis(took), event.length(), bytesOut);
+    LOG.info(
+        "requestId={} function={} channel={} outcome={} errorType={} durationMs={}"
+            + " bytesIn={} bytesOut={}",
+        inv.requestId(),
+        fn.name(),
+        channel,
+        error == null ? "success" : "function_error",
+        errorType == null ? "-" : errorType,
+        millis(took),
+        event.length(),
+        bytesOut);
     return new InvocationOutcome(payload, error, inv.log(), took.toNanos() / 1e6);
   }
 
   private Future<Buffer> withTimeout(HostedFunction fn, Buffer event, Invocation inv) {
     Promise<Buffer> answer = Promise.promise();
-    long timer = vertx.setTimer(fn.timeout().toMillis(),
-        id -> answer.tryFail(FunctionError.timedOut(fn.timeout())));
-    start(fn.function(), event, inv).onComplete(result -> {
-      vertx.cancelTimer(timer);
-      if (result.succeeded()) {
-        answer.tryComplete(result.result());
-      } else {
-        answer.tryFail(result.cause());
-      }
-    });
+    long timer =
+        vertx.setTimer(
+            fn.timeout().toMillis(), id -> answer.tryFail(FunctionError.timedOut(fn.timeout())));
+    start(fn.function(), event, inv)
+        .onComplete(
+            result -> {
+              vertx.cancelTimer(timer);
+              if (result.succeeded()) {
+                answer.tryComplete(result.result());
+              } else {
+                answer.tryFail(result.cause());
+              }
+            });
     return answer.future();
   }
 
   private Future<Buffer> start(LambdaFunction function, Buffer event, Invocation inv) {
     if (function.traits().blocking()) {
-      return vertx.executeBlocking(() -> function.invoke(event, inv), false)
+      return vertx
+          .executeBlocking(() -> function.invoke(event, inv), false)
           .compose(running -> running);
     }
     try {
@@ -127,23 +166,41 @@ public final class Invoker {
 
   private FunctionError oversize(Buffer payload) {
     return payload.length() > maxResponseBytes
-        ? FunctionError.responseTooLarge(maxResponseBytes) : null;
+        ? FunctionError.responseTooLarge(maxResponseBytes)
+        : null;
   }
 
   private void finishLog(HostedFunction fn, Invocation inv, FunctionError error, Duration took) {
     InvocationLog log = inv.log();
     String id = inv.requestId();
     if (error != null) {
-      log.platform(Instant.now() + "\t" + id + "\tERROR\t" + error.errorType() + ": "
-          + error.errorMessage());
+      log.platform(
+          Instant.now()
+              + "\t"
+              + id
+              + "\tERROR\t"
+              + error.errorType()
+              + ": "
+              + error.errorMessage());
     }
     log.platform("END RequestId: " + id);
-    long usedMb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory())
-        / (1024 * 1024);
-    log.platform("REPORT RequestId: " + id + "\tDuration: " + millis(took) + " ms"
-        + "\tBilled Duration: " + (long) Math.ceil(took.toNanos() / 1e6) + " ms"
-        + "\tMemory Size: " + fn.memorySizeMb() + " MB"
-        + "\tMax Memory Used: " + usedMb + " MB\t");
+    long usedMb =
+        (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024);
+    log.platform(
+        "REPORT RequestId: "
+            + id
+            + "\tDuration: "
+            + millis(took)
+            + " ms"
+            + "\tBilled Duration: "
+            + (long) Math.ceil(took.toNanos() / 1e6)
+            + " ms"
+            + "\tMemory Size: "
+            + fn.memorySizeMb()
+            + " MB"
+            + "\tMax Memory Used: "
+            + usedMb
+            + " MB\t");
   }
 
   private static String millis(Duration d) {

@@ -4,14 +4,13 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Request ids: random (version 4) UUIDs like Lambda's. They identify calls, they are not
- * secrets, so they come from {@link ThreadLocalRandom}: {@link UUID#randomUUID()} draws from a
- * shared SecureRandom, a lock every event loop would contend on.
+ * Request ids: random (version 4) UUIDs like Lambda's. They identify calls, they are not secrets,
+ * so they come from {@link ThreadLocalRandom}: {@link UUID#randomUUID()} draws from a shared
+ * SecureRandom, a lock every event loop would contend on.
  */
 public final class RequestIds {
 
-  private RequestIds() {
-  }
+  private RequestIds() {}
 
   public static String next() {
     ThreadLocalRandom random = ThreadLocalRandom.current();

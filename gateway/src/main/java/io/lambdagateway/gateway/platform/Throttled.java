@@ -1,8 +1,8 @@
 package io.lambdagateway.gateway.platform;
 
 /**
- * The failure of an invocation refused for concurrency, before the function ran. Each entry
- * point answers it its own way (the Invoke API with a 429 {@code TooManyRequestsException}).
+ * The failure of an invocation refused for concurrency, before the function ran. Each entry point
+ * answers it its own way (the Invoke API with a 429 {@code TooManyRequestsException}).
  */
 public final class Throttled extends RuntimeException {
 

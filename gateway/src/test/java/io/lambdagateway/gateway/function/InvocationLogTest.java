@@ -24,8 +24,7 @@ class InvocationLogTest {
     byte[] expected = all.toString().getBytes(StandardCharsets.UTF_8);
     int from = Math.max(0, expected.length - InvocationLog.TAIL_BYTES);
 
-    assertThat(log.tail()).isEqualTo(java.util.Arrays.copyOfRange(expected, from,
-        expected.length));
+    assertThat(log.tail()).isEqualTo(java.util.Arrays.copyOfRange(expected, from, expected.length));
   }
 
   @ParameterizedTest(name = "a {0}-byte line")

@@ -21,10 +21,11 @@ class ConcurrencyLimiterTest {
 
   @ParameterizedTest(name = "account limit {0}, reserved {1}: {2} granted, then {3}")
   @CsvSource({
-      "10, -1, 10, ConcurrentInvocationLimitExceeded",
-      "10, 3, 3, ReservedFunctionConcurrentInvocationLimitExceeded",
-      "2, 5, 2, ConcurrentInvocationLimitExceeded",
-      "10, 0, 0, ReservedFunctionConcurrentInvocationLimitExceeded"})
+    "10, -1, 10, ConcurrentInvocationLimitExceeded",
+    "10, 3, 3, ReservedFunctionConcurrentInvocationLimitExceeded",
+    "2, 5, 2, ConcurrentInvocationLimitExceeded",
+    "10, 0, 0, ReservedFunctionConcurrentInvocationLimitExceeded"
+  })
   @DisplayName("grants slots up to the tighter limit, then names the limit that refused")
   void throttlesAtTheTighterLimit(int account, int reserved, int granted, String reason) {
     ConcurrencyLimiter limiter = new ConcurrencyLimiter(account);
@@ -63,9 +64,12 @@ class ConcurrencyLimiterTest {
       ids.add(RequestIds.next());
     }
 
-    assertThat(ids).doesNotHaveDuplicates().allSatisfy(id -> {
-      assertThat(java.util.UUID.fromString(id).version()).isEqualTo(4);
-      assertThat(java.util.UUID.fromString(id).variant()).isEqualTo(2);
-    });
+    assertThat(ids)
+        .doesNotHaveDuplicates()
+        .allSatisfy(
+            id -> {
+              assertThat(java.util.UUID.fromString(id).version()).isEqualTo(4);
+              assertThat(java.util.UUID.fromString(id).variant()).isEqualTo(2);
+            });
   }
 }

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @DisplayName("The Event queue")
 class EventQueueTest {
 
-  private static final List<Duration> DELAYS = List.of(Duration.ofMillis(100),
-      Duration.ofMillis(200));
+  private static final List<Duration> DELAYS =
+      List.of(Duration.ofMillis(100), Duration.ofMillis(200));
 
   /** Fails its first {@code failures} calls, then succeeds; notes when each call started. */
   private static final class FailingFunction implements LambdaFunction {
@@ -48,8 +48,13 @@ class EventQueueTest {
 
   private static EventQueue queue(Vertx vertx, int capacity, int concurrency) {
     ConcurrencyLimiter limiter = new ConcurrencyLimiter(100);
-    Invoker invoker = new Invoker(vertx, name -> "arn:" + name, 1024, limiter,
-        new InvocationMetrics(new SimpleMeterRegistry(), limiter::inFlight));
+    Invoker invoker =
+        new Invoker(
+            vertx,
+            name -> "arn:" + name,
+            1024,
+            limiter,
+            new InvocationMetrics(new SimpleMeterRegistry(), limiter::inFlight));
     return new EventQueue(vertx, invoker, capacity, concurrency, DELAYS);
   }
 
@@ -70,19 +75,23 @@ class EventQueueTest {
     FailingFunction function = new FailingFunction(Integer.MAX_VALUE);
     EventQueue events = queue(vertx, 10, 1);
 
-    vertx.runOnContext(v -> assertThat(events.offer(hosted(function), Buffer.buffer("{}"), "r1"))
-        .isTrue());
+    vertx.runOnContext(
+        v -> assertThat(events.offer(hosted(function), Buffer.buffer("{}"), "r1")).isTrue());
 
-    vertx.setTimer(1500, id -> test.verify(() -> {
-      List<Long> starts = function.startedNanos;
-      assertThat(starts).hasSize(3);
-      assertThat(TimeUnit.NANOSECONDS.toMillis(starts.get(1) - starts.get(0)))
-          .isGreaterThanOrEqualTo(100);
-      assertThat(TimeUnit.NANOSECONDS.toMillis(starts.get(2) - starts.get(1)))
-          .isGreaterThanOrEqualTo(200);
-      assertThat(events.size()).isZero();
-      test.completeNow();
-    }));
+    vertx.setTimer(
+        1500,
+        id ->
+            test.verify(
+                () -> {
+                  List<Long> starts = function.startedNanos;
+                  assertThat(starts).hasSize(3);
+                  assertThat(TimeUnit.NANOSECONDS.toMillis(starts.get(1) - starts.get(0)))
+                      .isGreaterThanOrEqualTo(100);
+                  assertThat(TimeUnit.NANOSECONDS.toMillis(starts.get(2) - starts.get(1)))
+                      .isGreaterThanOrEqualTo(200);
+                  assertThat(events.size()).isZero();
+                  test.completeNow();
+                }));
   }
 
   @Test
@@ -93,11 +102,15 @@ class EventQueueTest {
 
     vertx.runOnContext(v -> events.offer(hosted(function), Buffer.buffer("{}"), "r2"));
 
-    vertx.setTimer(1200, id -> test.verify(() -> {
-      assertThat(function.startedNanos).hasSize(2);
-      assertThat(events.size()).isZero();
-      test.completeNow();
-    }));
+    vertx.setTimer(
+        1200,
+        id ->
+            test.verify(
+                () -> {
+                  assertThat(function.startedNanos).hasSize(2);
+                  assertThat(events.size()).isZero();
+                  test.completeNow();
+                }));
   }
 
   @Test
@@ -107,20 +120,28 @@ class EventQueueTest {
     FailingFunction second = new FailingFunction(0);
     EventQueue events = queue(vertx, 1, 1);
 
-    vertx.runOnContext(v -> test.verify(() -> {
-      assertThat(events.offer(hosted(first), Buffer.buffer("{}"), "running")).isTrue();
-      assertThat(events.offer(hosted(second), Buffer.buffer("{}"), "waiting")).isTrue();
-      assertThat(events.offer(hosted(second), Buffer.buffer("{}"), "refused")).isFalse();
-      assertThat(events.size()).isEqualTo(2);
-      assertThat(second.startedNanos).isEmpty();
-    }));
+    vertx.runOnContext(
+        v ->
+            test.verify(
+                () -> {
+                  assertThat(events.offer(hosted(first), Buffer.buffer("{}"), "running")).isTrue();
+                  assertThat(events.offer(hosted(second), Buffer.buffer("{}"), "waiting")).isTrue();
+                  assertThat(events.offer(hosted(second), Buffer.buffer("{}"), "refused"))
+                      .isFalse();
+                  assertThat(events.size()).isEqualTo(2);
+                  assertThat(second.startedNanos).isEmpty();
+                }));
 
-    vertx.setTimer(1000, id -> test.verify(() -> {
-      assertThat(first.startedNanos).hasSize(2);
-      assertThat(second.startedNanos).hasSize(1);
-      assertThat(second.startedNanos.get(0)).isGreaterThan(first.startedNanos.get(1));
-      assertThat(events.size()).isZero();
-      test.completeNow();
-    }));
+    vertx.setTimer(
+        1000,
+        id ->
+            test.verify(
+                () -> {
+                  assertThat(first.startedNanos).hasSize(2);
+                  assertThat(second.startedNanos).hasSize(1);
+                  assertThat(second.startedNanos.get(0)).isGreaterThan(first.startedNanos.get(1));
+                  assertThat(events.size()).isZero();
+                  test.completeNow();
+                }));
   }
 }

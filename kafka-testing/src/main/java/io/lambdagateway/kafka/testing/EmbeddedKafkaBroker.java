@@ -1,6 +1,5 @@
 package io.lambdagateway.kafka.testing;
 
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -42,13 +41,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It listens with PLAINTEXT on 127.0.0.1 only. Its log directory is a fresh temporary directory
  * that {@link #close()} deletes. {@link #startStandalone} is the exception, for the launcher's
- * {@code broker} subcommand: a fixed port on a chosen interface, and data kept across restarts. Replication factors are 1 and the initial group rebalance delay is
- * 0, so consumer groups work at once on one node. Topics are auto-created on first use, as with a
- * default Kafka; {@link #createTopic} creates one with a chosen partition count.
+ * {@code broker} subcommand: a fixed port on a chosen interface, and data kept across restarts.
+ * Replication factors are 1 and the initial group rebalance delay is 0, so consumer groups work at
+ * once on one node. Topics are auto-created on first use, as with a default Kafka; {@link
+ * #createTopic} creates one with a chosen partition count.
  *
- * <p>{@link #startSaslSsl} adds what a managed cluster such as DoubleCloud's asks of clients:
- * a SASL_SSL listener with SCRAM-SHA-512 for one user, so the security settings of
- * {@link KafkaClientSettings} can be exercised for real.
+ * <p>{@link #startSaslSsl} adds what a managed cluster such as DoubleCloud's asks of clients: a
+ * SASL_SSL listener with SCRAM-SHA-512 for one user, so the security settings of {@link
+ * KafkaClientSettings} can be exercised for real.
  *
  * <p>The class path must hold kafka-clients at the broker's own version (3.9.2).
  */
@@ -57,21 +57,27 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
   private static final String LOOPBACK = "127.0.0.1";
   private static final String ANY_INTERFACE = "0.0.0.0";
+
   /** Attempts with fresh random ports: another process may take a port between probe and bind. */
   private static final int RANDOM_PORT_ATTEMPTS = 3;
+
   private static final long ADMIN_TIMEOUT_SECONDS = 30;
 
   private final KafkaRaftServer server;
   private final Storage storage;
   private final Placement placement;
   private final int port;
-  /** The listener the broker's own admin client uses: PLAINTEXT, internal when clients use SASL_SSL. */
+
+  /**
+   * The listener the broker's own admin client uses: PLAINTEXT, internal when clients use SASL_SSL.
+   */
   private final int adminPort;
+
   private final AtomicBoolean closed = new AtomicBoolean();
   private Admin admin;
 
-  private EmbeddedKafkaBroker(KafkaRaftServer server, Storage storage, Placement placement,
-    int port, int adminPort) {
+  private EmbeddedKafkaBroker(
+      KafkaRaftServer server, Storage storage, Placement placement, int port, int adminPort) {
     this.server = server;
     this.storage = storage;
     this.placement = placement;
@@ -80,8 +86,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   }
 
   /**
-   * The interface the client listener binds and the host name clients are told to connect to.
-   * The controller and the internal listener always stay on 127.0.0.1.
+   * The interface the client listener binds and the host name clients are told to connect to. The
+   * controller and the internal listener always stay on 127.0.0.1.
    */
   private record Placement(String bindHost, String advertisedHost) {
     static final Placement LOOPBACK_ONLY = new Placement(LOOPBACK, LOOPBACK);
@@ -125,35 +131,40 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   }
 
   /**
-   * Starts a broker that serves other processes, as the launcher's {@code broker} subcommand
-   * does: the client listener binds {@code bindHost} ({@code 0.0.0.0} = every interface) on
-   * {@code port} ({@code 0} = a random free one) and tells clients to connect to
-   * {@code advertisedHost}. With a {@code dataDir} the topics, records and committed offsets live
-   * there and outlive {@link #close()}: the directory is formatted on its first start only, so a
-   * restart serves what was written before. Without one, a temporary directory is used.
+   * Starts a broker that serves other processes, as the launcher's {@code broker} subcommand does:
+   * the client listener binds {@code bindHost} ({@code 0.0.0.0} = every interface) on {@code port}
+   * ({@code 0} = a random free one) and tells clients to connect to {@code advertisedHost}. With a
+   * {@code dataDir} the topics, records and committed offsets live there and outlive {@link
+   * #close()}: the directory is formatted on its first start only, so a restart serves what was
+   * written before. Without one, a temporary directory is used.
    *
    * @throws IllegalStateException when the broker cannot start
    */
-  public static EmbeddedKafkaBroker startStandalone(String bindHost, String advertisedHost, int port,
-    Optional<Path> dataDir) {
+  public static EmbeddedKafkaBroker startStandalone(
+      String bindHost, String advertisedHost, int port, Optional<Path> dataDir) {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port out of range: " + port);
     }
     BrokerClasses.requirePresent();
-    Storage storage = dataDir.map(dir -> new Storage(createDirectories(dir), false))
-      .orElseGet(() -> new Storage(createTempDir(), true));
-    return startOnce(port == 0 ? freePort() : port, ClientListener.plaintext(),
-      new Placement(bindHost, advertisedHost), storage);
+    Storage storage =
+        dataDir
+            .map(dir -> new Storage(createDirectories(dir), false))
+            .orElseGet(() -> new Storage(createTempDir(), true));
+    return startOnce(
+        port == 0 ? freePort() : port,
+        ClientListener.plaintext(),
+        new Placement(bindHost, advertisedHost),
+        storage);
   }
 
   /**
    * Starts a broker on a random port whose client listener is SASL_SSL: TLS with the key pair in
    * {@code keystore} (PKCS12; its certificate should name 127.0.0.1) and SCRAM-SHA-512
-   * authentication of {@code user}. The broker talks to itself over an internal PLAINTEXT
-   * listener that {@link #bootstrapServers()} does not expose.
+   * authentication of {@code user}. The broker talks to itself over an internal PLAINTEXT listener
+   * that {@link #bootstrapServers()} does not expose.
    */
-  public static EmbeddedKafkaBroker startSaslSsl(String user, String password, Path keystore,
-    String keystorePassword) {
+  public static EmbeddedKafkaBroker startSaslSsl(
+      String user, String password, Path keystore, String keystorePassword) {
     return startWithRetries(0, ClientListener.saslSsl(user, password, keystore, keystorePassword));
   }
 
@@ -163,8 +174,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     RuntimeException last = null;
     for (int attempt = 1; attempt <= attempts; attempt++) {
       try {
-        return startOnce(port == 0 ? freePort() : port, listener, Placement.LOOPBACK_ONLY,
-          new Storage(createTempDir(), true));
+        return startOnce(
+            port == 0 ? freePort() : port,
+            listener,
+            Placement.LOOPBACK_ONLY,
+            new Storage(createTempDir(), true));
       } catch (RuntimeException e) {
         last = e;
         LOG.warn("Kafka broker start attempt {} of {} failed: {}", attempt, attempts, e.toString());
@@ -173,13 +187,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     throw last;
   }
 
-  private static EmbeddedKafkaBroker startOnce(int port, ClientListener listener,
-    Placement placement, Storage storage) {
+  private static EmbeddedKafkaBroker startOnce(
+      int port, ClientListener listener, Placement placement, Storage storage) {
     KafkaRaftServer server = null;
     try {
       int internalPort = listener.needsInternalListener() ? freePort() : port;
       Properties props =
-        serverProperties(port, internalPort, freePort(), storage.logs(), listener, placement);
+          serverProperties(port, internalPort, freePort(), storage.logs(), listener, placement);
       // Rewritten on every start: the controller port is picked afresh each time.
       Path propsFile = storage.dir().resolve("server.properties");
       writeProperties(props, propsFile);
@@ -214,8 +228,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   }
 
   /**
-   * The directory holding the broker's configuration and logs: a temporary one, deleted on
-   * close, unless {@link #startStandalone} was given one to keep.
+   * The directory holding the broker's configuration and logs: a temporary one, deleted on close,
+   * unless {@link #startStandalone} was given one to keep.
    */
   public Path dataDir() {
     return storage.dir();
@@ -231,8 +245,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       throw new IllegalArgumentException("partitions must be >= 1: " + partitions);
     }
     Admin client = admin();
-    await(client.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all(),
-      "create topic " + name);
+    await(
+        client.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all(),
+        "create topic " + name);
     awaitLeaders(client, name, partitions);
   }
 
@@ -260,15 +275,19 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       }
       sleepBriefly();
     }
-    throw new IllegalStateException("topic " + name + " has no leader for every partition after "
-      + ADMIN_TIMEOUT_SECONDS + " s");
+    throw new IllegalStateException(
+        "topic "
+            + name
+            + " has no leader for every partition after "
+            + ADMIN_TIMEOUT_SECONDS
+            + " s");
   }
 
   /** The topic's description, or empty while the broker's metadata does not know it yet. */
   private static Optional<TopicDescription> describeIfKnown(Admin client, String name) {
     try {
       Map<String, TopicDescription> described =
-        await(client.describeTopics(Set.of(name)).allTopicNames(), "describe topic " + name);
+          await(client.describeTopics(Set.of(name)).allTopicNames(), "describe topic " + name);
       return Optional.of(described.get(name));
     } catch (IllegalStateException e) {
       if (e.getCause() instanceof UnknownTopicOrPartitionException) {
@@ -280,7 +299,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   private static boolean hasLeaders(TopicDescription topic, int partitions) {
     return topic.partitions().size() == partitions
-      && topic.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+        && topic.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty());
   }
 
   /** Stops the broker and deletes its directory unless it was given one to keep. Idempotent. */
@@ -308,25 +327,36 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
     if (admin == null) {
       String host = adminPort == port ? placement.localHost() : LOOPBACK;
-      admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, host + ":" + adminPort));
+      admin =
+          Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, host + ":" + adminPort));
     }
     return admin;
   }
 
-  private static Properties serverProperties(int port, int internalPort, int controllerPort,
-    Path logDir, ClientListener listener, Placement placement) {
+  private static Properties serverProperties(
+      int port,
+      int internalPort,
+      int controllerPort,
+      Path logDir,
+      ClientListener listener,
+      Placement placement) {
     Properties props = new Properties();
     String controller = "CONTROLLER://" + LOOPBACK + ":" + controllerPort;
     String clients = listener.protocol() + "://" + placement.bindHost() + ":" + port;
     String advertised = listener.protocol() + "://" + placement.advertisedHost() + ":" + port;
-    String internal = listener.needsInternalListener() ? "PLAINTEXT://" + LOOPBACK + ":" + internalPort + "," : "";
+    String internal =
+        listener.needsInternalListener()
+            ? "PLAINTEXT://" + LOOPBACK + ":" + internalPort + ","
+            : "";
     props.put("process.roles", "broker,controller");
     props.put("node.id", "1");
     props.put("controller.quorum.voters", "1@" + LOOPBACK + ":" + controllerPort);
     props.put("controller.listener.names", "CONTROLLER");
     props.put("listeners", internal + clients + "," + controller);
     props.put("advertised.listeners", internal + advertised);
-    props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,SASL_SSL:SASL_SSL,CONTROLLER:PLAINTEXT");
+    props.put(
+        "listener.security.protocol.map",
+        "PLAINTEXT:PLAINTEXT,SASL_SSL:SASL_SSL,CONTROLLER:PLAINTEXT");
     props.put("inter.broker.listener.name", "PLAINTEXT");
     props.put("log.dirs", logDir.toString());
     // One node: the default replication factor 3 would leave __consumer_offsets uncreatable.
@@ -344,8 +374,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   private static void formatStorage(Path propsFile, List<String> extraArgs) {
     ByteArrayOutputStream output = new ByteArrayOutputStream();
-    List<String> argList = new ArrayList<>(
-      List.of("format", "-t", Uuid.randomUuid().toString(), "-c", propsFile.toString()));
+    List<String> argList =
+        new ArrayList<>(
+            List.of("format", "-t", Uuid.randomUuid().toString(), "-c", propsFile.toString()));
     argList.addAll(extraArgs);
     String[] args = argList.toArray(String[]::new);
     int exitCode;
@@ -353,8 +384,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       exitCode = StorageTool.execute(args, out);
     }
     if (exitCode != 0) {
-      throw new IllegalStateException("kafka storage format failed (" + exitCode + "): "
-        + output.toString(StandardCharsets.UTF_8));
+      throw new IllegalStateException(
+          "kafka storage format failed ("
+              + exitCode
+              + "): "
+              + output.toString(StandardCharsets.UTF_8));
     }
   }
 

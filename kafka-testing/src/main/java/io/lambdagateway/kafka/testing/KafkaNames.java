@@ -3,13 +3,12 @@ package io.lambdagateway.kafka.testing;
 import java.util.UUID;
 
 /**
- * Unique topic and consumer-group names, so tests sharing one broker never see each other's
- * records or offsets.
+ * Unique topic and consumer-group names, so tests sharing one broker never see each other's records
+ * or offsets.
  */
 public final class KafkaNames {
 
-  private KafkaNames() {
-  }
+  private KafkaNames() {}
 
   /**
    * {@code prefix} plus a random 12-hex-digit suffix, e.g. {@code orders-3f9a0c1b2d4e}. The prefix

@@ -13,13 +13,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Plain, blocking kafka-clients producers and consumers that tests use to feed topics and check
- * what components wrote, independently of Vert.x. Call them from a test thread, never from an
- * event loop.
+ * what components wrote, independently of Vert.x. Call them from a test thread, never from an event
+ * loop.
  */
 public final class KafkaTestClients {
 
-  private KafkaTestClients() {
-  }
+  private KafkaTestClients() {}
 
   /** Sends {@code values} to {@code topic} in order, synchronously, with acks=all. */
   public static void produce(String bootstrapServers, String topic, List<String> values) {
@@ -30,12 +29,18 @@ public final class KafkaTestClients {
    * Sends {@code values} to one partition of {@code topic} (null = the default partitioner) in
    * order, synchronously, with acks=all.
    */
-  public static void produce(String bootstrapServers, String topic, Integer partition, List<String> values) {
-    Map<String, Object> config = Map.of(
-      "bootstrap.servers", bootstrapServers,
-      "acks", "all",
-      "key.serializer", StringSerializer.class.getName(),
-      "value.serializer", StringSerializer.class.getName());
+  public static void produce(
+      String bootstrapServers, String topic, Integer partition, List<String> values) {
+    Map<String, Object> config =
+        Map.of(
+            "bootstrap.servers",
+            bootstrapServers,
+            "acks",
+            "all",
+            "key.serializer",
+            StringSerializer.class.getName(),
+            "value.serializer",
+            StringSerializer.class.getName());
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
       for (String value : values) {
         producer.send(new ProducerRecord<>(topic, partition, null, value)).get();
@@ -50,14 +55,21 @@ public final class KafkaTestClients {
    * records arrived or {@code timeout} passed, and returns what arrived.
    */
   public static List<ConsumerRecord<String, String>> consume(
-    String bootstrapServers, String topic, int expected, Duration timeout) {
-    Map<String, Object> config = Map.of(
-      "bootstrap.servers", bootstrapServers,
-      "group.id", KafkaNames.unique("test-reader"),
-      "auto.offset.reset", "earliest",
-      "enable.auto.commit", "false",
-      "key.deserializer", StringDeserializer.class.getName(),
-      "value.deserializer", StringDeserializer.class.getName());
+      String bootstrapServers, String topic, int expected, Duration timeout) {
+    Map<String, Object> config =
+        Map.of(
+            "bootstrap.servers",
+            bootstrapServers,
+            "group.id",
+            KafkaNames.unique("test-reader"),
+            "auto.offset.reset",
+            "earliest",
+            "enable.auto.commit",
+            "false",
+            "key.deserializer",
+            StringDeserializer.class.getName(),
+            "value.deserializer",
+            StringDeserializer.class.getName());
     List<ConsumerRecord<String, String>> records = new ArrayList<>();
     long deadline = System.nanoTime() + timeout.toNanos();
     try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {

@@ -1,7 +1,5 @@
 package io.lambdagateway.kafka.testing;
 
-import io.lambdagateway.kafka.testing.EmbeddedKafkaBroker;
-
 /**
  * One {@link EmbeddedKafkaBroker} per JVM, started on first use and shared by every test class of
  * the run. It stops in a JVM shutdown hook, which also deletes its directory.
@@ -13,8 +11,7 @@ public final class SharedBroker {
 
   private static EmbeddedKafkaBroker broker;
 
-  private SharedBroker() {
-  }
+  private SharedBroker() {}
 
   /** The JVM's shared broker, started (2–5 s) by the first caller. Thread-safe. */
   public static synchronized EmbeddedKafkaBroker get() {

@@ -19,11 +19,11 @@ import java.util.Base64;
 /**
  * {@code POST /2015-03-31/functions/{FunctionName}/invocations}, the Lambda Invoke API.
  *
- * <p>RequestResponse → 200 + the function's bytes (function errors too, flagged by
- * {@code X-Amz-Function-Error: Unhandled}); Event → 202, queued (the queue retries failures);
- * DryRun → 204, not run. Service errors are AWS-shaped (see {@link ServiceError}). Signatures are
- * not checked. What a request means is decided by {@link InvokeRequest}; this class only reads
- * the body and writes the answer.
+ * <p>RequestResponse → 200 + the function's bytes (function errors too, flagged by {@code
+ * X-Amz-Function-Error: Unhandled}); Event → 202, queued (the queue retries failures); DryRun →
+ * 204, not run. Service errors are AWS-shaped (see {@link ServiceError}). Signatures are not
+ * checked. What a request means is decided by {@link InvokeRequest}; this class only reads the body
+ * and writes the answer.
  */
 public final class InvokeApiHandler {
 
@@ -40,25 +40,36 @@ public final class InvokeApiHandler {
     HttpServerRequest request = ctx.request();
     InvokeRequest invoke;
     try {
-      invoke = InvokeRequest.parse(request.method().name(), request.path(),
-          request.getParam("Qualifier"), request::getHeader, services.functions(),
-          services.config());
+      invoke =
+          InvokeRequest.parse(
+              request.method().name(),
+              request.path(),
+              request.getParam("Qualifier"),
+              request::getHeader,
+              services.functions(),
+              services.config());
     } catch (ServiceError error) {
       HttpReplies.serviceError(ctx.response(), error, requestId);
       return;
     }
     BodyReader.read(request, invoke.payloadLimit())
         .onSuccess(body -> dispatch(ctx, invoke, body, requestId))
-        .onFailure(failure -> BodyReader.refuse(request, failure, length ->
-            HttpReplies.serviceError(ctx.response(), invoke.tooLarge(length), requestId)));
+        .onFailure(
+            failure ->
+                BodyReader.refuse(
+                    request,
+                    failure,
+                    length ->
+                        HttpReplies.serviceError(
+                            ctx.response(), invoke.tooLarge(length), requestId)));
   }
 
-  private void dispatch(RoutingContext ctx, InvokeRequest invoke, Buffer body,
-      String requestId) {
+  private void dispatch(RoutingContext ctx, InvokeRequest invoke, Buffer body, String requestId) {
     CpuWork.run(vertx, body.length(), () -> invoke.event(body))
         .onSuccess(event -> run(ctx, invoke, event, requestId))
-        .onFailure(failure -> HttpReplies.serviceError(ctx.response(), ServiceError.of(failure),
-            requestId));
+        .onFailure(
+            failure ->
+                HttpReplies.serviceError(ctx.response(), ServiceError.of(failure), requestId));
   }
 
   private void run(RoutingContext ctx, InvokeRequest invoke, Buffer event, String requestId) {
@@ -69,41 +80,48 @@ public final class InvokeApiHandler {
     }
   }
 
-  private void invokeSync(RoutingContext ctx, InvokeRequest invoke, Buffer event,
-      String requestId) {
-    services.invoker().invoke(invoke.function(), event, requestId, "invoke").onComplete(result -> {
-      HttpServerResponse response = ctx.response();
-      if (result.failed()) {
-        HttpReplies.serviceError(response, ServiceError.of(result.cause()), requestId);
-        return;
-      }
-      InvocationOutcome outcome = result.result();
-      success(response, requestId).putHeader("Content-Type", HttpReplies.APPLICATION_JSON);
-      if (invoke.logTail()) {
-        response.putHeader("X-Amz-Log-Result",
-            Base64.getEncoder().encodeToString(outcome.log().tail()));
-      }
-      if (outcome.failed()) {
-        response.putHeader("X-Amz-Function-Error", "Unhandled")
-            .end(Buffer.buffer(Json.bytes(outcome.error().toJson())));
-      } else {
-        response.end(outcome.payload());
-      }
-    });
+  private void invokeSync(
+      RoutingContext ctx, InvokeRequest invoke, Buffer event, String requestId) {
+    services
+        .invoker()
+        .invoke(invoke.function(), event, requestId, "invoke")
+        .onComplete(
+            result -> {
+              HttpServerResponse response = ctx.response();
+              if (result.failed()) {
+                HttpReplies.serviceError(response, ServiceError.of(result.cause()), requestId);
+                return;
+              }
+              InvocationOutcome outcome = result.result();
+              success(response, requestId).putHeader("Content-Type", HttpReplies.APPLICATION_JSON);
+              if (invoke.logTail()) {
+                response.putHeader(
+                    "X-Amz-Log-Result", Base64.getEncoder().encodeToString(outcome.log().tail()));
+              }
+              if (outcome.failed()) {
+                response
+                    .putHeader("X-Amz-Function-Error", "Unhandled")
+                    .end(Buffer.buffer(Json.bytes(outcome.error().toJson())));
+              } else {
+                response.end(outcome.payload());
+              }
+            });
   }
 
-  private void enqueue(RoutingContext ctx, InvokeRequest invoke, Buffer event,
-      String requestId) {
+  private void enqueue(RoutingContext ctx, InvokeRequest invoke, Buffer event, String requestId) {
     if (services.events().offer(invoke.function(), event, requestId)) {
       success(ctx.response(), requestId).setStatusCode(202).end();
     } else {
-      HttpReplies.serviceError(ctx.response(),
-          ServiceError.tooManyRequests(ConcurrencyLimiter.ACCOUNT_LIMIT), requestId);
+      HttpReplies.serviceError(
+          ctx.response(),
+          ServiceError.tooManyRequests(ConcurrencyLimiter.ACCOUNT_LIMIT),
+          requestId);
     }
   }
 
   private static HttpServerResponse success(HttpServerResponse response, String requestId) {
-    return response.putHeader("x-amzn-RequestId", requestId)
+    return response
+        .putHeader("x-amzn-RequestId", requestId)
         .putHeader("X-Amz-Executed-Version", "$LATEST");
   }
 }

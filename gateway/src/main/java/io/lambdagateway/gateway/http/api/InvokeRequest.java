@@ -10,9 +10,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * One Invoke API call as its request line and headers describe it: which function, how to run it,
- * and how large its body may be. {@link #parse} turns an HTTP request into this value or into
- * the one {@link ServiceError} Lambda would answer; {@link #event} then checks the body read
- * within {@link #payloadLimit()}. Pure: no I/O, no Vert.x thread needed.
+ * and how large its body may be. {@link #parse} turns an HTTP request into this value or into the
+ * one {@link ServiceError} Lambda would answer; {@link #event} then checks the body read within
+ * {@link #payloadLimit()}. Pure: no I/O, no Vert.x thread needed.
  *
  * @param function the function to invoke ({@code $LATEST}, the only version there is)
  * @param type the {@code X-Amz-Invocation-Type}
@@ -20,8 +20,8 @@ import java.util.function.UnaryOperator;
  *     {@code X-Amz-Log-Type: Tail}; AWS ignores it for the other types)
  * @param payloadLimit the largest body of this invocation type, in bytes
  */
-public record InvokeRequest(HostedFunction function, InvocationType type, boolean logTail,
-    long payloadLimit) {
+public record InvokeRequest(
+    HostedFunction function, InvocationType type, boolean logTail, long payloadLimit) {
 
   private static final String PREFIX = "/2015-03-31/functions/";
   private static final String SUFFIX = "/invocations";
@@ -36,13 +36,18 @@ public record InvokeRequest(HostedFunction function, InvocationType type, boolea
    * @param header a header's value by case-insensitive name, or null
    * @throws ServiceError the answer to a request that cannot be invoked
    */
-  public static InvokeRequest parse(String method, String rawPath, String qualifierParam,
-      UnaryOperator<String> header, FunctionRegistry functions, GatewayConfig config) {
+  public static InvokeRequest parse(
+      String method,
+      String rawPath,
+      String qualifierParam,
+      UnaryOperator<String> header,
+      FunctionRegistry functions,
+      GatewayConfig config) {
     HostedFunction fn = resolve(method, rawPath, qualifierParam, functions, config);
     InvocationType type = InvocationType.of(header.apply("X-Amz-Invocation-Type"));
     boolean tail = logTail(header.apply("X-Amz-Log-Type"));
-    long limit = type == InvocationType.EVENT
-        ? config.maxAsyncPayloadBytes() : config.maxSyncPayloadBytes();
+    long limit =
+        type == InvocationType.EVENT ? config.maxAsyncPayloadBytes() : config.maxSyncPayloadBytes();
     return new InvokeRequest(fn, type, tail && type == InvocationType.SYNC, limit);
   }
 
@@ -64,14 +69,24 @@ public record InvokeRequest(HostedFunction function, InvocationType type, boolea
   /** The 413 for a body of {@code length} bytes, over {@link #payloadLimit()}. */
   public ServiceError tooLarge(long length) {
     return type == InvocationType.EVENT
-        ? ServiceError.requestTooLarge(length + " byte payload is too large for the"
-            + " Event invocation type (limit " + payloadLimit + " bytes)")
-        : ServiceError.requestTooLarge("Request must be smaller than " + payloadLimit
-            + " bytes for the InvokeFunction operation");
+        ? ServiceError.requestTooLarge(
+            length
+                + " byte payload is too large for the"
+                + " Event invocation type (limit "
+                + payloadLimit
+                + " bytes)")
+        : ServiceError.requestTooLarge(
+            "Request must be smaller than "
+                + payloadLimit
+                + " bytes for the InvokeFunction operation");
   }
 
-  private static HostedFunction resolve(String method, String rawPath, String qualifierParam,
-      FunctionRegistry functions, GatewayConfig config) {
+  private static HostedFunction resolve(
+      String method,
+      String rawPath,
+      String qualifierParam,
+      FunctionRegistry functions,
+      GatewayConfig config) {
     String segment = functionSegment(rawPath);
     if (!method.equals("POST") || segment == null) {
       throw ServiceError.unknownOperation(method, rawPath);
@@ -80,8 +95,8 @@ public record InvokeRequest(HostedFunction function, InvocationType type, boolea
     HostedFunction fn = functions.find(ref.name()).orElse(null);
     String arn = config.functionArn(ref.name());
     if (fn == null) {
-      throw ServiceError.functionNotFound(arn + ":"
-          + (ref.qualifier() == null ? "$LATEST" : ref.qualifier()));
+      throw ServiceError.functionNotFound(
+          arn + ":" + (ref.qualifier() == null ? "$LATEST" : ref.qualifier()));
     }
     if (ref.qualifier() != null && !ref.qualifier().equals("$LATEST")) {
       // only $LATEST exists: there are no published versions or aliases
@@ -93,7 +108,8 @@ public record InvokeRequest(HostedFunction function, InvocationType type, boolea
   /** {@code X} of {@code /2015-03-31/functions/X/invocations[/]}, or null for another path. */
   private static String functionSegment(String rawPath) {
     String path = rawPath.endsWith("/") ? rawPath.substring(0, rawPath.length() - 1) : rawPath;
-    if (!path.startsWith(PREFIX) || !path.endsWith(SUFFIX)
+    if (!path.startsWith(PREFIX)
+        || !path.endsWith(SUFFIX)
         || path.length() <= PREFIX.length() + SUFFIX.length()) {
       return null;
     }

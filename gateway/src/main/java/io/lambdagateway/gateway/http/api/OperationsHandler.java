@@ -11,8 +11,8 @@ import io.lambdagateway.gateway.platform.RequestIds;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * The read-only operations: ListFunctions and GetFunction shaped like Lambda's (enough for
- * {@code aws lambda list-functions} and SDK callers), and the 404 for other API paths.
+ * The read-only operations: ListFunctions and GetFunction shaped like Lambda's (enough for {@code
+ * aws lambda list-functions} and SDK callers), and the 404 for other API paths.
  */
 public final class OperationsHandler {
 
@@ -27,20 +27,23 @@ public final class OperationsHandler {
     ObjectNode body = JsonNodeFactory.instance.objectNode();
     ArrayNode list = body.putArray("Functions");
     services.functions().all().forEach(fn -> list.add(configuration(fn)));
-    HttpReplies.json(ctx.response().putHeader("x-amzn-RequestId", RequestIds.next()),
-        body);
+    HttpReplies.json(ctx.response().putHeader("x-amzn-RequestId", RequestIds.next()), body);
   }
 
   /** {@code GET /2015-03-31/functions/{name}}: Configuration and Code, or 404. */
   public void getFunction(RoutingContext ctx) {
     String requestId = RequestIds.next();
     try {
-      String segment = ctx.request().path().substring("/2015-03-31/functions/".length())
-          .replaceAll("/+$", "");
-      FunctionRef ref = FunctionRef.parse(segment, ctx.request().getParam("Qualifier"),
-          services.config().region());
-      HostedFunction fn = services.functions().find(ref.name())
-          .orElseThrow(() -> ServiceError.functionNotFound(arnOf(ref.name())));
+      String segment =
+          ctx.request().path().substring("/2015-03-31/functions/".length()).replaceAll("/+$", "");
+      FunctionRef ref =
+          FunctionRef.parse(
+              segment, ctx.request().getParam("Qualifier"), services.config().region());
+      HostedFunction fn =
+          services
+              .functions()
+              .find(ref.name())
+              .orElseThrow(() -> ServiceError.functionNotFound(arnOf(ref.name())));
       ObjectNode body = JsonNodeFactory.instance.objectNode();
       body.set("Configuration", configuration(fn));
       body.putObject("Code").put("RepositoryType", "Local");
@@ -52,8 +55,10 @@ public final class OperationsHandler {
 
   /** Any other path under {@code /2015-03-31/}: not an operation this gateway has. */
   public void unknownOperation(RoutingContext ctx) {
-    HttpReplies.serviceError(ctx.response(), ServiceError.unknownOperation(
-        ctx.request().method().name(), ctx.request().path()), RequestIds.next());
+    HttpReplies.serviceError(
+        ctx.response(),
+        ServiceError.unknownOperation(ctx.request().method().name(), ctx.request().path()),
+        RequestIds.next());
   }
 
   private ObjectNode configuration(HostedFunction fn) {
@@ -69,10 +74,13 @@ public final class OperationsHandler {
     c.put("State", "Active");
     c.put("LastUpdateStatus", "Successful");
     c.put("CodeSize", 0);
-    c.putArray("Architectures").add(System.getProperty("os.arch").contains("aarch64")
-        ? "arm64" : "x86_64");
-    c.put("Description", fn == services.functions().defaultFunction()
-        ? "default function (POST / and the name 'function')" : "");
+    c.putArray("Architectures")
+        .add(System.getProperty("os.arch").contains("aarch64") ? "arm64" : "x86_64");
+    c.put(
+        "Description",
+        fn == services.functions().defaultFunction()
+            ? "default function (POST / and the name 'function')"
+            : "");
     fn.reservedConcurrency().ifPresent(n -> c.put("ReservedConcurrentExecutions", n));
     return c;
   }

@@ -19,11 +19,11 @@ import java.util.Map;
  * Builds the event a Lambda function URL hands to a function: API Gateway payload format 2.0.
  *
  * <p>Rules: header names lower-cased, repeated headers and query keys comma-joined, the Cookie
- * header moved to {@code cookies} (as API Gateway 2.0 does), query values percent-decoded;
- * {@code cookies}, {@code queryStringParameters} and {@code body} left out when absent. The body
- * is text when the Content-Type is textual (text/*, JSON, XML, JavaScript, form data) or absent,
- * and it is valid UTF-8; otherwise it is base64 with {@code isBase64Encoded: true}.
- * {@code accountId} is {@code "anonymous"}, as in real captures of AuthType NONE URLs.
+ * header moved to {@code cookies} (as API Gateway 2.0 does), query values percent-decoded; {@code
+ * cookies}, {@code queryStringParameters} and {@code body} left out when absent. The body is text
+ * when the Content-Type is textual (text/*, JSON, XML, JavaScript, form data) or absent, and it is
+ * valid UTF-8; otherwise it is base64 with {@code isBase64Encoded: true}. {@code accountId} is
+ * {@code "anonymous"}, as in real captures of AuthType NONE URLs.
  */
 public final class FunctionUrlEvent {
 
@@ -31,8 +31,7 @@ public final class FunctionUrlEvent {
       DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss +0000", Locale.ENGLISH)
           .withZone(ZoneOffset.UTC);
 
-  private FunctionUrlEvent() {
-  }
+  private FunctionUrlEvent() {}
 
   /** The event for {@code request}, as a JSON object. */
   public static ObjectNode build(UrlRequest request) {
@@ -137,16 +136,21 @@ public final class FunctionUrlEvent {
       return true;
     }
     String type = contentType.toLowerCase(Locale.ROOT);
-    return type.startsWith("text/") || type.contains("json") || type.contains("xml")
-        || type.contains("javascript") || type.startsWith("application/x-www-form-urlencoded");
+    return type.startsWith("text/")
+        || type.contains("json")
+        || type.contains("xml")
+        || type.contains("javascript")
+        || type.startsWith("application/x-www-form-urlencoded");
   }
 
   private static String utf8OrNull(byte[] body) {
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(body)).toString();
+          .decode(ByteBuffer.wrap(body))
+          .toString();
     } catch (CharacterCodingException notText) {
       return null;
     }

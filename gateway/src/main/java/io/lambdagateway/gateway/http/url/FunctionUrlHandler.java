@@ -24,15 +24,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Function URLs, the protocol Transfer speaks: any method on {@code /{function}[/...]} (any
- * query string, e.g. {@code ?integration=raw}) invokes {@code {function}}; {@code /} invokes the
- * default function. An unknown first path segment gets a 404 naming the functions that exist.
+ * Function URLs, the protocol Transfer speaks: any method on {@code /{function}[/...]} (any query
+ * string, e.g. {@code ?integration=raw}) invokes {@code {function}}; {@code /} invokes the default
+ * function. An unknown first path segment gets a 404 naming the functions that exist.
  *
  * <p>With a token configured, {@code Authorization: Bearer <token>} is required (403 otherwise).
- * Function errors and timeouts are 502 and throttles 429, as on AWS; the function error's type
- * and message are added to the 502 body to help debugging (AWS sends only the message).
- * Transfer retries every non-2xx, so a malformed batch (502) is retried too: that is Lambda's
- * behaviour, kept on purpose.
+ * Function errors and timeouts are 502 and throttles 429, as on AWS; the function error's type and
+ * message are added to the 502 body to help debugging (AWS sends only the message). Transfer
+ * retries every non-2xx, so a malformed batch (502) is retried too: that is Lambda's behaviour,
+ * kept on purpose.
  */
 public final class FunctionUrlHandler {
 
@@ -43,9 +43,12 @@ public final class FunctionUrlHandler {
   public FunctionUrlHandler(Vertx vertx, GatewayServices services) {
     this.vertx = vertx;
     this.services = services;
-    this.expectedAuthorization = services.config().authToken()
-        .map(token -> ("Bearer " + token).getBytes(StandardCharsets.UTF_8))
-        .orElse(null);
+    this.expectedAuthorization =
+        services
+            .config()
+            .authToken()
+            .map(token -> ("Bearer " + token).getBytes(StandardCharsets.UTF_8))
+            .orElse(null);
   }
 
   public void handle(RoutingContext ctx) {
@@ -57,22 +60,35 @@ public final class FunctionUrlHandler {
     }
     HostedFunction fn = resolve(request.path());
     if (fn == null) {
-      send(ctx.response(), FunctionUrlResponse.message(404, "No function at " + request.path()
-          + "; functions: " + services.functions().names()), requestId);
+      send(
+          ctx.response(),
+          FunctionUrlResponse.message(
+              404,
+              "No function at " + request.path() + "; functions: " + services.functions().names()),
+          requestId);
       return;
     }
     BodyReader.read(request, services.config().maxSyncPayloadBytes())
         .onSuccess(body -> invoke(ctx, fn, body, requestId))
-        .onFailure(failure -> BodyReader.refuse(request, failure, length -> send(ctx.response(),
-            FunctionUrlResponse.message(413, "Request Entity Too Large"), requestId)));
+        .onFailure(
+            failure ->
+                BodyReader.refuse(
+                    request,
+                    failure,
+                    length ->
+                        send(
+                            ctx.response(),
+                            FunctionUrlResponse.message(413, "Request Entity Too Large"),
+                            requestId)));
   }
 
   private boolean authorized(String authorization) {
     if (expectedAuthorization == null) {
       return true;
     }
-    return authorization != null && MessageDigest.isEqual(expectedAuthorization,
-        authorization.getBytes(StandardCharsets.UTF_8));
+    return authorization != null
+        && MessageDigest.isEqual(
+            expectedAuthorization, authorization.getBytes(StandardCharsets.UTF_8));
   }
 
   /** The function named by the first path segment; {@code /} is the default function. */
@@ -86,62 +102,89 @@ public final class FunctionUrlHandler {
   }
 
   private void invoke(RoutingContext ctx, HostedFunction fn, Buffer body, String requestId) {
-    Buffer event = fn.function().traits().rawBody() ? body
-        : Buffer.buffer(Json.bytes(FunctionUrlEvent.build(urlRequest(ctx, fn, body,
-            requestId))));
-    services.invoker().invoke(fn, event, requestId, "url").onComplete(result -> {
-      if (result.failed()) {
-        // the invoker fails only to throttle; anything else is the gateway's own fault
-        boolean throttled = result.cause() instanceof Throttled;
-        send(ctx.response(), throttled ? FunctionUrlResponse.message(429, "Rate Exceeded.")
-            : FunctionUrlResponse.message(500, "Internal Server Error"), requestId);
-      } else if (result.result().failed()) {
-        FunctionError error = result.result().error();
-        send(ctx.response(), FunctionUrlResponse.functionError(error.errorType(),
-            error.errorMessage()), requestId);
-      } else {
-        sendResult(ctx, result.result().payload(), requestId);
-      }
-    });
+    Buffer event =
+        fn.function().traits().rawBody()
+            ? body
+            : Buffer.buffer(
+                Json.bytes(FunctionUrlEvent.build(urlRequest(ctx, fn, body, requestId))));
+    services
+        .invoker()
+        .invoke(fn, event, requestId, "url")
+        .onComplete(
+            result -> {
+              if (result.failed()) {
+                // the invoker fails only to throttle; anything else is the gateway's own fault
+                boolean throttled = result.cause() instanceof Throttled;
+                send(
+                    ctx.response(),
+                    throttled
+                        ? FunctionUrlResponse.message(429, "Rate Exceeded.")
+                        : FunctionUrlResponse.message(500, "Internal Server Error"),
+                    requestId);
+              } else if (result.result().failed()) {
+                FunctionError error = result.result().error();
+                send(
+                    ctx.response(),
+                    FunctionUrlResponse.functionError(error.errorType(), error.errorMessage()),
+                    requestId);
+              } else {
+                sendResult(ctx, result.result().payload(), requestId);
+              }
+            });
   }
 
   /** Maps a returned payload; the common unstructured case sends the payload as it is. */
   private void sendResult(RoutingContext ctx, Buffer payload, String requestId) {
-    CpuWork.run(vertx, payload.length(), () -> {
-      byte[] bytes = payload.getBytes();
-      return FunctionUrlResponse.isStructured(bytes)
-          ? Optional.of(FunctionUrlResponse.fromPayload(bytes)) : Optional.<UrlReply>empty();
-    }).onComplete(mapped -> {
-      if (mapped.failed()) {
-        send(ctx.response(), FunctionUrlResponse.functionError(), requestId);
-      } else if (mapped.result().isPresent()) {
-        send(ctx.response(), mapped.result().get(), requestId);
-      } else {
-        ctx.response().putHeader("x-amzn-RequestId", requestId)
-            .putHeader("content-type", HttpReplies.APPLICATION_JSON)
-            .end(payload);
-      }
-    });
+    CpuWork.run(
+            vertx,
+            payload.length(),
+            () -> {
+              byte[] bytes = payload.getBytes();
+              return FunctionUrlResponse.isStructured(bytes)
+                  ? Optional.of(FunctionUrlResponse.fromPayload(bytes))
+                  : Optional.<UrlReply>empty();
+            })
+        .onComplete(
+            mapped -> {
+              if (mapped.failed()) {
+                send(ctx.response(), FunctionUrlResponse.functionError(), requestId);
+              } else if (mapped.result().isPresent()) {
+                send(ctx.response(), mapped.result().get(), requestId);
+              } else {
+                ctx.response()
+                    .putHeader("x-amzn-RequestId", requestId)
+                    .putHeader("content-type", HttpReplies.APPLICATION_JSON)
+                    .end(payload);
+              }
+            });
   }
 
-  private static UrlRequest urlRequest(RoutingContext ctx, HostedFunction fn, Buffer body,
-      String requestId) {
+  private static UrlRequest urlRequest(
+      RoutingContext ctx, HostedFunction fn, Buffer body, String requestId) {
     HttpServerRequest request = ctx.request();
     List<Map.Entry<String, String>> headers = new ArrayList<>();
     request.headers().forEach(h -> headers.add(Map.entry(h.getKey(), h.getValue())));
     String query = request.query() == null ? "" : request.query();
-    String protocol = switch (request.version()) {
-      case HTTP_1_0 -> "HTTP/1.0";
-      case HTTP_2 -> "HTTP/2.0";
-      default -> "HTTP/1.1";
-    };
-    return new UrlRequest(request.method().name(), request.path(), query, headers,
-        body.getBytes(), protocol, request.remoteAddress().hostAddress(), requestId,
-        Instant.now(), fn.name());
+    String protocol =
+        switch (request.version()) {
+          case HTTP_1_0 -> "HTTP/1.0";
+          case HTTP_2 -> "HTTP/2.0";
+          default -> "HTTP/1.1";
+        };
+    return new UrlRequest(
+        request.method().name(),
+        request.path(),
+        query,
+        headers,
+        body.getBytes(),
+        protocol,
+        request.remoteAddress().hostAddress(),
+        requestId,
+        Instant.now(),
+        fn.name());
   }
 
-  private static Future<Void> send(HttpServerResponse response, UrlReply reply,
-      String requestId) {
+  private static Future<Void> send(HttpServerResponse response, UrlReply reply, String requestId) {
     if (response.ended() || response.closed()) {
       return Future.succeededFuture();
     }

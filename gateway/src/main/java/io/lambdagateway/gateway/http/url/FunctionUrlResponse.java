@@ -16,25 +16,24 @@ import java.util.Map;
 /**
  * Maps what a function returned to the HTTP response of its function URL, as Lambda does.
  *
- * <p>A JSON object with {@code statusCode} is a structured response: {@code statusCode},
- * {@code headers}, {@code body} (base64-decoded when {@code isBase64Encoded}), and each entry of
- * {@code cookies} as its own {@code set-cookie} header; without a content-type header it is
- * {@code application/json}. Anything else is the body of a 200 {@code application/json} response
- * exactly as returned, so a returned string keeps its quotes. A malformed structured response is
- * a 502, like a function error.
+ * <p>A JSON object with {@code statusCode} is a structured response: {@code statusCode}, {@code
+ * headers}, {@code body} (base64-decoded when {@code isBase64Encoded}), and each entry of {@code
+ * cookies} as its own {@code set-cookie} header; without a content-type header it is {@code
+ * application/json}. Anything else is the body of a 200 {@code application/json} response exactly
+ * as returned, so a returned string keeps its quotes. A malformed structured response is a 502,
+ * like a function error.
  */
 public final class FunctionUrlResponse {
 
   private static final String CONTENT_TYPE = "content-type";
 
-  private FunctionUrlResponse() {
-  }
+  private FunctionUrlResponse() {}
 
   /** The reply for a successful invocation that returned {@code payload}. */
   public static UrlReply fromPayload(byte[] payload) {
     if (!isStructured(payload)) {
-      return new UrlReply(200, List.of(Map.entry(CONTENT_TYPE, HttpReplies.APPLICATION_JSON)),
-          payload);
+      return new UrlReply(
+          200, List.of(Map.entry(CONTENT_TYPE, HttpReplies.APPLICATION_JSON)), payload);
     }
     try {
       return structured(Json.MAPPER.readTree(payload));
@@ -44,8 +43,8 @@ public final class FunctionUrlResponse {
   }
 
   /**
-   * True when {@code payload} is a structured response (an object with a top-level
-   * {@code statusCode}); otherwise the reply is the payload itself, 200, application/json.
+   * True when {@code payload} is a structured response (an object with a top-level {@code
+   * statusCode}); otherwise the reply is the payload itself, 200, application/json.
    */
   public static boolean isStructured(byte[] payload) {
     return JsonScan.mayHaveKey(payload, "statusCode")
@@ -58,23 +57,25 @@ public final class FunctionUrlResponse {
   }
 
   /**
-   * 502: the function failed or timed out. The body has AWS's {@code Message} plus the error's
-   * type and message (an addition of this gateway, for debugging).
+   * 502: the function failed or timed out. The body has AWS's {@code Message} plus the error's type
+   * and message (an addition of this gateway, for debugging).
    */
   public static UrlReply functionError(String errorType, String errorMessage) {
-    ObjectNode body = JsonNodeFactory.instance.objectNode()
-        .put("Message", "Internal Server Error")
-        .put("errorType", errorType)
-        .put("errorMessage", errorMessage);
-    return new UrlReply(502, List.of(Map.entry(CONTENT_TYPE, HttpReplies.APPLICATION_JSON)),
-        Json.bytes(body));
+    ObjectNode body =
+        JsonNodeFactory.instance
+            .objectNode()
+            .put("Message", "Internal Server Error")
+            .put("errorType", errorType)
+            .put("errorMessage", errorMessage);
+    return new UrlReply(
+        502, List.of(Map.entry(CONTENT_TYPE, HttpReplies.APPLICATION_JSON)), Json.bytes(body));
   }
 
   /** A {@code {"Message": ...}} JSON reply, the shape function URLs use for their own errors. */
   public static UrlReply message(int status, String message) {
     ObjectNode body = JsonNodeFactory.instance.objectNode().put("Message", message);
-    return new UrlReply(status, List.of(Map.entry(CONTENT_TYPE, HttpReplies.APPLICATION_JSON)),
-        Json.bytes(body));
+    return new UrlReply(
+        status, List.of(Map.entry(CONTENT_TYPE, HttpReplies.APPLICATION_JSON)), Json.bytes(body));
   }
 
   private static UrlReply structured(JsonNode result) {
@@ -105,7 +106,8 @@ public final class FunctionUrlResponse {
     }
     String text = body.isTextual() ? body.asText() : body.toString();
     return result.path("isBase64Encoded").asBoolean(false)
-        ? Base64.getDecoder().decode(text) : text.getBytes(StandardCharsets.UTF_8);
+        ? Base64.getDecoder().decode(text)
+        : text.getBytes(StandardCharsets.UTF_8);
   }
 
   private static Iterable<Map.Entry<String, JsonNode>> iterable(JsonNode node) {

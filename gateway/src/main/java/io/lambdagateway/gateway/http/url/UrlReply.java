@@ -10,5 +10,4 @@ import java.util.Map;
  * @param headers names and values in order; {@code set-cookie} may repeat
  * @param body the body bytes
  */
-public record UrlReply(int status, List<Map.Entry<String, String>> headers, byte[] body) {
-}
+public record UrlReply(int status, List<Map.Entry<String, String>> headers, byte[] body) {}

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A function-URL HTTP request reduced to what the payload-format-2.0 event needs; no Vert.x
- * types, so the event mapping is a pure function.
+ * A function-URL HTTP request reduced to what the payload-format-2.0 event needs; no Vert.x types,
+ * so the event mapping is a pure function.
  *
  * @param method the HTTP method
  * @param rawPath the path as received (not decoded)
@@ -19,7 +19,14 @@ import java.util.Map;
  * @param time when the request arrived
  * @param urlId the function-URL id, used for {@code apiId} and {@code domainPrefix}
  */
-public record UrlRequest(String method, String rawPath, String rawQuery,
-    List<Map.Entry<String, String>> headers, byte[] body, String protocol, String sourceIp,
-    String requestId, Instant time, String urlId) {
-}
+public record UrlRequest(
+    String method,
+    String rawPath,
+    String rawQuery,
+    List<Map.Entry<String, String>> headers,
+    byte[] body,
+    String protocol,
+    String sourceIp,
+    String requestId,
+    Instant time,
+    String urlId) {}

@@ -22,9 +22,10 @@ class FunctionRefTest {
         Arguments.of("enricher:7", null, "enricher", "7"),
         Arguments.of("enricher", "$LATEST", "enricher", "$LATEST"),
         Arguments.of("enricher:$LATEST", "$LATEST", "enricher", "$LATEST"),
-        Arguments.of("arn:aws:lambda:us-east-1:000000000000:function:enricher", null,
-            "enricher", null),
-        Arguments.of("arn%3Aaws%3Alambda%3Aus-east-1%3A000000000000%3Afunction%3Aenricher%3Aprod",
+        Arguments.of(
+            "arn:aws:lambda:us-east-1:000000000000:function:enricher", null, "enricher", null),
+        Arguments.of(
+            "arn%3Aaws%3Alambda%3Aus-east-1%3A000000000000%3Afunction%3Aenricher%3Aprod",
             null, "enricher", "prod"),
         Arguments.of("000000000000:function:enricher", null, "enricher", null),
         Arguments.of("000000000000:function:enricher:$LATEST", null, "enricher", "$LATEST"),
@@ -49,8 +50,11 @@ class FunctionRefTest {
         Arguments.of("enricher%zz", null, "ValidationException", 400),
         Arguments.of("enricher", "bad qualifier", "ValidationException", 400),
         Arguments.of("enricher:$LATEST", "prod", "InvalidParameterValueException", 400),
-        Arguments.of("arn:aws:lambda:eu-west-1:000000000000:function:enricher", null,
-            "ResourceNotFoundException", 404));
+        Arguments.of(
+            "arn:aws:lambda:eu-west-1:000000000000:function:enricher",
+            null,
+            "ResourceNotFoundException",
+            404));
   }
 
   @ParameterizedTest(name = "{0} ?Qualifier={1} → {3} {2}")
@@ -58,9 +62,11 @@ class FunctionRefTest {
   @DisplayName("invalid or conflicting names are the service errors Lambda answers")
   void rejectsInvalidNames(String raw, String qualifierParam, String code, int status) {
     assertThatThrownBy(() -> FunctionRef.parse(raw, qualifierParam, "us-east-1"))
-        .isInstanceOfSatisfying(ServiceError.class, error -> {
-          assertThat(error.code()).isEqualTo(code);
-          assertThat(error.status()).isEqualTo(status);
-        });
+        .isInstanceOfSatisfying(
+            ServiceError.class,
+            error -> {
+              assertThat(error.code()).isEqualTo(code);
+              assertThat(error.status()).isEqualTo(status);
+            });
   }
 }

@@ -20,17 +20,30 @@ class FunctionUrlEventTest {
 
   private static final Instant TIME = Instant.parse("2024-06-20T21:06:48.123Z");
 
-  private static UrlRequest request(String query, List<Map.Entry<String, String>> headers,
-      byte[] body) {
-    return new UrlRequest("POST", "/enricher/x", query, headers, body, "HTTP/1.1", "10.0.0.1",
-        "req-1", TIME, "enricher");
+  private static UrlRequest request(
+      String query, List<Map.Entry<String, String>> headers, byte[] body) {
+    return new UrlRequest(
+        "POST",
+        "/enricher/x",
+        query,
+        headers,
+        body,
+        "HTTP/1.1",
+        "10.0.0.1",
+        "req-1",
+        TIME,
+        "enricher");
   }
 
   @Test
   @DisplayName("the fixed fields and the request context follow the 2.0 format")
   void buildsTheEnvelope() {
-    ObjectNode event = FunctionUrlEvent.build(request("", List.of(
-        Map.entry("Host", "gw:8080"), Map.entry("User-Agent", "ua")), new byte[0]));
+    ObjectNode event =
+        FunctionUrlEvent.build(
+            request(
+                "",
+                List.of(Map.entry("Host", "gw:8080"), Map.entry("User-Agent", "ua")),
+                new byte[0]));
 
     assertThat(event.get("version").asText()).isEqualTo("2.0");
     assertThat(event.get("routeKey").asText()).isEqualTo("$default");
@@ -67,9 +80,14 @@ class FunctionUrlEventTest {
   @Test
   @DisplayName("header names are lower-cased, repeats comma-joined, cookies moved out")
   void mapsHeaders() {
-    ObjectNode event = FunctionUrlEvent.build(request("", List.of(
-        Map.entry("X-Multi", "a"), Map.entry("x-multi", "b"),
-        Map.entry("Cookie", "s=1; t=2"), Map.entry("Cookie", "u=3")), new byte[0]));
+    ObjectNode event =
+        FunctionUrlEvent.build(
+            request(
+                "",
+                List.of(
+                    Map.entry("X-Multi", "a"), Map.entry("x-multi", "b"),
+                    Map.entry("Cookie", "s=1; t=2"), Map.entry("Cookie", "u=3")),
+                new byte[0]));
 
     assertThat(event.get("headers").get("x-multi").asText()).isEqualTo("a,b");
     assertThat(event.get("headers").has("cookie")).isFalse();
@@ -78,28 +96,40 @@ class FunctionUrlEventTest {
 
   @ParameterizedTest(name = "{0} → base64 {2}")
   @CsvSource({
-      "application/json, '{\"a\":1}', false",
-      "text/plain; charset=utf-8, hello, false",
-      "application/x-www-form-urlencoded, a=1&b=2, false",
-      "application/xml, <a/>, false",
-      "application/octet-stream, hello, true",
-      "image/png, hello, true"})
+    "application/json, '{\"a\":1}', false",
+    "text/plain; charset=utf-8, hello, false",
+    "application/x-www-form-urlencoded, a=1&b=2, false",
+    "application/xml, <a/>, false",
+    "application/octet-stream, hello, true",
+    "image/png, hello, true"
+  })
   @DisplayName("textual content types stay text, others are base64")
   void encodesBodies(String contentType, String body, boolean base64) {
-    ObjectNode event = FunctionUrlEvent.build(request("", List.of(
-        Map.entry("Content-Type", contentType)), body.getBytes(StandardCharsets.UTF_8)));
+    ObjectNode event =
+        FunctionUrlEvent.build(
+            request(
+                "",
+                List.of(Map.entry("Content-Type", contentType)),
+                body.getBytes(StandardCharsets.UTF_8)));
 
     assertThat(event.get("isBase64Encoded").asBoolean()).isEqualTo(base64);
-    assertThat(event.get("body").asText()).isEqualTo(base64
-        ? java.util.Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8))
-        : body);
+    assertThat(event.get("body").asText())
+        .isEqualTo(
+            base64
+                ? java.util.Base64.getEncoder()
+                    .encodeToString(body.getBytes(StandardCharsets.UTF_8))
+                : body);
   }
 
   @Test
   @DisplayName("bytes that are not UTF-8 are base64 even with a textual content type")
   void encodesInvalidUtf8() {
-    ObjectNode event = FunctionUrlEvent.build(request("", List.of(
-        Map.entry("Content-Type", "application/json")), new byte[] {(byte) 0xc3, (byte) 0x28}));
+    ObjectNode event =
+        FunctionUrlEvent.build(
+            request(
+                "",
+                List.of(Map.entry("Content-Type", "application/json")),
+                new byte[] {(byte) 0xc3, (byte) 0x28}));
 
     assertThat(event.get("isBase64Encoded").asBoolean()).isTrue();
     assertThat(event.get("body").asText()).isEqualTo("wyg=");

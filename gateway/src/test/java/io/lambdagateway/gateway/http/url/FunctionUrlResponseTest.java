@@ -26,28 +26,46 @@ class FunctionUrlResponseTest {
         Arguments.of("{\"body\":\"x\"}", 200, List.of(JSON), "{\"body\":\"x\"}"),
         Arguments.of("{\"statusCode\":204}", 204, List.of(JSON), ""),
         Arguments.of("{\"status\\u0043ode\":201,\"body\":\"esc\"}", 201, List.of(JSON), "esc"),
-        Arguments.of("{\"Records\":[{\"statusCode\":1}]}", 200, List.of(JSON),
+        Arguments.of(
+            "{\"Records\":[{\"statusCode\":1}]}",
+            200,
+            List.of(JSON),
             "{\"Records\":[{\"statusCode\":1}]}"),
-        Arguments.of("{\"statusCode\":200,\"body\":\"aGk=\",\"isBase64Encoded\":true,"
-            + "\"headers\":{\"Content-Type\":\"text/plain\"}}", 200,
-            List.of(Map.entry("Content-Type", "text/plain")), "hi"),
-        Arguments.of("{\"statusCode\":302,\"headers\":{\"Location\":\"/x\"},"
-            + "\"cookies\":[\"a=1\",\"b=2; Secure\"]}", 302,
-            List.of(Map.entry("Location", "/x"), JSON, Map.entry("set-cookie", "a=1"),
-                Map.entry("set-cookie", "b=2; Secure")), ""),
-        Arguments.of("{\"statusCode\":200,\"body\":{\"nested\":true}}", 200, List.of(JSON),
+        Arguments.of(
+            "{\"statusCode\":200,\"body\":\"aGk=\",\"isBase64Encoded\":true,"
+                + "\"headers\":{\"Content-Type\":\"text/plain\"}}",
+            200,
+            List.of(Map.entry("Content-Type", "text/plain")),
+            "hi"),
+        Arguments.of(
+            "{\"statusCode\":302,\"headers\":{\"Location\":\"/x\"},"
+                + "\"cookies\":[\"a=1\",\"b=2; Secure\"]}",
+            302,
+            List.of(
+                Map.entry("Location", "/x"),
+                JSON,
+                Map.entry("set-cookie", "a=1"),
+                Map.entry("set-cookie", "b=2; Secure")),
+            ""),
+        Arguments.of(
+            "{\"statusCode\":200,\"body\":{\"nested\":true}}",
+            200,
+            List.of(JSON),
             "{\"nested\":true}"),
-        Arguments.of("{\"statusCode\":\"abc\"}", 502, List.of(JSON),
+        Arguments.of(
+            "{\"statusCode\":\"abc\"}",
+            502,
+            List.of(JSON),
             "{\"Message\":\"Internal Server Error\"}"),
-        Arguments.of("{\"statusCode\":99}", 502, List.of(JSON),
-            "{\"Message\":\"Internal Server Error\"}"));
+        Arguments.of(
+            "{\"statusCode\":99}", 502, List.of(JSON), "{\"Message\":\"Internal Server Error\"}"));
   }
 
   @ParameterizedTest(name = "{0} → {1}")
   @MethodSource("results")
   @DisplayName("structured results are unpacked, anything else is the JSON body of a 200")
-  void mapsResults(String payload, int status, List<Map.Entry<String, String>> headers,
-      String body) {
+  void mapsResults(
+      String payload, int status, List<Map.Entry<String, String>> headers, String body) {
     UrlReply reply = FunctionUrlResponse.fromPayload(payload.getBytes(StandardCharsets.UTF_8));
 
     assertThat(reply.status()).isEqualTo(status);
