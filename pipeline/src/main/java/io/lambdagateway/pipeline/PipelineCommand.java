@@ -206,7 +206,7 @@ public final class PipelineCommand implements Callable<Integer> {
   }
 
   private PipelineConfig buildConfig() {
-    PipelineConfig.Builder builder =
+    PipelineConfigBuilder builder =
         PipelineConfig.builder(kafka.toSettings())
             .sourceTopic(sourceTopic)
             .targetTopic(targetTopic)

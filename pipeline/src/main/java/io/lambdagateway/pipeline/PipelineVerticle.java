@@ -66,7 +66,7 @@ public final class PipelineVerticle extends VerticleBase {
    * appended), with every other setting at its default: the shortest way to start a pipeline in a
    * test.
    */
-  public static PipelineConfig.Builder configFor(String bootstrapServers, String functionUrl) {
+  public static PipelineConfigBuilder configFor(String bootstrapServers, String functionUrl) {
     return PipelineConfig.builder(bootstrapServers).functionUrl(functionUrl);
   }
 
