@@ -9,8 +9,8 @@ import java.util.Optional;
 /**
  * Mutable builder of {@link PipelineConfig}; unset values keep their documented defaults. A class
  * of its own because the record's 27 settings and their defaults would otherwise double its size;
- * the record keeps the validation. Slightly over 200 lines: one trivial setter per setting, and
- * the defaults read best in one list.
+ * the record keeps the validation. Slightly over 200 lines: one trivial setter per setting, and the
+ * defaults read best in one list.
  */
 public final class PipelineConfigBuilder {
   private KafkaClientSettings kafka;
