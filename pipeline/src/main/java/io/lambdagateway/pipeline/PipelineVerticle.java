@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * failed records to the dead-letter topic, and commit source offsets. This class only wires the
  * parts: {@link RecordFlow} (a record's walk), {@link SourceFlowControl} (pause and resume), {@link
  * OffsetCommits} (the commit strategy), {@link StallRetry}, {@link OrderedWriter}, {@link
- * ResultWriter} and {@link DeadLetters}.
+ * ResultWriter}, {@link DeadLetters}, {@link LambdaInvokers} and {@link PipelineTimers}.
  *
  * <p>Guarantees: at-least-once. An offset is committed only after every write it caused was
  * acknowledged by Kafka (idempotent producer, acks=all); auto-commit is off. Nothing is skipped:
@@ -47,8 +47,7 @@ public final class PipelineVerticle extends VerticleBase {
   private OffsetCommits commits;
   private LambdaInvoker invoker;
   private RecordFlow records;
-  private long commitTimer = -1;
-  private long lagTimer = -1;
+  private PipelineTimers timers;
 
   /** A pipeline whose meters go to {@code registry}. */
   public PipelineVerticle(PipelineConfig config, MeterRegistry registry) {
@@ -63,10 +62,9 @@ public final class PipelineVerticle extends VerticleBase {
 
   /**
    * A config builder for a PLAINTEXT cluster and a function URL (base URL, the function name is
-   * appended), with every other setting at its default: the shortest way to start a pipeline in a
-   * test.
+   * appended), every other setting at its default: the shortest way to a pipeline in a test.
    */
-  public static PipelineConfig.Builder configFor(String bootstrapServers, String functionUrl) {
+  public static PipelineConfigBuilder configFor(String bootstrapServers, String functionUrl) {
     return PipelineConfig.builder(bootstrapServers).functionUrl(functionUrl);
   }
 
@@ -92,7 +90,7 @@ public final class PipelineVerticle extends VerticleBase {
         new SourceFlowControl(
             config.maxBufferedRecords(), config.maxBufferedBytes(), control, metrics);
     commits = new OffsetCommits(control);
-    return createInvoker()
+    return LambdaInvokers.create(vertx, context, config)
         .compose(
             created -> {
               invoker = new BoundedInvoker(created, config.maxConnections());
@@ -112,22 +110,14 @@ public final class PipelineVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    vertx.cancelTimer(commitTimer);
-    vertx.cancelTimer(lagTimer);
+    if (timers != null) {
+      timers.cancel();
+    }
     return commits
         .terminate(config.commitOnStop(), records.stop(config.stopGrace().toMillis()))
         .transform(ar -> consumer.close())
         .transform(ar -> producer.close())
         .transform(ar -> invoker.close());
-  }
-
-  private Future<LambdaInvoker> createInvoker() {
-    return switch (config.target()) {
-      case FUNCTION_URL -> Future.succeededFuture(HttpInvoker.functionUrl(vertx, config));
-      case INVOKE_API -> Future.succeededFuture(HttpInvoker.invokeApi(vertx, config));
-      // Building the SDK client may resolve the region from profile files or instance metadata.
-      case AWS -> vertx.executeBlocking(() -> AwsLambdaInvoker.create(context, config));
-    };
   }
 
   private Future<Void> subscribe() {
@@ -149,13 +139,8 @@ public final class PipelineVerticle extends VerticleBase {
   }
 
   private void startTimers() {
-    ConsumerLag lag = new ConsumerLag(consumer, metrics);
-    commitTimer =
-        vertx.setPeriodic(config.commitInterval().toMillis(), id -> commits.commitPeriodically());
-    lagTimer =
-        vertx.setPeriodic(
-            config.lagRefreshInterval().toMillis(),
-            id -> lag.refresh(control.assignedPartitions()));
+    timers =
+        PipelineTimers.start(vertx, config, commits, new ConsumerLag(consumer, metrics), control);
     LOG.info(
         "pipeline {} -> {} -> {} started (group {}, dead letters to {})",
         config.sourceTopic(),

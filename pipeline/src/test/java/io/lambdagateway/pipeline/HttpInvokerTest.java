@@ -59,7 +59,7 @@ class HttpInvokerTest {
     return "http://127.0.0.1:" + port;
   }
 
-  private static PipelineConfig.Builder config(String url) {
+  private static PipelineConfigBuilder config(String url) {
     return PipelineConfig.builder("127.0.0.1:1")
         .functionUrl(url)
         .functionName("enricher")

@@ -122,7 +122,7 @@ class PipelineBenchmarkTest {
     Files.writeString(Path.of("target", "pipeline-bench.md"), text + "\n");
   }
 
-  private PipelineConfig.Builder config(FunctionServer function, String source, String target) {
+  private PipelineConfigBuilder config(FunctionServer function, String source, String target) {
     return PipelineVerticle.configFor(bootstrap, function.baseUrl())
         .sourceTopic(source)
         .targetTopic(target)

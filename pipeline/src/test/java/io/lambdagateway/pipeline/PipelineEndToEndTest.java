@@ -78,7 +78,7 @@ class PipelineEndToEndTest {
     SharedBroker.get().createTopic(dlq, 1);
   }
 
-  private PipelineConfig.Builder fastConfig(FunctionServer function) {
+  private PipelineConfigBuilder fastConfig(FunctionServer function) {
     return PipelineVerticle.configFor(bootstrap, function.baseUrl())
         .sourceTopic(source)
         .targetTopic(target)
@@ -276,7 +276,7 @@ class PipelineEndToEndTest {
     kafka.produce(source, 2, rows.values());
     FunctionServer function = FunctionServer.start(vertx);
     function.delay(30);
-    PipelineConfig.Builder builder =
+    PipelineConfigBuilder builder =
         fastConfig(function).bufferSizeBytes(4096).flushInterval(Duration.ofMillis(50));
     PipelineConfig crashing = builder.commitOnStop(false).stopGrace(Duration.ZERO).build();
     Vertx crashingVertx = Vertx.vertx();

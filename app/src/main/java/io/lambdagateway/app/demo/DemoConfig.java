@@ -8,8 +8,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Everything {@link Demo} needs. Build it with {@link #builder()}; each default is a {@code
- * DEFAULT_*} constant, which the {@code demo} command's options also show and use.
+ * Everything {@link Demo} needs. Build it with {@link #builder()} ({@link DemoConfigBuilder}); each
+ * default is a {@code DEFAULT_*} constant, which the {@code demo} command's options also show and
+ * use. The constructor validates.
  *
  * @param bootstrapServers an existing Kafka to use; empty = start an embedded broker
  * @param kafkaPort port of the embedded broker on 127.0.0.1 (0 = any free port); when taken, a free
@@ -87,8 +88,8 @@ public record DemoConfig(
   }
 
   /** A builder holding every default: embedded broker, gateway on 127.0.0.1:8080, 2 msg/s. */
-  public static Builder builder() {
-    return new Builder();
+  public static DemoConfigBuilder builder() {
+    return new DemoConfigBuilder();
   }
 
   /** The dead-letter topic: the pipeline's default, {@code <source topic>.dlq}. */
@@ -104,137 +105,6 @@ public record DemoConfig(
   private static void require(boolean condition, String message) {
     if (!condition) {
       throw new IllegalArgumentException(message);
-    }
-  }
-
-  /** Fluent builder of {@link DemoConfig}; setters mirror the record components. */
-  public static final class Builder {
-    private String bootstrapServers;
-    private int kafkaPort = DEFAULT_KAFKA_PORT;
-    private Map<String, String> gatewaySettings = Map.of();
-    private String host = DEFAULT_HOST;
-    private int port = DEFAULT_PORT;
-    private String token = DEFAULT_TOKEN;
-    private String sourceTopic = DEFAULT_SOURCE_TOPIC;
-    private String targetTopic = DEFAULT_TARGET_TOPIC;
-    private String pipelineGroup;
-    private String consumerGroup;
-    private double rate = DEFAULT_RATE;
-    private long count;
-    private RowsRange rows = DEFAULT_ROWS;
-    private long seed = DEFAULT_SEED;
-    private Duration duration;
-    private PrintStream out = System.out;
-    private PrintStream status = System.err;
-
-    private Builder() {}
-
-    /** An existing Kafka; null or blank = the embedded broker. */
-    public Builder bootstrapServers(String value) {
-      bootstrapServers = value == null || value.isBlank() ? null : value.trim();
-      return this;
-    }
-
-    public Builder kafkaPort(int value) {
-      kafkaPort = value;
-      return this;
-    }
-
-    public Builder gatewaySettings(Map<String, String> value) {
-      gatewaySettings = value;
-      return this;
-    }
-
-    public Builder host(String value) {
-      host = value;
-      return this;
-    }
-
-    public Builder port(int value) {
-      port = value;
-      return this;
-    }
-
-    public Builder token(String value) {
-      token = value;
-      return this;
-    }
-
-    public Builder sourceTopic(String value) {
-      sourceTopic = value;
-      return this;
-    }
-
-    public Builder targetTopic(String value) {
-      targetTopic = value;
-      return this;
-    }
-
-    public Builder pipelineGroup(String value) {
-      pipelineGroup = value;
-      return this;
-    }
-
-    public Builder consumerGroup(String value) {
-      consumerGroup = value;
-      return this;
-    }
-
-    public Builder rate(double messagesPerSecond) {
-      rate = messagesPerSecond;
-      return this;
-    }
-
-    public Builder count(long value) {
-      count = value;
-      return this;
-    }
-
-    public Builder rows(RowsRange value) {
-      rows = value;
-      return this;
-    }
-
-    public Builder seed(long value) {
-      seed = value;
-      return this;
-    }
-
-    /** Null = run until stopped. */
-    public Builder duration(Duration value) {
-      duration = value;
-      return this;
-    }
-
-    public Builder out(PrintStream value) {
-      out = value;
-      return this;
-    }
-
-    public Builder status(PrintStream value) {
-      status = value;
-      return this;
-    }
-
-    public DemoConfig build() {
-      return new DemoConfig(
-          Optional.ofNullable(bootstrapServers),
-          kafkaPort,
-          gatewaySettings,
-          host,
-          port,
-          token,
-          sourceTopic,
-          targetTopic,
-          pipelineGroup != null ? pipelineGroup : sourceTopic + ".demo-pipeline",
-          consumerGroup != null ? consumerGroup : targetTopic + ".demo-consumer",
-          rate,
-          count,
-          rows,
-          seed,
-          Optional.ofNullable(duration),
-          out,
-          status);
     }
   }
 }
