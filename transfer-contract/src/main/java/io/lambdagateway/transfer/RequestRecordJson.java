@@ -26,7 +26,7 @@ final class RequestRecordJson {
       String field = parser.currentName();
       JsonToken value = parser.nextToken();
       if ("cdc".equals(field) && value == JsonToken.START_OBJECT) {
-        cdc = ChangeItemJson.read(parser);
+        cdc = ChangeItemReader.read(parser);
       } else if (!envelope.read(parser, field)) {
         parser.skipChildren();
       }
@@ -40,7 +40,7 @@ final class RequestRecordJson {
   static void write(JsonGenerator out, BatchRecord record) throws IOException {
     out.writeStartObject();
     out.writeFieldName(FieldNames.CDC);
-    ChangeItemJson.write(out, record.cdc());
+    GenericChangeItemWriter.write(out, record.cdc());
     out.writeFieldName(FieldNames.CDC_SPLIT);
     out.writeNull();
     out.writeFieldName(FieldNames.KINESIS);

@@ -52,7 +52,7 @@ final class ResultRecordJson {
     out.writeStartObject();
     if (result.cdc() != null) {
       out.writeFieldName(FieldNames.CDC);
-      ChangeItemJson.write(out, result.cdc());
+      GenericChangeItemWriter.write(out, result.cdc());
     }
     if (result.cdcSplit() != null) {
       out.writeFieldName(FieldNames.CDC_SPLIT);
@@ -74,7 +74,7 @@ final class ResultRecordJson {
     if (parser.currentToken() != JsonToken.START_OBJECT) {
       throw malformed(parser, "'" + field + "' must be a change item object");
     }
-    return ChangeItemJson.read(parser);
+    return ChangeItemReader.read(parser);
   }
 
   private static List<ChangeItem> readItems(JsonParser parser, String field) throws IOException {
