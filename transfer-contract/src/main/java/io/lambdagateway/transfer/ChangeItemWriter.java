@@ -15,6 +15,6 @@ public interface ChangeItemWriter {
 
   /** The codec's writer: every item, field by field. */
   static ChangeItemWriter generic() {
-    return ChangeItemJson::write;
+    return GenericChangeItemWriter::write;
   }
 }

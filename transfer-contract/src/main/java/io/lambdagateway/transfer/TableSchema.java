@@ -44,7 +44,7 @@ public final class TableSchema {
   public SerializableString json() {
     SerializableString rendered = json;
     if (rendered == null) {
-      rendered = new SerializedString(TransferJson.renderColumns(columns));
+      rendered = new SerializedString(ColumnSchemaJson.render(columns));
       json = rendered;
     }
     return rendered;

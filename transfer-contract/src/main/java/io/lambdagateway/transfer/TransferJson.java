@@ -14,9 +14,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.util.List;
 
 /**
  * The JSON settings of Transfer's batches, shared by the codec and by functions that read their own
@@ -70,17 +67,6 @@ public final class TransferJson {
     return MAPPER.writeValueAsString(tree);
   }
 
-  /** Renders a column list as the JSON array Transfer writes in {@code table_schema}. */
-  static String renderColumns(List<ColumnSchema> columns) {
-    StringWriter out = new StringWriter();
-    try (var generator = FACTORY.createGenerator(out)) {
-      ChangeItemJson.writeColumns(generator, columns);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toString();
-  }
-
   /** The current token as a string; JSON null reads as the empty string, as in Go. */
   static String readString(JsonParser parser, String field) throws IOException {
     JsonToken token = parser.currentToken();
@@ -127,6 +113,14 @@ public final class TransferJson {
       return parser.getIntValue();
     }
     throw malformed(parser, "'" + field + "' must be a 32-bit integer, found " + describe(token));
+  }
+
+  /** Fails unless the current token starts an array. */
+  static void requireArray(JsonParser parser, String field) throws IOException {
+    if (parser.currentToken() != JsonToken.START_ARRAY) {
+      throw malformed(
+          parser, "'" + field + "' must be an array, found " + describe(parser.currentToken()));
+    }
   }
 
   /** Writes {@code "name":"value"} with a pre-encoded name. */

@@ -21,7 +21,8 @@
  * io.lambdagateway.transfer.ChangeItemWriter}. {@link io.lambdagateway.transfer.TransferJson} gives
  * the exact-number JSON settings and {@link io.lambdagateway.transfer.TableSchema#json()} a
  * schema's pre-rendered JSON. The field names ({@code FieldNames}) and the change-item codec
- * ({@code ChangeItemJson}) stay package-private: a function that writes bytes itself spells the
- * names it writes, and a test of that function holds its bytes to the generic writer's.
+ * ({@code ChangeItemReader}, {@code GenericChangeItemWriter}) stay package-private: a function that
+ * writes bytes itself spells the names it writes, and a test of that function holds its bytes to
+ * the generic writer's.
  */
 package io.lambdagateway.transfer;
