@@ -6,7 +6,7 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-JAR="$ROOT/app/target/lambda-gateway.jar"
+JAR="${JAR:-$ROOT/app/target/lambda-gateway.jar}"
 PORT="${PORT:-18181}"
 DURATION="${DURATION:-10}"
 WARMUP="${WARMUP:-8}"

@@ -17,9 +17,9 @@ import io.lambdagateway.transfer.ResponseOutput;
  * <p>Not thread-safe: one per record being enriched.
  *
  * <p>Why one class of about 300 lines: it is a single recursive-descent scanner over one byte
- * array, whose methods share the cursor and the three column frames as fields. Split into
- * classes, they would pass that state around on the hottest loop of the enricher; kept together,
- * each method stays small and the JIT inlines them.
+ * array, whose methods share the cursor and the three column frames as fields. Split into classes,
+ * they would pass that state around on the hottest loop of the enricher; kept together, each method
+ * stays small and the JIT inlines them.
  */
 public final class DataScanner {
 
