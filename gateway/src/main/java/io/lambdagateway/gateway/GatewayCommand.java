@@ -73,6 +73,14 @@ public final class GatewayCommand implements Callable<Integer> {
     try {
       return GatewayConfig.fromSettings(SettingOptions.values(spec));
     } catch (GatewayConfig.InvalidSetting invalid) {
+      if (invalid.setting().repeatable()) {
+        // the one bad value of several, not the last one given
+        throw new ParameterException(
+            spec.commandLine(),
+            invalid.accepted(),
+            spec.findOption(invalid.setting().flag()),
+            invalid.value());
+      }
       throw Settings.invalid(spec, invalid.setting().flag(), invalid.value(), invalid.accepted());
     }
   }

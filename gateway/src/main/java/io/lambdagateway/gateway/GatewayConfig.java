@@ -1,8 +1,16 @@
 package io.lambdagateway.gateway;
 
+import io.lambdagateway.gateway.function.EchoFunction;
+import io.lambdagateway.gateway.runtime.FunctionSpec;
+import io.lambdagateway.gateway.runtime.define.CodeZip;
+import io.lambdagateway.gateway.runtime.define.FunctionDefinitions;
+import io.lambdagateway.gateway.runtime.define.InvalidDefinition;
 import io.lambdagateway.settings.Durations;
 import io.lambdagateway.settings.Sizes;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +24,8 @@ import java.util.OptionalInt;
  * @param authToken the bearer token function URLs require; empty = no check
  * @param reservedConcurrency the enricher's reserved concurrency; empty = none
  * @param enricherPublicIp the enricher's ip column; empty = discovered from the host
+ * @param functions the user's own functions to host ({@code --function}, {@code --template}), in
+ *     their order; empty = none
  */
 public record GatewayConfig(
     String host,
@@ -40,7 +50,12 @@ public record GatewayConfig(
     Duration shutdownGrace,
     boolean benchEcho,
     Optional<String> enricherPublicIp,
-    boolean enricherSkipBadRows) {
+    boolean enricherSkipBadRows,
+    List<FunctionSpec> functions) {
+
+  public GatewayConfig {
+    functions = List.copyOf(functions);
+  }
 
   /** All defaults. */
   public static GatewayConfig defaults() {
@@ -55,10 +70,12 @@ public record GatewayConfig(
    */
   public static GatewayConfig fromSettings(Map<String, String> values) {
     Reader r = new Reader(values);
+    String functionName = r.text(Setting.FUNCTION_NAME);
+    boolean benchEcho = r.bool(Setting.BENCH_ECHO);
     return new GatewayConfig(
         r.text(Setting.HOST),
         r.integer(Setting.PORT, 0, 65535),
-        r.text(Setting.FUNCTION_NAME),
+        functionName,
         r.optional(Setting.AUTH_TOKEN),
         r.duration(Setting.FUNCTION_TIMEOUT),
         r.text(Setting.REGION),
@@ -76,9 +93,39 @@ public record GatewayConfig(
         r.optionalInteger(Setting.RESERVED_CONCURRENCY),
         r.integer(Setting.INSTANCES, 0, 1024),
         r.duration(Setting.SHUTDOWN_GRACE),
-        r.bool(Setting.BENCH_ECHO),
+        benchEcho,
         r.optional(Setting.ENRICHER_PUBLIC_IP),
-        r.bool(Setting.ENRICHER_SKIP_BAD_ROWS));
+        r.bool(Setting.ENRICHER_SKIP_BAD_ROWS),
+        r.functions(benchEcho ? List.of(functionName, EchoFunction.NAME) : List.of(functionName)));
+  }
+
+  /** This configuration hosting {@code functions} instead of its own user functions. */
+  public GatewayConfig functions(List<FunctionSpec> functions) {
+    return new GatewayConfig(
+        host,
+        port,
+        functionName,
+        authToken,
+        functionTimeout,
+        region,
+        accountId,
+        memorySizeMb,
+        maxSyncPayloadBytes,
+        maxAsyncPayloadBytes,
+        maxResponseBytes,
+        maxHeaderBytes,
+        maxRequestLineBytes,
+        idleTimeout,
+        eventQueueSize,
+        eventConcurrency,
+        maxConcurrency,
+        reservedConcurrency,
+        instances,
+        shutdownGrace,
+        benchEcho,
+        enricherPublicIp,
+        enricherSkipBadRows,
+        functions);
   }
 
   /** The unqualified ARN a function named {@code name} has in this region and account. */
@@ -177,6 +224,33 @@ public record GatewayConfig(
         // reported below
       }
       throw new InvalidSetting(s, v, "above 0: " + Durations.ACCEPTED);
+    }
+
+    /**
+     * The functions of {@link Setting#FUNCTIONS} (each spec on its own, so an error shows the bad
+     * one) and of {@link Setting#TEMPLATE}, none of them named like a built-in function.
+     */
+    List<FunctionSpec> functions(List<String> builtInNames) {
+      FunctionDefinitions definitions =
+          new FunctionDefinitions(builtInNames, CodeZip.withDefaultBounds());
+      for (String spec : text(Setting.FUNCTIONS).split(Setting.SEPARATOR)) {
+        try {
+          if (!spec.isBlank()) {
+            definitions.addSpec(spec.strip());
+          }
+        } catch (InvalidDefinition invalid) {
+          throw new InvalidSetting(Setting.FUNCTIONS, spec.strip(), invalid.getMessage());
+        }
+      }
+      Optional<String> template = optional(Setting.TEMPLATE);
+      if (template.isPresent()) {
+        try {
+          definitions.addTemplate(Path.of(template.get()));
+        } catch (InvalidDefinition | InvalidPathException invalid) {
+          throw new InvalidSetting(Setting.TEMPLATE, template.get(), invalid.getMessage());
+        }
+      }
+      return definitions.functions();
     }
 
     boolean bool(Setting s) {

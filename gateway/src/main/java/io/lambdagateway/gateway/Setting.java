@@ -15,6 +15,22 @@ public enum Setting {
       "--function-name",
       "enricher",
       "Name of the enricher function, which is also the default function."),
+  FUNCTIONS(
+      "GATEWAY_FUNCTIONS",
+      "--function",
+      "",
+      "A function of your own to host, repeatable (in the variable: specs separated by ';'): "
+          + "name=N,runtime=nodejs|python|java|provided,code=DIR|ZIP,handler=H"
+          + "[,timeout=3s][,memory=128][,concurrency=N][,env.KEY=VALUE...]; timeout and memory "
+          + "default to AWS's 3s and 128 MB, concurrency to unreserved; values cannot contain "
+          + "',' or ';' (use a template).",
+      true),
+  TEMPLATE(
+      "GATEWAY_TEMPLATE",
+      "--template",
+      "",
+      "SAM/CloudFormation template whose AWS::Serverless::Function and AWS::Lambda::Function "
+          + "resources to host (empty = none); what it ignores is logged, one line per function."),
   AUTH_TOKEN(
       "GATEWAY_AUTH_TOKEN",
       "--auth-token",
@@ -114,12 +130,19 @@ public enum Setting {
   private final String flag;
   private final String defaultValue;
   private final String description;
+  private final boolean repeatable;
 
   Setting(String envName, String flag, String defaultValue, String description) {
+    this(envName, flag, defaultValue, description, false);
+  }
+
+  Setting(
+      String envName, String flag, String defaultValue, String description, boolean repeatable) {
     this.envName = envName;
     this.flag = flag;
     this.defaultValue = defaultValue;
     this.description = description;
+    this.repeatable = repeatable;
   }
 
   public String envName() {
@@ -137,4 +160,15 @@ public enum Setting {
   public String description() {
     return description;
   }
+
+  /**
+   * Whether the flag may be given more than once; its environment variable then holds the values
+   * separated by {@link #SEPARATOR}.
+   */
+  public boolean repeatable() {
+    return repeatable;
+  }
+
+  /** What separates the values of a repeatable setting in its environment variable. */
+  public static final String SEPARATOR = ";";
 }

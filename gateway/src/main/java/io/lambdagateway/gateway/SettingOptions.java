@@ -1,6 +1,7 @@
 package io.lambdagateway.gateway;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,6 +28,13 @@ public final class SettingOptions implements IModelTransformer {
       if (s.defaultValue().equals("false")) {
         option.arity("0..1").fallbackValue("true");
       }
+      if (s.repeatable()) {
+        option
+            .type(List.class)
+            .auxiliaryTypes(String.class)
+            .splitRegex(Setting.SEPARATOR)
+            .arity("1");
+      }
       spec.addOption(option.build());
     }
     return spec;
@@ -34,14 +42,20 @@ public final class SettingOptions implements IModelTransformer {
 
   /**
    * The settings of a parsed command, keyed by environment-variable name, for {@link
-   * GatewayConfig#fromSettings}: each is its flag, else its variable, else absent.
+   * GatewayConfig#fromSettings}: each is its flag, else its variable, else absent. The values of a
+   * repeatable flag are joined as its variable holds them.
    */
   public static Map<String, String> values(CommandSpec spec) {
     Map<String, String> values = new HashMap<>();
     for (Setting s : Setting.values()) {
       OptionSpec option = spec.findOption(s.flag());
-      if (option != null && option.getValue() != null) {
-        values.put(s.envName(), option.getValue());
+      Object value = option == null ? null : option.getValue();
+      if (value instanceof List<?> list) {
+        values.put(
+            s.envName(),
+            String.join(Setting.SEPARATOR, list.stream().map(String::valueOf).toList()));
+      } else if (value != null) {
+        values.put(s.envName(), value.toString());
       }
     }
     return values;

@@ -3,16 +3,19 @@ package io.lambdagateway.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lambdagateway.gateway.runtime.FunctionSpec;
 import io.lambdagateway.settings.Settings;
 import io.lambdagateway.settings.Version;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
@@ -40,6 +43,7 @@ class GatewayConfigTest {
     assertThat(config.reservedConcurrency()).isEmpty();
     assertThat(config.benchEcho()).isFalse();
     assertThat(config.enricherPublicIp()).isEmpty();
+    assertThat(config.functions()).as("hosting user code is opt-in").isEmpty();
   }
 
   @Test
@@ -158,6 +162,87 @@ class GatewayConfigTest {
           .hasLineCount(1)
           .endsWith("; try 'gateway --help'\n");
     }
+  }
+
+  @Test
+  @DisplayName("--function is repeatable; GATEWAY_FUNCTIONS holds specs separated by ';'")
+  void readsFunctions(@TempDir Path code) {
+    String a = "name=a,runtime=nodejs,code=" + code + ",handler=main.handler";
+    String b = "name=b,runtime=python,code=" + code + ",handler=app.handler,timeout=10s";
+    String c = "name=c,runtime=provided,code=" + code;
+
+    CommandLine fromEnv =
+        Settings.commandLine(new GatewayCommand(), Map.of("GATEWAY_FUNCTIONS", a + ";" + b + ";"));
+    fromEnv.parseArgs();
+    CommandLine fromFlags =
+        Settings.commandLine(new GatewayCommand(), Map.of("GATEWAY_FUNCTIONS", a));
+    fromFlags.parseArgs("--function", b, "--function", c);
+
+    assertThat(GatewayCommand.config(fromEnv.getCommandSpec()).functions())
+        .extracting(FunctionSpec::name)
+        .containsExactly("a", "b");
+    assertThat(GatewayCommand.config(fromFlags.getCommandSpec()).functions())
+        .as("flags beat the variable")
+        .extracting(FunctionSpec::name)
+        .containsExactly("b", "c");
+  }
+
+  @Test
+  @DisplayName("a bad --function is one line naming the bad spec and what is wrong, exit code 2")
+  void oneLineFunctionErrors(@TempDir Path code) {
+    String good = "name=a,runtime=nodejs,code=" + code + ",handler=main.handler";
+    String bad = "name=b,runtime=ruby3.3,code=" + code + ",handler=app.handler";
+    String expected =
+        "gateway: invalid value for --function (env GATEWAY_FUNCTIONS): '"
+            + bad
+            + "': function b: runtime 'ruby3.3' is not supported: nodejs, python, java or "
+            + "provided";
+    StringWriter fromFlag = new StringWriter();
+    StringWriter fromEnv = new StringWriter();
+
+    assertThat(execute(Map.of(), fromFlag, "--function", bad, "--function", good)).isEqualTo(2);
+    assertThat(execute(Map.of("GATEWAY_FUNCTIONS", good + ";" + bad), fromEnv)).isEqualTo(2);
+
+    for (StringWriter err : new StringWriter[] {fromFlag, fromEnv}) {
+      assertThat(err.toString())
+          .startsWith(expected)
+          .hasLineCount(1)
+          .endsWith("; try 'gateway --help'\n");
+    }
+  }
+
+  @Test
+  @DisplayName("a function named like the enricher or the bench echo is refused")
+  void refusesBuiltInNames(@TempDir Path code) {
+    String spec = "runtime=nodejs,code=" + code + ",handler=main.handler";
+
+    assertThatThrownBy(
+            () -> GatewayConfig.fromSettings(Map.of("GATEWAY_FUNCTIONS", "name=enricher," + spec)))
+        .isInstanceOf(GatewayConfig.InvalidSetting.class)
+        .hasMessageEndingWith("function enricher: the name is taken by a built-in function");
+    assertThatThrownBy(
+            () ->
+                GatewayConfig.fromSettings(
+                    Map.of("GATEWAY_BENCH_ECHO", "true", "GATEWAY_FUNCTIONS", "name=echo," + spec)))
+        .hasMessageEndingWith("function echo: the name is taken by a built-in function");
+    assertThat(
+            GatewayConfig.fromSettings(Map.of("GATEWAY_FUNCTIONS", "name=echo," + spec))
+                .functions())
+        .hasSize(1);
+  }
+
+  @Test
+  @DisplayName("a bad --template is one line naming the template, exit code 2")
+  void oneLineTemplateErrors(@TempDir Path dir) {
+    StringWriter err = new StringWriter();
+    Path missing = dir.resolve("template.yaml");
+
+    assertThat(execute(Map.of(), err, "--template", missing.toString())).isEqualTo(2);
+    assertThat(err.toString())
+        .isEqualTo(
+            "gateway: invalid value for --template (env GATEWAY_TEMPLATE): '"
+                + missing
+                + "': template.yaml: no such file; try 'gateway --help'\n");
   }
 
   @Test
