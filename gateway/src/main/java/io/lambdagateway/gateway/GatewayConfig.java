@@ -1,8 +1,10 @@
 package io.lambdagateway.gateway;
 
+import io.lambdagateway.gateway.runtime.FunctionSpec;
 import io.lambdagateway.settings.Durations;
 import io.lambdagateway.settings.Sizes;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +18,7 @@ import java.util.OptionalInt;
  * @param authToken the bearer token function URLs require; empty = no check
  * @param reservedConcurrency the enricher's reserved concurrency; empty = none
  * @param enricherPublicIp the enricher's ip column; empty = discovered from the host
+ * @param functions the user's functions hosted in runtime processes next to the enricher
  */
 public record GatewayConfig(
     String host,
@@ -40,7 +43,12 @@ public record GatewayConfig(
     Duration shutdownGrace,
     boolean benchEcho,
     Optional<String> enricherPublicIp,
-    boolean enricherSkipBadRows) {
+    boolean enricherSkipBadRows,
+    List<FunctionSpec> functions) {
+
+  public GatewayConfig {
+    functions = List.copyOf(functions);
+  }
 
   /** All defaults. */
   public static GatewayConfig defaults() {
@@ -78,7 +86,37 @@ public record GatewayConfig(
         r.duration(Setting.SHUTDOWN_GRACE),
         r.bool(Setting.BENCH_ECHO),
         r.optional(Setting.ENRICHER_PUBLIC_IP),
-        r.bool(Setting.ENRICHER_SKIP_BAD_ROWS));
+        r.bool(Setting.ENRICHER_SKIP_BAD_ROWS),
+        List.of());
+  }
+
+  /** This configuration hosting {@code specs} (replacing any hosted functions). */
+  public GatewayConfig withFunctions(List<FunctionSpec> specs) {
+    return new GatewayConfig(
+        host,
+        port,
+        functionName,
+        authToken,
+        functionTimeout,
+        region,
+        accountId,
+        memorySizeMb,
+        maxSyncPayloadBytes,
+        maxAsyncPayloadBytes,
+        maxResponseBytes,
+        maxHeaderBytes,
+        maxRequestLineBytes,
+        idleTimeout,
+        eventQueueSize,
+        eventConcurrency,
+        maxConcurrency,
+        reservedConcurrency,
+        instances,
+        shutdownGrace,
+        benchEcho,
+        enricherPublicIp,
+        enricherSkipBadRows,
+        specs);
   }
 
   /** The unqualified ARN a function named {@code name} has in this region and account. */
