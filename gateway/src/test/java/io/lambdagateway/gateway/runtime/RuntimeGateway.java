@@ -8,8 +8,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -68,11 +70,33 @@ final class RuntimeGateway implements AutoCloseable {
 
   /** Invokes the function through the Invoke API with the Tail log. */
   HttpResponse<String> invoke(String payload) {
-    HttpRequest request =
+    return send(
         HttpRequest.newBuilder(endpoint().resolve("/2015-03-31/functions/" + NAME + "/invocations"))
             .header("X-Amz-Log-Type", "Tail")
             .POST(HttpRequest.BodyPublishers.ofString(payload))
-            .build();
+            .build());
+  }
+
+  /** A GET of {@code path} on the gateway. */
+  HttpResponse<String> get(String path) {
+    return send(HttpRequest.newBuilder(endpoint().resolve(path)).GET().build());
+  }
+
+  /** A POST of {@code body} to {@code path} on the gateway (e.g. a function URL). */
+  HttpResponse<String> post(String path, String body) {
+    return send(
+        HttpRequest.newBuilder(endpoint().resolve(path))
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
+  }
+
+  /** The decoded Tail log of an Invoke API response. */
+  static String tail(HttpResponse<String> response) {
+    String encoded = response.headers().firstValue("X-Amz-Log-Result").orElse("");
+    return new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+  }
+
+  private static HttpResponse<String> send(HttpRequest request) {
     try {
       return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
