@@ -126,12 +126,6 @@ final class ExecutionEnvironment {
     return lastUsedMillis;
   }
 
-  /** The runtime process, once started. */
-  Optional<ProcessHandle> process() {
-    Process p = process;
-    return p == null ? Optional.empty() : Optional.of(p.toHandle());
-  }
-
   /**
    * Runs one call; call on the caller's Vert.x context, one call at a time (the pool ensures it).
    * The returned future completes on that context.

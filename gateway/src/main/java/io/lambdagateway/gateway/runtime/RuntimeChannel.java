@@ -189,11 +189,6 @@ final class RuntimeChannel {
     }
   }
 
-  /** The request id of the invocation given to the runtime and not yet answered, or null. */
-  synchronized String runningRequestId() {
-    return running == null ? null : running.event().requestId();
-  }
-
   private Pending takeRunning() {
     Pending answered = running;
     running = null;
