@@ -17,6 +17,11 @@ import io.lambdagateway.gateway.platform.FunctionRegistry;
 import io.lambdagateway.gateway.platform.HostedFunction;
 import io.lambdagateway.gateway.platform.InvocationMetrics;
 import io.lambdagateway.gateway.platform.Invoker;
+import io.lambdagateway.gateway.runtime.FunctionSpec;
+import io.lambdagateway.gateway.runtime.HostedFunctions;
+import io.lambdagateway.gateway.runtime.RuntimeFunction;
+import io.lambdagateway.gateway.runtime.RuntimeLaunchers;
+import io.lambdagateway.gateway.runtime.RuntimeSettings;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
@@ -61,12 +66,27 @@ public final class Gateway {
   }
 
   /**
-   * Starts the gateway with the enricher plus {@code extraFunctions}.
+   * Starts the gateway with the enricher plus {@code extraFunctions}, and the configuration's
+   * hosted {@link FunctionSpec}s run with the default {@link RuntimeSettings}.
    *
    * @param vertxOptions base Vert.x options (tests lower the blocked-thread thresholds)
    */
   public static Future<Gateway> start(
       GatewayConfig config, List<HostedFunction> extraFunctions, VertxOptions vertxOptions) {
+    return start(config, extraFunctions, vertxOptions, RuntimeSettings.defaults());
+  }
+
+  /**
+   * Starts the gateway with the enricher, {@code extraFunctions} and the configuration's hosted
+   * functions, whose execution environments follow {@code runtimeSettings}.
+   *
+   * @throws IllegalArgumentException with one line when a hosted function cannot run here
+   */
+  public static Future<Gateway> start(
+      GatewayConfig config,
+      List<HostedFunction> extraFunctions,
+      VertxOptions vertxOptions,
+      RuntimeSettings runtimeSettings) {
     warmUp();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Vertx vertx =
@@ -82,6 +102,16 @@ public final class Gateway {
       functions.add(host(config, EchoFunction.NAME, new EchoFunction()));
     }
     functions.addAll(extraFunctions);
+    try {
+      for (FunctionSpec spec : config.functions()) {
+        functions.add(
+            HostedFunctions.of(
+                spec, vertx, config.region(), runtimeSettings, RuntimeLaunchers.defaults()));
+      }
+    } catch (IllegalArgumentException cannotHost) {
+      vertx.close();
+      throw cannotHost;
+    }
     FunctionRegistry registryOfFunctions = new FunctionRegistry(functions, config.functionName());
     ConcurrencyLimiter limiter = new ConcurrencyLimiter(config.maxConcurrency());
     InvocationMetrics metrics = new InvocationMetrics(registry, limiter::inFlight);
@@ -122,6 +152,20 @@ public final class Gateway {
     JsonScan.problem(event);
     FunctionUrlResponse.fromPayload("{\"statusCode\":200}".getBytes(StandardCharsets.UTF_8));
     FunctionError.of(new IllegalStateException("warm-up")).toJson();
+  }
+
+  /** The functions in runtime processes, each with its execution environments. */
+  private List<RuntimeFunction> runtimeFunctions() {
+    List<RuntimeFunction> hosted = new ArrayList<>();
+    services.functions().all().stream()
+        .map(HostedFunction::function)
+        .forEach(
+            function -> {
+              if (function instanceof RuntimeFunction runtime) {
+                hosted.add(runtime);
+              }
+            });
+    return hosted;
   }
 
   /** A hosted function with the gateway-wide timeout and memory size. */
@@ -174,13 +218,21 @@ public final class Gateway {
 
   /**
    * Drains and stops: health reports DOWN, each server stops accepting connections and lets
-   * in-flight calls finish within the shutdown grace period, then Vert.x closes. Event calls still
-   * queued are dropped.
+   * in-flight calls finish within the shutdown grace period, then every runtime process is stopped
+   * and Vert.x closes. Event calls still queued are dropped.
    */
   public Future<Void> close() {
     services.draining().set(true);
     List<Future<Void>> undeployed = new ArrayList<>();
     vertx.deploymentIDs().forEach(id -> undeployed.add(vertx.undeploy(id)));
-    return Future.join(undeployed).transform(done -> vertx.close());
+    return Future.join(undeployed)
+        .transform(done -> stopRuntimes())
+        .transform(done -> vertx.close());
+  }
+
+  private Future<Void> stopRuntimes() {
+    List<Future<Void>> stopped = new ArrayList<>();
+    runtimeFunctions().forEach(function -> stopped.add(function.close()));
+    return Future.join(stopped).mapEmpty();
   }
 }

@@ -20,6 +20,7 @@ public final class FunctionError extends RuntimeException {
 
   private final String errorType;
   private final List<String> stackLines;
+  private final ObjectNode postedBody;
 
   /**
    * @param errorType the {@code errorType} field, e.g. {@code MalformedBatch}
@@ -27,9 +28,27 @@ public final class FunctionError extends RuntimeException {
    * @param stackLines the {@code stackTrace} array, outermost frame first (may be empty)
    */
   public FunctionError(String errorType, String errorMessage, List<String> stackLines) {
+    this(errorType, errorMessage, stackLines, null);
+  }
+
+  private FunctionError(
+      String errorType, String errorMessage, List<String> stackLines, ObjectNode postedBody) {
     super(errorMessage, null, false, false);
     this.errorType = errorType;
     this.stackLines = List.copyOf(stackLines);
+    this.postedBody = postedBody;
+  }
+
+  /**
+   * An error a runtime posted as JSON (Runtime API {@code /error}): the caller gets {@code body}
+   * exactly as posted, whatever its fields (Node's runtime writes {@code trace}, Python adds {@code
+   * requestId}).
+   *
+   * @param errorType the {@code Lambda-Runtime-Function-Error-Type}, else the body's errorType
+   */
+  public static FunctionError posted(String errorType, ObjectNode body) {
+    String message = body.path("errorMessage").asText("");
+    return new FunctionError(errorType, message, List.of(), body.deepCopy());
   }
 
   public FunctionError(String errorType, String errorMessage) {
@@ -74,8 +93,14 @@ public final class FunctionError extends RuntimeException {
     return stackLines;
   }
 
-  /** The body a Java/Python runtime posts for an error: errorMessage, errorType, stackTrace. */
+  /**
+   * The body a Java/Python runtime posts for an error: errorMessage, errorType, stackTrace; for an
+   * error made by {@link #posted}, the posted body.
+   */
   public ObjectNode toJson() {
+    if (postedBody != null) {
+      return postedBody.deepCopy();
+    }
     ObjectNode body = JsonNodeFactory.instance.objectNode();
     body.put("errorMessage", getMessage());
     body.put("errorType", errorType);

@@ -2,6 +2,8 @@ package io.lambdagateway.gateway.function;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 
 /**
  * The log of one invocation, the part CloudWatch would show between START and REPORT.
@@ -19,6 +21,8 @@ public final class InvocationLog {
   private final String requestId;
   private final byte[] ring = new byte[TAIL_BYTES];
   private long written;
+  private volatile OptionalDouble initDurationMillis = OptionalDouble.empty();
+  private volatile OptionalLong maxMemoryUsedMb = OptionalLong.empty();
 
   public InvocationLog(String requestId) {
     this.requestId = requestId;
@@ -32,6 +36,29 @@ public final class InvocationLog {
   /** Appends a raw line (no prefix); used for the platform's START/END/REPORT lines. */
   public void platform(String line) {
     append(line + "\n");
+  }
+
+  /**
+   * Records that this call started its execution environment: the REPORT line then shows {@code
+   * Init Duration}, as on a cold start in Lambda.
+   */
+  public void reportInitDuration(double millis) {
+    initDurationMillis = OptionalDouble.of(millis);
+  }
+
+  /** Records the measured peak memory of the process that ran the call, for REPORT. */
+  public void reportMaxMemoryUsed(long megabytes) {
+    maxMemoryUsedMb = OptionalLong.of(megabytes);
+  }
+
+  /** The init duration when this call started its environment. */
+  public OptionalDouble initDurationMillis() {
+    return initDurationMillis;
+  }
+
+  /** The peak memory measured by the function, when it ran in a process of its own. */
+  public OptionalLong maxMemoryUsedMb() {
+    return maxMemoryUsedMb;
   }
 
   /** The last {@link #TAIL_BYTES} bytes written, oldest first. */

@@ -184,8 +184,18 @@ public final class Invoker {
               + error.errorMessage());
     }
     log.platform("END RequestId: " + id);
+    // a function in a process of its own measures that process; in-process ones share the JVM's
     long usedMb =
-        (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024);
+        log.maxMemoryUsedMb()
+            .orElse(
+                (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory())
+                    / (1024 * 1024));
+    String init =
+        log.initDurationMillis().isPresent()
+            ? "Init Duration: "
+                + String.format(Locale.ROOT, "%.2f", log.initDurationMillis().getAsDouble())
+                + " ms\t"
+            : "";
     log.platform(
         "REPORT RequestId: "
             + id
@@ -200,7 +210,8 @@ public final class Invoker {
             + " MB"
             + "\tMax Memory Used: "
             + usedMb
-            + " MB\t");
+            + " MB\t"
+            + init);
   }
 
   private static String millis(Duration d) {

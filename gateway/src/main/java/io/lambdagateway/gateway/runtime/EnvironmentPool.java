@@ -1,0 +1,111 @@
+package io.lambdagateway.gateway.runtime;
+
+import io.lambdagateway.gateway.function.Invocation;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The execution environments of one function. A call takes the most recently used idle environment
+ * (the warmest), else starts a new one; so N concurrent calls run in N environments. The number of
+ * concurrent calls, and so of busy environments, is bounded by the platform's concurrency limiter
+ * (the function's reserved concurrency, else the gateway-wide limit) before a call gets here.
+ * Environments idle for {@link RuntimeSettings#idleTimeout()} are stopped. Thread-safe.
+ */
+final class EnvironmentPool {
+
+  private final Vertx vertx;
+  private final FunctionSpec spec;
+  private final RuntimeLauncher launcher;
+  private final RuntimeSettings settings;
+  private final String region;
+  private final Deque<ExecutionEnvironment> idle = new ArrayDeque<>();
+  private final Set<ExecutionEnvironment> live = new LinkedHashSet<>();
+  private final long sweeper;
+  private boolean closed;
+
+  EnvironmentPool(
+      Vertx vertx,
+      FunctionSpec spec,
+      RuntimeLauncher launcher,
+      RuntimeSettings settings,
+      String region) {
+    this.vertx = vertx;
+    this.spec = spec;
+    this.launcher = launcher;
+    this.settings = settings;
+    this.region = region;
+    long period =
+        Math.max(
+            50, Math.min(settings.idleTimeout().toMillis() / 2, Duration.ofSeconds(30).toMillis()));
+    this.sweeper = vertx.setPeriodic(period, t -> stopIdle());
+  }
+
+  /** Runs one call in a warm environment or a new one; completes on the caller's context. */
+  Future<Buffer> invoke(Buffer event, Invocation inv) {
+    ExecutionEnvironment env;
+    synchronized (this) {
+      if (closed) {
+        return Future.failedFuture(
+            new IllegalStateException("function " + spec.name() + " closed"));
+      }
+      env = idle.pollFirst();
+      if (env == null) {
+        env = ExecutionEnvironment.launch(vertx, spec, launcher, settings, region, this::died);
+        live.add(env);
+      }
+    }
+    ExecutionEnvironment chosen = env;
+    return chosen.invoke(event, inv).andThen(done -> release(chosen));
+  }
+
+  /** Stops every environment; no call is accepted afterwards. */
+  Future<Void> close() {
+    List<ExecutionEnvironment> all;
+    synchronized (this) {
+      closed = true;
+      all = new ArrayList<>(live);
+      live.clear();
+      idle.clear();
+    }
+    vertx.cancelTimer(sweeper);
+    List<Future<Void>> stopped = new ArrayList<>();
+    all.forEach(env -> stopped.add(env.stop()));
+    return Future.join(stopped).mapEmpty();
+  }
+
+  private synchronized void release(ExecutionEnvironment env) {
+    if (!closed && env.state() == ExecutionEnvironment.State.IDLE && live.contains(env)) {
+      idle.addFirst(env);
+    }
+  }
+
+  private synchronized void died(ExecutionEnvironment env) {
+    live.remove(env);
+    idle.remove(env);
+  }
+
+  private void stopIdle() {
+    long cutoff = System.currentTimeMillis() - settings.idleTimeout().toMillis();
+    List<ExecutionEnvironment> expired = new ArrayList<>();
+    synchronized (this) {
+      idle.removeIf(
+          env -> {
+            boolean old = env.lastUsedMillis() < cutoff;
+            if (old) {
+              expired.add(env);
+            }
+            return old;
+          });
+      expired.forEach(live::remove);
+    }
+    expired.forEach(ExecutionEnvironment::stop);
+  }
+}

@@ -1,0 +1,27 @@
+package io.lambdagateway.gateway.runtime;
+
+import java.time.Duration;
+
+/**
+ * How the gateway runs execution environments, for all hosted functions.
+ *
+ * @param idleTimeout an environment unused this long is stopped (its process ends); the next call
+ *     starts a new one (a cold start)
+ * @param stopGrace on stop, how long a runtime process has between SIGTERM and SIGKILL
+ * @param maxLineBytes the longest line of runtime output kept; the rest of a longer line is dropped
+ *     and counted
+ * @param logLinesPerSecond lines of runtime output per environment and second written to the
+ *     gateway's log; more are dropped and counted (the invocation's Tail log keeps them all)
+ */
+public record RuntimeSettings(
+    Duration idleTimeout, Duration stopGrace, int maxLineBytes, int logLinesPerSecond) {
+
+  /** Idle environments live 10 minutes, runtimes get 500 ms to stop, lines up to 8 KiB. */
+  public static RuntimeSettings defaults() {
+    return new RuntimeSettings(Duration.ofMinutes(10), Duration.ofMillis(500), 8192, 1000);
+  }
+
+  public RuntimeSettings withIdleTimeout(Duration idle) {
+    return new RuntimeSettings(idle, stopGrace, maxLineBytes, logLinesPerSecond);
+  }
+}

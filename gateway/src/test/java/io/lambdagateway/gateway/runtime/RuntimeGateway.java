@@ -1,0 +1,114 @@
+package io.lambdagateway.gateway.runtime;
+
+import io.lambdagateway.gateway.Gateway;
+import io.lambdagateway.gateway.GatewayConfig;
+import io.vertx.core.VertxOptions;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real gateway hosting one {@code provided} function for a test, with strict blocked-thread
+ * checking (as the gateway's other tests), plus a plain HTTP client to call it.
+ */
+final class RuntimeGateway implements AutoCloseable {
+
+  static final String NAME = "custom";
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  final Gateway gateway;
+
+  private RuntimeGateway(Gateway gateway) {
+    this.gateway = gateway;
+  }
+
+  static FunctionSpec spec(Path codeDir, Duration timeout, OptionalInt reserved) {
+    return new FunctionSpec(
+        NAME,
+        FunctionSpec.Runtime.PROVIDED,
+        codeDir,
+        "handler.ignored",
+        timeout,
+        256,
+        reserved,
+        Map.of("GREETING", "hello"));
+  }
+
+  static RuntimeGateway start(FunctionSpec spec, RuntimeSettings settings) {
+    GatewayConfig config =
+        GatewayConfig.fromSettings(
+                Map.of(
+                    "GATEWAY_HOST", "127.0.0.1",
+                    "GATEWAY_PORT", "0",
+                    "GATEWAY_INSTANCES", "2",
+                    "ENRICHER_PUBLIC_IP", "203.0.113.7"))
+            .functions(List.of(spec));
+    VertxOptions strict =
+        new VertxOptions()
+            .setBlockedThreadCheckInterval(50)
+            .setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS)
+            .setMaxEventLoopExecuteTime(500)
+            .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
+            .setWarningExceptionTime(500)
+            .setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS);
+    return new RuntimeGateway(Gateway.start(config, List.of(), strict, settings).await());
+  }
+
+  URI endpoint() {
+    return URI.create("http://127.0.0.1:" + gateway.port());
+  }
+
+  /** Invokes the function through the Invoke API with the Tail log. */
+  HttpResponse<String> invoke(String payload) {
+    return send(
+        HttpRequest.newBuilder(endpoint().resolve("/2015-03-31/functions/" + NAME + "/invocations"))
+            .header("X-Amz-Log-Type", "Tail")
+            .POST(HttpRequest.BodyPublishers.ofString(payload))
+            .build());
+  }
+
+  /** A GET of {@code path} on the gateway. */
+  HttpResponse<String> get(String path) {
+    return send(HttpRequest.newBuilder(endpoint().resolve(path)).GET().build());
+  }
+
+  /** A POST of {@code body} to {@code path} on the gateway (e.g. a function URL). */
+  HttpResponse<String> post(String path, String body) {
+    return send(
+        HttpRequest.newBuilder(endpoint().resolve(path))
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
+  }
+
+  /** The decoded Tail log of an Invoke API response. */
+  static String tail(HttpResponse<String> response) {
+    String encoded = response.headers().firstValue("X-Amz-Log-Result").orElse("");
+    return new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+  }
+
+  private static HttpResponse<String> send(HttpRequest request) {
+    try {
+      return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    gateway.close().await();
+  }
+}
