@@ -1,0 +1,40 @@
+'use strict';
+// Handlers in each style AWS's Node.js runtime accepts, for the runtime client's tests.
+
+exports.echoContext = async (event, context) => ({
+  event,
+  awsRequestId: context.awsRequestId,
+  functionName: context.functionName,
+  functionVersion: context.functionVersion,
+  invokedFunctionArn: context.invokedFunctionArn,
+  memoryLimitInMB: context.memoryLimitInMB,
+  logGroupName: context.logGroupName,
+  logStreamName: context.logStreamName,
+  callbackWaitsForEmptyEventLoop: context.callbackWaitsForEmptyEventLoop,
+  remaining: context.getRemainingTimeInMillis(),
+});
+
+exports.remainingTwice = async (event, context) => {
+  const first = context.getRemainingTimeInMillis();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  return [first, context.getRemainingTimeInMillis()];
+};
+
+// The public example's style: callback called inside an async function that resolves undefined.
+exports.callbackInAsync = async (event, context, callback) => {
+  await Promise.resolve();
+  callback(null, { via: 'callback', event });
+};
+
+exports.promiseReturning = (event) =>
+  new Promise((resolve) => setTimeout(() => resolve({ via: 'promise', event }), 5));
+
+exports.callbackLater = (event, context, callback) => {
+  setTimeout(() => callback(null, { via: 'late callback' }), 5);
+};
+
+exports.throws = async () => {
+  throw new TypeError('the event is not what I expected');
+};
+
+exports.notAFunction = 42;
