@@ -12,10 +12,12 @@ public final class RuntimeLaunchers {
     this.byRuntime = byRuntime;
   }
 
-  /** The launchers built into the gateway. */
+  /** The launchers built into the gateway: provided (bootstrap), Node.js and Python. */
   public static RuntimeLaunchers defaults() {
     return new RuntimeLaunchers(new EnumMap<>(FunctionSpec.Runtime.class))
-        .with(new ProvidedLauncher());
+        .with(new ProvidedLauncher())
+        .with(NodeLauncher.onPath())
+        .with(PythonLauncher.onPath());
   }
 
   /** These launchers plus {@code launcher}, which replaces any for the same runtime. */
