@@ -60,33 +60,20 @@ public final class Gateway {
     this.port = port;
   }
 
-  /** Starts the gateway with the enricher as its only (and default) function. */
+  /** Starts the gateway with the enricher (the default function) and the configured functions. */
   public static Future<Gateway> start(GatewayConfig config) {
     return start(config, List.of(), new VertxOptions());
   }
 
   /**
-   * Starts the gateway with the enricher plus {@code extraFunctions}, and the configuration's
-   * hosted {@link FunctionSpec}s run with the default {@link RuntimeSettings}.
+   * Starts the gateway with the enricher, {@code extraFunctions} and the configuration's hosted
+   * {@link FunctionSpec}s, whose execution environments follow its {@link RuntimeSettings}.
    *
    * @param vertxOptions base Vert.x options (tests lower the blocked-thread thresholds)
-   */
-  public static Future<Gateway> start(
-      GatewayConfig config, List<HostedFunction> extraFunctions, VertxOptions vertxOptions) {
-    return start(config, extraFunctions, vertxOptions, RuntimeSettings.defaults());
-  }
-
-  /**
-   * Starts the gateway with the enricher, {@code extraFunctions} and the configuration's hosted
-   * functions, whose execution environments follow {@code runtimeSettings}.
-   *
    * @throws IllegalArgumentException with one line when a hosted function cannot run here
    */
   public static Future<Gateway> start(
-      GatewayConfig config,
-      List<HostedFunction> extraFunctions,
-      VertxOptions vertxOptions,
-      RuntimeSettings runtimeSettings) {
+      GatewayConfig config, List<HostedFunction> extraFunctions, VertxOptions vertxOptions) {
     warmUp();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Vertx vertx =
@@ -106,7 +93,11 @@ public final class Gateway {
       for (FunctionSpec spec : config.functions()) {
         functions.add(
             HostedFunctions.of(
-                spec, vertx, config.region(), runtimeSettings, RuntimeLaunchers.defaults()));
+                spec,
+                vertx,
+                config.region(),
+                config.runtimeSettings(),
+                RuntimeLaunchers.defaults()));
       }
     } catch (IllegalArgumentException cannotHost) {
       vertx.close();

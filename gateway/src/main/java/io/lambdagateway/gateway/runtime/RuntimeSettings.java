@@ -3,7 +3,8 @@ package io.lambdagateway.gateway.runtime;
 import java.time.Duration;
 
 /**
- * How the gateway runs execution environments, for all hosted functions.
+ * How the gateway runs execution environments, for all hosted functions; set by the {@code
+ * GATEWAY_RUNTIME_*} settings ({@code --runtime-*} flags), whose defaults are {@link #defaults()}.
  *
  * @param idleTimeout an environment unused this long is stopped (its process ends); the next call
  *     starts a new one (a cold start)

@@ -63,7 +63,8 @@ final class RuntimeGateway implements AutoCloseable {
                     "GATEWAY_PORT", "0",
                     "GATEWAY_INSTANCES", "2",
                     "ENRICHER_PUBLIC_IP", "203.0.113.7"))
-            .functions(specs);
+            .functions(specs)
+            .runtimeSettings(settings);
     VertxOptions strict =
         new VertxOptions()
             .setBlockedThreadCheckInterval(50)
@@ -72,7 +73,7 @@ final class RuntimeGateway implements AutoCloseable {
             .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
             .setWarningExceptionTime(500)
             .setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS);
-    return new RuntimeGateway(Gateway.start(config, List.of(), strict, settings).await());
+    return new RuntimeGateway(Gateway.start(config, List.of(), strict).await());
   }
 
   URI endpoint() {
