@@ -22,6 +22,7 @@ import io.lambdagateway.gateway.runtime.HostedFunctions;
 import io.lambdagateway.gateway.runtime.RuntimeFunction;
 import io.lambdagateway.gateway.runtime.RuntimeLaunchers;
 import io.lambdagateway.gateway.runtime.RuntimeSettings;
+import io.lambdagateway.gateway.runtime.define.CodeDirectories;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
@@ -209,8 +210,9 @@ public final class Gateway {
 
   /**
    * Drains and stops: health reports DOWN, each server stops accepting connections and lets
-   * in-flight calls finish within the shutdown grace period, then every runtime process is stopped
-   * and Vert.x closes. Event calls still queued are dropped.
+   * in-flight calls finish within the shutdown grace period, then every runtime process is stopped,
+   * the code extracted from the functions' zips is deleted and Vert.x closes. Event calls still
+   * queued are dropped.
    */
   public Future<Void> close() {
     services.draining().set(true);
@@ -218,7 +220,18 @@ public final class Gateway {
     vertx.deploymentIDs().forEach(id -> undeployed.add(vertx.undeploy(id)));
     return Future.join(undeployed)
         .transform(done -> stopRuntimes())
+        .transform(done -> deleteExtractedCode())
         .transform(done -> vertx.close());
+  }
+
+  /** Deletes the directories the configuration's zips were extracted into (blocking, a worker). */
+  private Future<Void> deleteExtractedCode() {
+    return vertx.executeBlocking(
+        () -> {
+          config().functions().forEach(spec -> CodeDirectories.deleteExtracted(spec.codeDir()));
+          return null;
+        },
+        false);
   }
 
   private Future<Void> stopRuntimes() {
