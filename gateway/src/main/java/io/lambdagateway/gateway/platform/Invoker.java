@@ -11,6 +11,7 @@ import io.vertx.core.buffer.Buffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +66,21 @@ public final class Invoker {
    */
   public Future<InvocationOutcome> invoke(
       HostedFunction fn, Buffer event, String requestId, String channel) {
+    return invoke(fn, event, requestId, channel, Optional.empty());
+  }
+
+  /**
+   * Invokes {@code fn} with {@code event} and the caller's client context; call on a Vert.x thread.
+   *
+   * @param clientContext the client context JSON, given to the function in its {@link Invocation}
+   * @return the outcome, or a failed future holding {@link Throttled}
+   */
+  public Future<InvocationOutcome> invoke(
+      HostedFunction fn,
+      Buffer event,
+      String requestId,
+      String channel,
+      Optional<String> clientContext) {
     String throttle = limiter.tryAcquire(fn);
     if (throttle != null) {
       metrics.throttle(fn.name(), throttle);
@@ -83,7 +99,8 @@ public final class Invoker {
             functionArn.apply(fn.name()),
             "$LATEST",
             System.currentTimeMillis() + fn.timeout().toMillis(),
-            log);
+            log,
+            clientContext);
     log.platform("START RequestId: " + requestId + " Version: $LATEST");
     long started = System.nanoTime();
     return withTimeout(fn, event, inv)

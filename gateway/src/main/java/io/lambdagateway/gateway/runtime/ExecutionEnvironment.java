@@ -142,7 +142,7 @@ final class ExecutionEnvironment {
             inv.deadlineMillis(),
             inv.functionArn(),
             traceId(),
-            Optional.empty(),
+            inv.clientContext(),
             Optional.empty(),
             event);
     return channel

@@ -196,6 +196,28 @@ class NodeClientTest {
         .contains("a warning from node");
   }
 
+  @Test
+  @DisplayName("the caller's X-Amz-Client-Context reaches the handler as context.clientContext")
+  void clientContextReachesTheHandler() throws Exception {
+    String function = name("handlers.clientContext");
+    String clientContext = "{\"client\":{\"app_title\":\"demo\"},\"custom\":{\"k\":\"v\"}}";
+    String encoded =
+        Base64.getEncoder().encodeToString(clientContext.getBytes(StandardCharsets.UTF_8));
+
+    JsonNode with =
+        json(
+            lambda.invoke(
+                b ->
+                    b.functionName(function)
+                        .clientContext(encoded)
+                        .payload(SdkBytes.fromUtf8String("{}"))));
+    JsonNode without = json(invoke(function, "{}"));
+
+    assertThat(with.path("clientContext")).isEqualTo(Json.MAPPER.readTree(clientContext));
+    assertThat(with.path("identity").asText()).isEqualTo("absent");
+    assertThat(without.path("clientContext").asText()).isEqualTo("absent");
+  }
+
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource({
     "missing.handler, Runtime.ImportModuleError",
