@@ -102,6 +102,7 @@ public record GatewayConfig(
         r.functions(benchEcho ? List.of(functionName, EchoFunction.NAME) : List.of(functionName)),
         new RuntimeSettings(
             r.duration(Setting.RUNTIME_IDLE_TIMEOUT),
+            r.duration(Setting.RUNTIME_INIT_TIMEOUT),
             r.duration(Setting.RUNTIME_STOP_GRACE),
             (int) r.size(Setting.RUNTIME_MAX_LINE, 256, 1024 * 1024),
             r.integer(Setting.RUNTIME_LOG_RATE, 1, 1_000_000)));

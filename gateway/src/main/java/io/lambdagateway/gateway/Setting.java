@@ -37,6 +37,12 @@ public enum Setting {
       "10m",
       "A hosted function's execution environment unused this long is stopped (its process "
           + "ends); the next call starts a new one (a cold start)."),
+  RUNTIME_INIT_TIMEOUT(
+      "GATEWAY_RUNTIME_INIT_TIMEOUT",
+      "--runtime-init-timeout",
+      "10s",
+      "How long a hosted function's runtime may take to initialise (AWS: 10s); the call's "
+          + "timeout starts after init. Past it the process is killed: Sandbox.Timedout."),
   RUNTIME_STOP_GRACE(
       "GATEWAY_RUNTIME_STOP_GRACE",
       "--runtime-stop-grace",

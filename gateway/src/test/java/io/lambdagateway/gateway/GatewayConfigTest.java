@@ -55,12 +55,15 @@ class GatewayConfigTest {
         GatewayConfig.fromSettings(
             Map.of(
                 "GATEWAY_RUNTIME_IDLE_TIMEOUT", "90s",
+                "GATEWAY_RUNTIME_INIT_TIMEOUT", "20s",
                 "GATEWAY_RUNTIME_STOP_GRACE", "2s",
                 "GATEWAY_RUNTIME_MAX_LINE", "16KiB",
                 "GATEWAY_RUNTIME_LOG_RATE", "50"));
 
     assertThat(config.runtimeSettings())
-        .isEqualTo(new RuntimeSettings(Duration.ofSeconds(90), Duration.ofSeconds(2), 16384, 50));
+        .isEqualTo(
+            new RuntimeSettings(
+                Duration.ofSeconds(90), Duration.ofSeconds(20), Duration.ofSeconds(2), 16384, 50));
     assertThatThrownBy(
             () -> GatewayConfig.fromSettings(Map.of("GATEWAY_RUNTIME_IDLE_TIMEOUT", "soon")))
         .hasMessageStartingWith("GATEWAY_RUNTIME_IDLE_TIMEOUT (--runtime-idle-timeout) = 'soon'");

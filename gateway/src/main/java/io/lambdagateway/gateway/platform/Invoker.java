@@ -93,17 +93,20 @@ public final class Invoker {
       return Future.failedFuture(new Throttled(throttle));
     }
     InvocationLog log = new InvocationLog(requestId);
+    Promise<Buffer> answer = Promise.promise();
+    CallTimer timer = new CallTimer(vertx, fn.timeout(), answer);
+    log.platform("START RequestId: " + requestId + " Version: $LATEST");
+    long started = System.nanoTime();
     Invocation inv =
         new Invocation(
             requestId,
             functionArn.apply(fn.name()),
             "$LATEST",
-            System.currentTimeMillis() + fn.timeout().toMillis(),
+            timer.start(),
             log,
-            clientContext);
-    log.platform("START RequestId: " + requestId + " Version: $LATEST");
-    long started = System.nanoTime();
-    return withTimeout(fn, event, inv)
+            clientContext,
+            timer);
+    return withTimeout(fn, event, inv, answer, timer)
         .transform(
             result ->
                 Future.succeededFuture(
@@ -150,15 +153,13 @@ public final class Invoker {
     return new InvocationOutcome(payload, error, inv.log(), took.toNanos() / 1e6);
   }
 
-  private Future<Buffer> withTimeout(HostedFunction fn, Buffer event, Invocation inv) {
-    Promise<Buffer> answer = Promise.promise();
-    long timer =
-        vertx.setTimer(
-            fn.timeout().toMillis(), id -> answer.tryFail(FunctionError.timedOut(fn.timeout())));
+  /** The function's answer, or {@code Sandbox.Timedout} when {@code timer} runs out first. */
+  private Future<Buffer> withTimeout(
+      HostedFunction fn, Buffer event, Invocation inv, Promise<Buffer> answer, CallTimer timer) {
     start(fn.function(), event, inv)
         .onComplete(
             result -> {
-              vertx.cancelTimer(timer);
+              timer.stop();
               if (result.succeeded()) {
                 answer.tryComplete(result.result());
               } else {
