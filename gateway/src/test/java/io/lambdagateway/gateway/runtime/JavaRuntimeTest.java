@@ -74,7 +74,7 @@ class JavaRuntimeTest {
             .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
             .setWarningExceptionTime(500)
             .setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS);
-    gateway = Gateway.start(config, List.of(), strict, RuntimeSettings.defaults()).await();
+    gateway = Gateway.start(config, List.of(), strict).await();
     lambda =
         LambdaClient.builder()
             .endpointOverride(URI.create("http://127.0.0.1:" + gateway.port()))
