@@ -37,4 +37,15 @@ exports.throws = async () => {
   throw new TypeError('the event is not what I expected');
 };
 
+exports.logs = async (event) => {
+  console.log('hello from node', event.n);
+  console.error('a warning from node');
+  return { logged: true };
+};
+
+exports.clientContext = async (event, context) => ({
+  clientContext: context.clientContext === undefined ? 'absent' : context.clientContext,
+  identity: context.identity === undefined ? 'absent' : context.identity,
+});
+
 exports.notAFunction = 42;

@@ -14,6 +14,11 @@ def echo_context(event, context):
     }
 
 
+def logs(event, context):
+    print("hello from python", event.get("n"))
+    return {"logged": True}
+
+
 def fails(event, context):
     raise ValueError("the event is not what I expected")
 

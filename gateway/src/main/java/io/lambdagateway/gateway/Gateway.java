@@ -22,6 +22,7 @@ import io.lambdagateway.gateway.runtime.HostedFunctions;
 import io.lambdagateway.gateway.runtime.RuntimeFunction;
 import io.lambdagateway.gateway.runtime.RuntimeLaunchers;
 import io.lambdagateway.gateway.runtime.RuntimeSettings;
+import io.lambdagateway.gateway.runtime.define.CodeDirectories;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
@@ -60,33 +61,20 @@ public final class Gateway {
     this.port = port;
   }
 
-  /** Starts the gateway with the enricher as its only (and default) function. */
+  /** Starts the gateway with the enricher (the default function) and the configured functions. */
   public static Future<Gateway> start(GatewayConfig config) {
     return start(config, List.of(), new VertxOptions());
   }
 
   /**
-   * Starts the gateway with the enricher plus {@code extraFunctions}, and the configuration's
-   * hosted {@link FunctionSpec}s run with the default {@link RuntimeSettings}.
+   * Starts the gateway with the enricher, {@code extraFunctions} and the configuration's hosted
+   * {@link FunctionSpec}s, whose execution environments follow its {@link RuntimeSettings}.
    *
    * @param vertxOptions base Vert.x options (tests lower the blocked-thread thresholds)
-   */
-  public static Future<Gateway> start(
-      GatewayConfig config, List<HostedFunction> extraFunctions, VertxOptions vertxOptions) {
-    return start(config, extraFunctions, vertxOptions, RuntimeSettings.defaults());
-  }
-
-  /**
-   * Starts the gateway with the enricher, {@code extraFunctions} and the configuration's hosted
-   * functions, whose execution environments follow {@code runtimeSettings}.
-   *
    * @throws IllegalArgumentException with one line when a hosted function cannot run here
    */
   public static Future<Gateway> start(
-      GatewayConfig config,
-      List<HostedFunction> extraFunctions,
-      VertxOptions vertxOptions,
-      RuntimeSettings runtimeSettings) {
+      GatewayConfig config, List<HostedFunction> extraFunctions, VertxOptions vertxOptions) {
     warmUp();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Vertx vertx =
@@ -106,7 +94,11 @@ public final class Gateway {
       for (FunctionSpec spec : config.functions()) {
         functions.add(
             HostedFunctions.of(
-                spec, vertx, config.region(), runtimeSettings, RuntimeLaunchers.defaults()));
+                spec,
+                vertx,
+                config.region(),
+                config.runtimeSettings(),
+                RuntimeLaunchers.defaults()));
       }
     } catch (IllegalArgumentException cannotHost) {
       vertx.close();
@@ -218,8 +210,9 @@ public final class Gateway {
 
   /**
    * Drains and stops: health reports DOWN, each server stops accepting connections and lets
-   * in-flight calls finish within the shutdown grace period, then every runtime process is stopped
-   * and Vert.x closes. Event calls still queued are dropped.
+   * in-flight calls finish within the shutdown grace period, then every runtime process is stopped,
+   * the code extracted from the functions' zips is deleted and Vert.x closes. Event calls still
+   * queued are dropped.
    */
   public Future<Void> close() {
     services.draining().set(true);
@@ -227,7 +220,18 @@ public final class Gateway {
     vertx.deploymentIDs().forEach(id -> undeployed.add(vertx.undeploy(id)));
     return Future.join(undeployed)
         .transform(done -> stopRuntimes())
+        .transform(done -> deleteExtractedCode())
         .transform(done -> vertx.close());
+  }
+
+  /** Deletes the directories the configuration's zips were extracted into (blocking, a worker). */
+  private Future<Void> deleteExtractedCode() {
+    return vertx.executeBlocking(
+        () -> {
+          config().functions().forEach(spec -> CodeDirectories.deleteExtracted(spec.codeDir()));
+          return null;
+        },
+        false);
   }
 
   private Future<Void> stopRuntimes() {

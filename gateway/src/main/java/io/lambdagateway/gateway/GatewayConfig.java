@@ -2,6 +2,7 @@ package io.lambdagateway.gateway;
 
 import io.lambdagateway.gateway.function.EchoFunction;
 import io.lambdagateway.gateway.runtime.FunctionSpec;
+import io.lambdagateway.gateway.runtime.RuntimeSettings;
 import io.lambdagateway.gateway.runtime.define.CodeZip;
 import io.lambdagateway.gateway.runtime.define.FunctionDefinitions;
 import io.lambdagateway.gateway.runtime.define.InvalidDefinition;
@@ -26,6 +27,7 @@ import java.util.OptionalInt;
  * @param enricherPublicIp the enricher's ip column; empty = discovered from the host
  * @param functions the user's own functions to host ({@code --function}, {@code --template}), in
  *     their order; empty = none
+ * @param runtimeSettings how the execution environments of {@code functions} are run
  */
 public record GatewayConfig(
     String host,
@@ -51,7 +53,8 @@ public record GatewayConfig(
     boolean benchEcho,
     Optional<String> enricherPublicIp,
     boolean enricherSkipBadRows,
-    List<FunctionSpec> functions) {
+    List<FunctionSpec> functions,
+    RuntimeSettings runtimeSettings) {
 
   public GatewayConfig {
     functions = List.copyOf(functions);
@@ -96,7 +99,13 @@ public record GatewayConfig(
         benchEcho,
         r.optional(Setting.ENRICHER_PUBLIC_IP),
         r.bool(Setting.ENRICHER_SKIP_BAD_ROWS),
-        r.functions(benchEcho ? List.of(functionName, EchoFunction.NAME) : List.of(functionName)));
+        r.functions(benchEcho ? List.of(functionName, EchoFunction.NAME) : List.of(functionName)),
+        new RuntimeSettings(
+            r.duration(Setting.RUNTIME_IDLE_TIMEOUT),
+            r.duration(Setting.RUNTIME_INIT_TIMEOUT),
+            r.duration(Setting.RUNTIME_STOP_GRACE),
+            (int) r.size(Setting.RUNTIME_MAX_LINE, 256, 1024 * 1024),
+            r.integer(Setting.RUNTIME_LOG_RATE, 1, 1_000_000)));
   }
 
   /** This configuration hosting {@code functions} instead of its own user functions. */
@@ -125,7 +134,38 @@ public record GatewayConfig(
         benchEcho,
         enricherPublicIp,
         enricherSkipBadRows,
-        functions);
+        functions,
+        runtimeSettings);
+  }
+
+  /** This configuration running its user functions' environments with {@code runtimeSettings}. */
+  public GatewayConfig runtimeSettings(RuntimeSettings runtimeSettings) {
+    return new GatewayConfig(
+        host,
+        port,
+        functionName,
+        authToken,
+        functionTimeout,
+        region,
+        accountId,
+        memorySizeMb,
+        maxSyncPayloadBytes,
+        maxAsyncPayloadBytes,
+        maxResponseBytes,
+        maxHeaderBytes,
+        maxRequestLineBytes,
+        idleTimeout,
+        eventQueueSize,
+        eventConcurrency,
+        maxConcurrency,
+        reservedConcurrency,
+        instances,
+        shutdownGrace,
+        benchEcho,
+        enricherPublicIp,
+        enricherSkipBadRows,
+        functions,
+        runtimeSettings);
   }
 
   /** The unqualified ARN a function named {@code name} has in this region and account. */

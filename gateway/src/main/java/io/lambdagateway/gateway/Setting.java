@@ -31,6 +31,36 @@ public enum Setting {
       "",
       "SAM/CloudFormation template whose AWS::Serverless::Function and AWS::Lambda::Function "
           + "resources to host (empty = none); what it ignores is logged, one line per function."),
+  RUNTIME_IDLE_TIMEOUT(
+      "GATEWAY_RUNTIME_IDLE_TIMEOUT",
+      "--runtime-idle-timeout",
+      "10m",
+      "A hosted function's execution environment unused this long is stopped (its process "
+          + "ends); the next call starts a new one (a cold start)."),
+  RUNTIME_INIT_TIMEOUT(
+      "GATEWAY_RUNTIME_INIT_TIMEOUT",
+      "--runtime-init-timeout",
+      "10s",
+      "How long a hosted function's runtime may take to initialise (AWS: 10s); the call's "
+          + "timeout starts after init. Past it the process is killed: Sandbox.Timedout."),
+  RUNTIME_STOP_GRACE(
+      "GATEWAY_RUNTIME_STOP_GRACE",
+      "--runtime-stop-grace",
+      "500ms",
+      "When an execution environment stops (idle, shutdown), how long its runtime process has "
+          + "between SIGTERM and SIGKILL."),
+  RUNTIME_MAX_LINE(
+      "GATEWAY_RUNTIME_MAX_LINE",
+      "--runtime-max-line",
+      "8192",
+      "Longest line of a runtime process's output that is kept; the rest of a longer line is "
+          + "dropped and counted."),
+  RUNTIME_LOG_RATE(
+      "GATEWAY_RUNTIME_LOG_RATE",
+      "--runtime-log-rate",
+      "1000",
+      "Lines of runtime output per execution environment and second written to the gateway's "
+          + "log; more are dropped and counted (the call's Tail log keeps them)."),
   AUTH_TOKEN(
       "GATEWAY_AUTH_TOKEN",
       "--auth-token",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lambdagateway.gateway.runtime.FunctionSpec;
+import io.lambdagateway.gateway.runtime.RuntimeSettings;
 import io.lambdagateway.settings.Settings;
 import io.lambdagateway.settings.Version;
 import java.io.PrintWriter;
@@ -44,6 +45,28 @@ class GatewayConfigTest {
     assertThat(config.benchEcho()).isFalse();
     assertThat(config.enricherPublicIp()).isEmpty();
     assertThat(config.functions()).as("hosting user code is opt-in").isEmpty();
+    assertThat(config.runtimeSettings()).isEqualTo(RuntimeSettings.defaults());
+  }
+
+  @Test
+  @DisplayName("the runtime settings of hosted functions come from their variables")
+  void readsRuntimeSettings() {
+    GatewayConfig config =
+        GatewayConfig.fromSettings(
+            Map.of(
+                "GATEWAY_RUNTIME_IDLE_TIMEOUT", "90s",
+                "GATEWAY_RUNTIME_INIT_TIMEOUT", "20s",
+                "GATEWAY_RUNTIME_STOP_GRACE", "2s",
+                "GATEWAY_RUNTIME_MAX_LINE", "16KiB",
+                "GATEWAY_RUNTIME_LOG_RATE", "50"));
+
+    assertThat(config.runtimeSettings())
+        .isEqualTo(
+            new RuntimeSettings(
+                Duration.ofSeconds(90), Duration.ofSeconds(20), Duration.ofSeconds(2), 16384, 50));
+    assertThatThrownBy(
+            () -> GatewayConfig.fromSettings(Map.of("GATEWAY_RUNTIME_IDLE_TIMEOUT", "soon")))
+        .hasMessageStartingWith("GATEWAY_RUNTIME_IDLE_TIMEOUT (--runtime-idle-timeout) = 'soon'");
   }
 
   @Test
@@ -123,13 +146,14 @@ class GatewayConfigTest {
     CommandLine cli =
         Settings.commandLine(
             new GatewayCommand(), Map.of("GATEWAY_PORT", "9000", "GATEWAY_REGION", "eu-west-1"));
-    cli.parseArgs("--port", "7000", "--bench-echo");
+    cli.parseArgs("--port", "7000", "--bench-echo", "--runtime-idle-timeout", "3m");
 
     GatewayConfig config = GatewayCommand.config(cli.getCommandSpec());
 
     assertThat(config.port()).isEqualTo(7000);
     assertThat(config.region()).isEqualTo("eu-west-1");
     assertThat(config.benchEcho()).isTrue();
+    assertThat(config.runtimeSettings().idleTimeout()).isEqualTo(Duration.ofMinutes(3));
   }
 
   @ParameterizedTest(name = "{0} {1}")

@@ -6,7 +6,8 @@
  * payload, plus the {@link io.lambdagateway.gateway.function.FunctionTraits} that say how to call
  * it. Everything else here belongs to that contract: the call's context ({@link
  * io.lambdagateway.gateway.function.Invocation} with its {@link
- * io.lambdagateway.gateway.function.InvocationLog}) and the way a function fails ({@link
+ * io.lambdagateway.gateway.function.InvocationLog} and its {@link
+ * io.lambdagateway.gateway.function.CallPhases}) and the way a function fails ({@link
  * io.lambdagateway.gateway.function.FunctionError}). The name, timeout, memory size and reserved
  * concurrency a function runs with are the platform's registration ({@code
  * platform.HostedFunction}), not part of the function.

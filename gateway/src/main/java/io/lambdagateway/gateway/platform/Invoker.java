@@ -11,6 +11,7 @@ import io.vertx.core.buffer.Buffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +66,21 @@ public final class Invoker {
    */
   public Future<InvocationOutcome> invoke(
       HostedFunction fn, Buffer event, String requestId, String channel) {
+    return invoke(fn, event, requestId, channel, Optional.empty());
+  }
+
+  /**
+   * Invokes {@code fn} with {@code event} and the caller's client context; call on a Vert.x thread.
+   *
+   * @param clientContext the client context JSON, given to the function in its {@link Invocation}
+   * @return the outcome, or a failed future holding {@link Throttled}
+   */
+  public Future<InvocationOutcome> invoke(
+      HostedFunction fn,
+      Buffer event,
+      String requestId,
+      String channel,
+      Optional<String> clientContext) {
     String throttle = limiter.tryAcquire(fn);
     if (throttle != null) {
       metrics.throttle(fn.name(), throttle);
@@ -77,16 +93,20 @@ public final class Invoker {
       return Future.failedFuture(new Throttled(throttle));
     }
     InvocationLog log = new InvocationLog(requestId);
+    Promise<Buffer> answer = Promise.promise();
+    CallTimer timer = new CallTimer(vertx, fn.timeout(), answer);
+    log.platform("START RequestId: " + requestId + " Version: $LATEST");
+    long started = System.nanoTime();
     Invocation inv =
         new Invocation(
             requestId,
             functionArn.apply(fn.name()),
             "$LATEST",
-            System.currentTimeMillis() + fn.timeout().toMillis(),
-            log);
-    log.platform("START RequestId: " + requestId + " Version: $LATEST");
-    long started = System.nanoTime();
-    return withTimeout(fn, event, inv)
+            timer.start(),
+            log,
+            clientContext,
+            timer);
+    return withTimeout(fn, event, inv, answer, timer)
         .transform(
             result ->
                 Future.succeededFuture(
@@ -133,15 +153,13 @@ public final class Invoker {
     return new InvocationOutcome(payload, error, inv.log(), took.toNanos() / 1e6);
   }
 
-  private Future<Buffer> withTimeout(HostedFunction fn, Buffer event, Invocation inv) {
-    Promise<Buffer> answer = Promise.promise();
-    long timer =
-        vertx.setTimer(
-            fn.timeout().toMillis(), id -> answer.tryFail(FunctionError.timedOut(fn.timeout())));
+  /** The function's answer, or {@code Sandbox.Timedout} when {@code timer} runs out first. */
+  private Future<Buffer> withTimeout(
+      HostedFunction fn, Buffer event, Invocation inv, Promise<Buffer> answer, CallTimer timer) {
     start(fn.function(), event, inv)
         .onComplete(
             result -> {
-              vertx.cancelTimer(timer);
+              timer.stop();
               if (result.succeeded()) {
                 answer.tryComplete(result.result());
               } else {

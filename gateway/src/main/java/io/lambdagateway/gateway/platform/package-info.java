@@ -9,7 +9,8 @@
  *   <li>{@link io.lambdagateway.gateway.platform.Invoker}: runs one invocation (concurrency slot,
  *       timeout, response limit, START/END/REPORT log, metrics) and returns an {@link
  *       io.lambdagateway.gateway.platform.InvocationOutcome}; refusals are {@link
- *       io.lambdagateway.gateway.platform.Throttled}.
+ *       io.lambdagateway.gateway.platform.Throttled}; its {@code CallTimer} starts a function's
+ *       timeout after the init phase the function reports, as Lambda times a cold start.
  *   <li>{@link io.lambdagateway.gateway.platform.ConcurrencyLimiter}: account and reserved
  *       concurrency.
  *   <li>{@link io.lambdagateway.gateway.platform.EventQueue}: asynchronous invocations, queued and

@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -22,6 +23,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * One execution environment: one runtime process with its own Runtime API listener, serving one
  * invocation at a time. States: starting (process launched, no {@code /next} yet) → idle ⇄ busy →
  * dead. The first call is given to the runtime as soon as it asks, and its REPORT shows the {@code
- * Init Duration} (process start to first {@code /next}).
+ * Init Duration} (process start to first {@code /next}); as on Lambda, init is bounded on its own
+ * and the call's timeout counts from its end.
  *
  * <p>The process runs in the code directory with a clean environment: AWS's variables (see {@link
  * #environment}), the launcher's, the function's own {@code env}, {@code PATH} and nothing else of
@@ -135,34 +138,58 @@ final class ExecutionEnvironment {
     state = State.BUSY;
     serving = inv.requestId();
     output.serving(inv.requestId(), inv.log());
-    long timer = vertx.setTimer(Math.max(1, inv.remainingMillis()), t -> timedOut(inv.requestId()));
+    return invokePhase(inv)
+        .compose(deadline -> dispatch(event, inv, deadline))
+        .transform(
+            result ->
+                caller
+                    .executeBlocking(() -> finishCall(inv), false)
+                    .transform(
+                        measured ->
+                            result.succeeded()
+                                ? Future.succeededFuture(result.result())
+                                : Future.failedFuture(result.cause())));
+  }
+
+  /**
+   * The deadline of the call's invoke phase: the call's own in a warm environment; in a new one,
+   * once the runtime has initialised (within {@link RuntimeSettings#initTimeout()}, else the
+   * process is killed), the function's timeout from then, as Lambda times a cold start.
+   */
+  private Future<Long> invokePhase(Invocation inv) {
+    if (channel.initialized().isComplete()) {
+      return channel.initialized().map(warm -> inv.deadlineMillis());
+    }
+    inv.phases().initPhaseStarts();
+    long limit = vertx.setTimer(settings.initTimeout().toMillis(), t -> initTimedOut());
+    return channel
+        .initialized()
+        .andThen(done -> vertx.cancelTimer(limit))
+        .map(initialized -> inv.phases().invokePhaseStarts());
+  }
+
+  /**
+   * Hands the event to the runtime; kills the process if it is not answered by {@code deadline}.
+   */
+  private Future<Buffer> dispatch(Buffer event, Invocation inv, long deadline) {
+    long timer =
+        vertx.setTimer(
+            Math.max(1, deadline - System.currentTimeMillis()), t -> timedOut(inv.requestId()));
     RuntimeEvent runtimeEvent =
         new RuntimeEvent(
             inv.requestId(),
-            inv.deadlineMillis(),
+            deadline,
             inv.functionArn(),
             traceId(),
-            Optional.empty(),
+            inv.clientContext(),
             Optional.empty(),
             event);
-    return channel
-        .dispatch(runtimeEvent)
-        .transform(
-            result -> {
-              vertx.cancelTimer(timer);
-              return caller
-                  .executeBlocking(() -> finishCall(inv), false)
-                  .transform(
-                      measured ->
-                          result.succeeded()
-                              ? Future.succeededFuture(result.result())
-                              : Future.failedFuture(result.cause()));
-            });
+    return channel.dispatch(runtimeEvent).andThen(done -> vertx.cancelTimer(timer));
   }
 
   /** Stops the process (SIGTERM, SIGKILL after the grace) and the listener. */
   Future<Void> stop() {
-    channel.close(
+    closeChannel(
         id -> new FunctionError("Runtime.ExitError", "RequestId: " + id + " Error: stopped"));
     markDead();
     Process p = process;
@@ -297,13 +324,40 @@ final class ExecutionEnvironment {
       return;
     }
     LOG.info("function={} environment={} requestId={} timed out", spec.name(), name, requestId);
-    channel.close(id -> FunctionError.timedOut(spec.timeout()));
+    closeChannel(id -> FunctionError.timedOut(spec.timeout()));
+    kill();
+  }
+
+  /**
+   * Closes the channel with {@code reason} applied to the request id of the call in this
+   * environment, also while that call waits for init (when the channel has no event yet).
+   */
+  private void closeChannel(Function<String, FunctionError> reason) {
+    String waiting = serving;
+    channel.close(id -> reason.apply(id.equals("-") && waiting != null ? waiting : id));
+  }
+
+  private void initTimedOut() {
+    if (channel.initialized().isComplete()) {
+      return;
+    }
+    LOG.info(
+        "function={} environment={} init timed out after {}",
+        spec.name(),
+        name,
+        settings.initTimeout());
+    String seconds = String.format(Locale.ROOT, "%.2f", settings.initTimeout().toMillis() / 1000.0);
+    closeChannel(
+        id ->
+            new FunctionError(
+                "Sandbox.Timedout",
+                "RequestId: " + id + " Error: init timed out after " + seconds + " seconds"));
     kill();
   }
 
   private void failedToStart(Throwable cause) {
     LOG.warn("function={} environment={} could not start: {}", spec.name(), name, cause.toString());
-    channel.close(
+    closeChannel(
         id ->
             new FunctionError(
                 "Runtime.InvalidEntrypoint", "RequestId: " + id + " Error: " + cause.getMessage()));
@@ -322,7 +376,7 @@ final class ExecutionEnvironment {
     }
     String status = exitStatus(ended.exitValue());
     LOG.info("function={} environment={} exited: {}", spec.name(), name, status);
-    channel.close(
+    closeChannel(
         id ->
             new FunctionError(
                 "Runtime.ExitError",

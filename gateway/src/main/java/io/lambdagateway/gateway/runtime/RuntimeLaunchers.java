@@ -12,12 +12,13 @@ public final class RuntimeLaunchers {
     this.byRuntime = byRuntime;
   }
 
-  /** The launchers built into the gateway: provided (bootstrap), Node.js and Python. */
+  /** The launchers built into the gateway: provided (bootstrap), Node.js, Python and Java. */
   public static RuntimeLaunchers defaults() {
     return new RuntimeLaunchers(new EnumMap<>(FunctionSpec.Runtime.class))
         .with(new ProvidedLauncher())
         .with(NodeLauncher.onPath())
-        .with(PythonLauncher.onPath());
+        .with(PythonLauncher.onPath())
+        .with(JavaLauncher.ofThisJvm());
   }
 
   /** These launchers plus {@code launcher}, which replaces any for the same runtime. */

@@ -8,8 +8,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes a custom-runtime {@code bootstrap} (bash + curl) for a test: a preamble with {@code next}
- * (sets {@code EVENT} and {@code ID}), {@code respond BODY} and {@code fail TYPE BODY}, then the
- * test's init lines, then a loop running the test's handler lines for each event.
+ * (sets {@code EVENT}, {@code ID} and {@code DEADLINE}), {@code respond BODY} and {@code fail TYPE
+ * BODY}, then the test's init lines, then a loop running the test's handler lines for each event.
  */
 final class Bootstrap {
 
@@ -21,6 +21,7 @@ final class Bootstrap {
         local headers; headers=$(mktemp)
         EVENT=$(curl -sS -D "$headers" "$API/invocation/next")
         ID=$(grep -i '^lambda-runtime-aws-request-id:' "$headers" | tr -d '\\r' | cut -d' ' -f2)
+        DEADLINE=$(grep -i '^lambda-runtime-deadline-ms:' "$headers" | tr -d '\\r' | cut -d' ' -f2)
         rm -f "$headers"
       }
       respond() {

@@ -1,84 +1,165 @@
 package io.lambdagateway.gateway.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lambdagateway.gateway.BlockedThreadGuard;
 import io.lambdagateway.gateway.json.Json;
-import io.lambdagateway.gateway.runtime.RuntimeApiStandIn.Posted;
+import java.io.IOException;
 import java.net.URISyntaxException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+import software.amazon.awssdk.services.lambda.model.LogType;
 
-@DisplayName("Our Python runtime client, in a real python3 process")
+/**
+ * Our Python runtime client as a caller sees it: each handler is a function hosted by a real
+ * gateway in real python3 processes, called through the Invoke API (AWS SDK v2 or plain HTTP) and
+ * function URLs.
+ */
+@ExtendWith(BlockedThreadGuard.class)
+@DisplayName("Python functions hosted by the gateway, in real python3 processes")
 class PythonClientTest {
 
-  private static final PythonLauncher LAUNCHER = PythonLauncher.onPath();
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+  private static final String ARN_PREFIX = "arn:aws:lambda:us-east-1:000000000000:function:";
 
-  private final RuntimeApiStandIn api = new RuntimeApiStandIn();
-  private ClientProcess client;
+  /** Each handler the tests call, hosted as function p0, p1, … */
+  private static final List<String> HANDLERS =
+      List.of(
+          "handlers.echo_context",
+          "pkg.mod.handler",
+          "pkg/mod.handler",
+          "handlers.fails",
+          "handlers.logs",
+          "missing.handler",
+          "handlers.nothing_here",
+          "handlers.not_a_function",
+          "broken.handler",
+          "../nodejs/handlers.handler",
+          "/etc/passwd.handler",
+          "nodot");
 
-  @AfterEach
-  void stop() throws Exception {
-    if (client != null) {
-      client.close();
+  private static RuntimeGateway gateway;
+  private static LambdaClient lambda;
+
+  @BeforeAll
+  static void start() throws URISyntaxException {
+    Path codeDir = Path.of(PythonClientTest.class.getResource("/runtime-fixtures/python").toURI());
+    List<FunctionSpec> specs = new ArrayList<>();
+    for (String handler : HANDLERS) {
+      specs.add(
+          new FunctionSpec(
+              name(handler),
+              FunctionSpec.Runtime.PYTHON,
+              codeDir,
+              handler,
+              TIMEOUT,
+              128,
+              OptionalInt.empty(),
+              Map.of()));
     }
-    api.close();
+    gateway = RuntimeGateway.start(specs, RuntimeSettings.defaults());
+    lambda = gateway.lambda();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (lambda != null) {
+      lambda.close();
+    }
+    if (gateway != null) {
+      gateway.close();
+    }
+  }
+
+  private static String name(String handler) {
+    return "p" + HANDLERS.indexOf(handler);
   }
 
   @Test
-  @DisplayName("a handler gets the event and AWS's context fields, and keeps answering while warm")
+  @DisplayName("a handler gets the event and AWS's context fields, and answers again while warm")
   void handlerSeesContext() throws Exception {
-    start("handlers.echo_context");
+    String function = name("handlers.echo_context");
 
     for (int call = 0; call < 2; call++) {
-      Posted posted = api.invoke("{\"n\":" + call + "}", 3000).get(20, TimeUnit.SECONDS);
-      assertThat(posted.kind()).as(posted.body()).isEqualTo("response");
-      JsonNode answer = Json.MAPPER.readTree(posted.body());
+      InvokeResponse response = invoke(function, "{\"n\":" + call + "}");
+      assertThat(response.functionError()).as(response.payload().asUtf8String()).isNull();
+      JsonNode answer = json(response);
       assertThat(answer.path("event").path("n").asInt()).isEqualTo(call);
-      assertThat(answer.path("aws_request_id").asText()).isNotEmpty();
-      assertThat(answer.path("function_name").asText()).isEqualTo("f");
+      assertThat(answer.path("aws_request_id").asText())
+          .isEqualTo(response.responseMetadata().requestId());
+      assertThat(answer.path("function_name").asText()).isEqualTo(function);
       assertThat(answer.path("memory_limit_in_mb").asText()).isEqualTo("128");
-      assertThat(answer.path("invoked_function_arn").asText()).isEqualTo(RuntimeApiStandIn.ARN);
-      assertThat(answer.path("log_group_name").asText()).isEqualTo("/aws/lambda/f");
-      assertThat(answer.path("log_stream_name").asText()).isEqualTo("stream");
-      assertThat(answer.path("remaining").asLong()).isBetween(1L, 3000L);
+      assertThat(answer.path("invoked_function_arn").asText()).isEqualTo(ARN_PREFIX + function);
+      assertThat(answer.path("log_group_name").asText()).isEqualTo("/aws/lambda/" + function);
+      assertThat(answer.path("log_stream_name").asText())
+          .matches("\\d{4}/\\d{2}/\\d{2}/\\[\\$LATEST\\][0-9a-f]{32}");
+      assertThat(answer.path("remaining").asLong()).isBetween(1L, TIMEOUT.toMillis());
+      if (call == 1) {
+        assertThat(tail(response)).contains("REPORT").doesNotContain("Init");
+      }
     }
   }
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({"pkg.mod.handler", "pkg/mod.handler"})
-  @DisplayName("a handler in a package is found with dots or slashes")
+  @DisplayName("a handler in a package is found with dots or slashes, also through its URL")
   void packageHandler(String handler) throws Exception {
-    start(handler);
+    HttpResponse<String> invoked = gateway.invoke(name(handler), "{}");
+    HttpResponse<String> viaUrl = gateway.post("/" + name(handler), "{\"from\":\"url\"}");
 
-    Posted posted = api.invoke("{}", 3000).get(20, TimeUnit.SECONDS);
-
-    assertThat(Json.MAPPER.readTree(posted.body()).path("via").asText()).isEqualTo("pkg.mod");
+    assertThat(Json.MAPPER.readTree(invoked.body()).path("via").asText()).isEqualTo("pkg.mod");
+    assertThat(viaUrl.statusCode()).isEqualTo(200);
+    JsonNode urlAnswer = Json.MAPPER.readTree(viaUrl.body());
+    assertThat(urlAnswer.path("via").asText()).isEqualTo("pkg.mod");
+    assertThat(urlAnswer.path("event").path("body").asText()).isEqualTo("{\"from\":\"url\"}");
   }
 
   @Test
-  @DisplayName("a raised exception is posted as AWS's Python runtime formats it")
+  @DisplayName("a raised exception reaches the caller as AWS's Python runtime formats it")
   void raisedError() throws Exception {
-    start("handlers.fails");
+    InvokeResponse response = invoke(name("handlers.fails"), "{}");
 
-    Posted posted = api.invoke("{}", 3000).get(20, TimeUnit.SECONDS);
-
-    assertThat(posted.kind()).isEqualTo("error");
-    assertThat(posted.errorType()).isEqualTo("ValueError");
-    JsonNode error = Json.MAPPER.readTree(posted.body());
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.functionError()).isEqualTo("Unhandled");
+    JsonNode error = json(response);
     assertThat(error.path("errorType").asText()).isEqualTo("ValueError");
     assertThat(error.path("errorMessage").asText()).isEqualTo("the event is not what I expected");
-    assertThat(error.path("requestId").asText()).isNotEmpty();
+    assertThat(error.path("requestId").asText()).isEqualTo(response.responseMetadata().requestId());
     assertThat(error.path("stackTrace")).hasSize(1);
     assertThat(error.path("stackTrace").get(0).asText()).contains("handlers.py", "in fails");
+  }
+
+  @Test
+  @DisplayName("the Tail log holds what the handler prints between START, END and REPORT")
+  void tailLogHasPrintedOutput() {
+    InvokeResponse response = invoke(name("handlers.logs"), "{\"n\":7}");
+
+    String requestId = response.responseMetadata().requestId();
+    assertThat(tail(response))
+        .containsSubsequence(
+            "START RequestId: " + requestId,
+            "hello from python 7",
+            "END RequestId: " + requestId,
+            "REPORT RequestId: " + requestId);
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
@@ -91,31 +172,33 @@ class PythonClientTest {
     "/etc/passwd.handler, Runtime.MalformedHandlerName",
     "nodot, Runtime.MalformedHandlerName",
   })
-  @DisplayName("a handler that cannot be loaded is an init error, then the process exits")
+  @DisplayName("a handler that cannot be loaded: the caller gets the init error, no process stays")
   void initErrors(String handler, String errorType) throws Exception {
-    start(handler);
+    HttpResponse<String> response = gateway.invoke(name(handler), "{}");
 
-    Posted posted = api.initError().get(20, TimeUnit.SECONDS);
-
-    assertThat(posted.errorType()).isEqualTo(errorType);
-    JsonNode error = Json.MAPPER.readTree(posted.body());
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("X-Amz-Function-Error")).hasValue("Unhandled");
+    JsonNode error = Json.MAPPER.readTree(response.body());
     assertThat(error.path("errorType").asText()).isEqualTo(errorType);
     assertThat(error.has("stackTrace")).isTrue();
-    assertThat(client.awaitExit(20)).isNotZero();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> Processes.descendantsMentioning("bootstrap.py " + handler).isEmpty());
   }
 
-  private void start(String handler) throws URISyntaxException {
-    Path codeDir = Path.of(getClass().getResource("/runtime-fixtures/python").toURI());
-    FunctionSpec spec =
-        new FunctionSpec(
-            "f",
-            FunctionSpec.Runtime.PYTHON,
-            codeDir,
-            handler,
-            Duration.ofSeconds(3),
-            128,
-            OptionalInt.empty(),
-            Map.of());
-    client = new ClientProcess(LAUNCHER, spec, api.address());
+  private static InvokeResponse invoke(String function, String payload) {
+    return lambda.invoke(
+        b ->
+            b.functionName(function)
+                .logType(LogType.TAIL)
+                .payload(SdkBytes.fromUtf8String(payload)));
+  }
+
+  private static JsonNode json(InvokeResponse response) throws IOException {
+    return Json.MAPPER.readTree(response.payload().asByteArray());
+  }
+
+  private static String tail(InvokeResponse response) {
+    return new String(Base64.getDecoder().decode(response.logResult()), StandardCharsets.UTF_8);
   }
 }

@@ -34,10 +34,13 @@ class RuntimeFailuresTest {
   }
 
   private void host(String init, String handler, Duration timeout) {
+    host(init, handler, timeout, RuntimeSettings.defaults());
+  }
+
+  private void host(String init, String handler, Duration timeout, RuntimeSettings settings) {
     Bootstrap.write(code, init, handler);
     gateway =
-        RuntimeGateway.start(
-            RuntimeGateway.spec(code, timeout, OptionalInt.empty()), RuntimeSettings.defaults());
+        RuntimeGateway.start(RuntimeGateway.spec(code, timeout, OptionalInt.empty()), settings);
   }
 
   private static JsonNode json(HttpResponse<String> response) throws IOException {
@@ -85,6 +88,43 @@ class RuntimeFailuresTest {
     assertThat(after.statusCode()).isEqualTo(200);
     assertThat(json(after).path("pid").asLong()).isNotEqualTo(firstPid);
     assertThat(RuntimeGateway.tail(after)).contains("Init Duration");
+  }
+
+  @Test
+  @DisplayName("a cold start's init does not count against the timeout, which starts after it")
+  void timeoutStartsAfterInit() throws Exception {
+    host(
+        "sleep 3",
+        "respond \"{\\\"left\\\":$((DEADLINE - $(date +%s%3N)))}\"",
+        Duration.ofSeconds(2));
+
+    HttpResponse<String> cold = gateway.invoke("{}");
+
+    assertThat(cold.statusCode()).isEqualTo(200);
+    assertThat(cold.headers().firstValue("X-Amz-Function-Error")).as(cold.body()).isEmpty();
+    assertThat(json(cold).path("left").asLong())
+        .as("the deadline the runtime got: its timeout from the end of init")
+        .isBetween(500L, 2000L);
+    assertThat(RuntimeGateway.tail(cold)).containsPattern("Init Duration: [3-9]\\d{3}\\.");
+  }
+
+  @Test
+  @DisplayName("an init past the init limit: Sandbox.Timedout and the process is killed")
+  void initLimit() throws Exception {
+    Path pidFile = code.resolve("pid");
+    host(
+        "echo $$ > " + pidFile + "; sleep 60",
+        "respond '{}'",
+        Duration.ofSeconds(30),
+        RuntimeSettings.defaults().withInitTimeout(Duration.ofSeconds(1)));
+
+    HttpResponse<String> response = gateway.invoke("{}");
+
+    assertFunctionError(response);
+    assertThat(json(response).path("errorType").asText()).isEqualTo("Sandbox.Timedout");
+    assertThat(json(response).path("errorMessage").asText())
+        .matches("RequestId: [0-9a-f-]{36} Error: init timed out after 1.00 seconds");
+    Processes.awaitDead(Long.parseLong(Files.readString(pidFile).strip()));
   }
 
   @Test

@@ -16,10 +16,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
- * A real gateway hosting one {@code provided} function for a test, with strict blocked-thread
- * checking (as the gateway's other tests), plus a plain HTTP client to call it.
+ * A real gateway hosting user functions for a test (one {@code provided} function by default), with
+ * strict blocked-thread checking (as the gateway's other tests), plus a plain HTTP client and an
+ * AWS SDK v2 client to call it.
  */
 final class RuntimeGateway implements AutoCloseable {
 
@@ -45,6 +52,10 @@ final class RuntimeGateway implements AutoCloseable {
   }
 
   static RuntimeGateway start(FunctionSpec spec, RuntimeSettings settings) {
+    return start(List.of(spec), settings);
+  }
+
+  static RuntimeGateway start(List<FunctionSpec> specs, RuntimeSettings settings) {
     GatewayConfig config =
         GatewayConfig.fromSettings(
                 Map.of(
@@ -52,7 +63,8 @@ final class RuntimeGateway implements AutoCloseable {
                     "GATEWAY_PORT", "0",
                     "GATEWAY_INSTANCES", "2",
                     "ENRICHER_PUBLIC_IP", "203.0.113.7"))
-            .functions(List.of(spec));
+            .functions(specs)
+            .runtimeSettings(settings);
     VertxOptions strict =
         new VertxOptions()
             .setBlockedThreadCheckInterval(50)
@@ -61,7 +73,7 @@ final class RuntimeGateway implements AutoCloseable {
             .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
             .setWarningExceptionTime(500)
             .setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS);
-    return new RuntimeGateway(Gateway.start(config, List.of(), strict, settings).await());
+    return new RuntimeGateway(Gateway.start(config, List.of(), strict).await());
   }
 
   URI endpoint() {
@@ -70,11 +82,29 @@ final class RuntimeGateway implements AutoCloseable {
 
   /** Invokes the function through the Invoke API with the Tail log. */
   HttpResponse<String> invoke(String payload) {
+    return invoke(NAME, payload);
+  }
+
+  /** Invokes function {@code name} through the Invoke API with the Tail log. */
+  HttpResponse<String> invoke(String name, String payload) {
     return send(
-        HttpRequest.newBuilder(endpoint().resolve("/2015-03-31/functions/" + NAME + "/invocations"))
+        HttpRequest.newBuilder(endpoint().resolve("/2015-03-31/functions/" + name + "/invocations"))
             .header("X-Amz-Log-Type", "Tail")
             .POST(HttpRequest.BodyPublishers.ofString(payload))
             .build());
+  }
+
+  /** An AWS SDK v2 client of this gateway (one attempt per call); the caller closes it. */
+  LambdaClient lambda() {
+    return LambdaClient.builder()
+        .endpointOverride(endpoint())
+        .region(Region.US_EAST_1)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
+        .httpClient(UrlConnectionHttpClient.create())
+        .overrideConfiguration(
+            o -> o.retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(1)))
+        .build();
   }
 
   /** A GET of {@code path} on the gateway. */

@@ -84,7 +84,7 @@ public final class InvokeApiHandler {
       RoutingContext ctx, InvokeRequest invoke, Buffer event, String requestId) {
     services
         .invoker()
-        .invoke(invoke.function(), event, requestId, "invoke")
+        .invoke(invoke.function(), event, requestId, "invoke", invoke.clientContext())
         .onComplete(
             result -> {
               HttpServerResponse response = ctx.response();

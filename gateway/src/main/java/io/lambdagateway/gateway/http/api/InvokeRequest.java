@@ -6,6 +6,9 @@ import io.lambdagateway.gateway.json.JsonScan;
 import io.lambdagateway.gateway.platform.FunctionRegistry;
 import io.lambdagateway.gateway.platform.HostedFunction;
 import io.vertx.core.buffer.Buffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -19,9 +22,19 @@ import java.util.function.UnaryOperator;
  * @param logTail true when the reply carries {@code X-Amz-Log-Result} (a synchronous call with
  *     {@code X-Amz-Log-Type: Tail}; AWS ignores it for the other types)
  * @param payloadLimit the largest body of this invocation type, in bytes
+ * @param clientContext the JSON of a synchronous call's {@code X-Amz-Client-Context} (decoded from
+ *     base64), which the function sees as {@code context.clientContext}; empty when absent and for
+ *     the other invocation types, as on AWS
  */
 public record InvokeRequest(
-    HostedFunction function, InvocationType type, boolean logTail, long payloadLimit) {
+    HostedFunction function,
+    InvocationType type,
+    boolean logTail,
+    long payloadLimit,
+    Optional<String> clientContext) {
+
+  /** AWS's limit on {@code X-Amz-Client-Context}, base64 included. */
+  public static final int MAX_CLIENT_CONTEXT_BYTES = 3583;
 
   private static final String PREFIX = "/2015-03-31/functions/";
   private static final String SUFFIX = "/invocations";
@@ -29,7 +42,8 @@ public record InvokeRequest(
 
   /**
    * Checks, in Lambda's order: operation (method and path), function name and qualifier, the
-   * function's existence, {@code X-Amz-Invocation-Type}, {@code X-Amz-Log-Type}.
+   * function's existence, {@code X-Amz-Invocation-Type}, {@code X-Amz-Log-Type}, {@code
+   * X-Amz-Client-Context}.
    *
    * @param rawPath the path as received, not percent-decoded
    * @param qualifierParam the decoded {@code Qualifier} query parameter, or null
@@ -48,7 +62,11 @@ public record InvokeRequest(
     boolean tail = logTail(header.apply("X-Amz-Log-Type"));
     long limit =
         type == InvocationType.EVENT ? config.maxAsyncPayloadBytes() : config.maxSyncPayloadBytes();
-    return new InvokeRequest(fn, type, tail && type == InvocationType.SYNC, limit);
+    Optional<String> clientContext =
+        type == InvocationType.SYNC
+            ? clientContext(header.apply("X-Amz-Client-Context"))
+            : Optional.empty();
+    return new InvokeRequest(fn, type, tail && type == InvocationType.SYNC, limit, clientContext);
   }
 
   /**
@@ -115,6 +133,33 @@ public record InvokeRequest(
     }
     String segment = path.substring(PREFIX.length(), path.length() - SUFFIX.length());
     return segment.indexOf('/') < 0 ? segment : null;
+  }
+
+  /**
+   * The JSON text of a client-context header. Runtimes parse it (AWS's Node client fails the call
+   * on bad JSON), so anything but base64 of one JSON object within AWS's size is refused here; the
+   * wording of the refusal is ours.
+   */
+  private static Optional<String> clientContext(String header) {
+    if (header == null || header.isEmpty()) {
+      return Optional.empty();
+    }
+    if (header.length() > MAX_CLIENT_CONTEXT_BYTES) {
+      throw ServiceError.invalidParameter(
+          "Client context must be at most " + MAX_CLIENT_CONTEXT_BYTES + " bytes");
+    }
+    byte[] json;
+    try {
+      json = Base64.getDecoder().decode(header);
+    } catch (IllegalArgumentException notBase64) {
+      json = null;
+    }
+    String text = json == null ? "" : new String(json, StandardCharsets.UTF_8);
+    if (!text.strip().startsWith("{") || JsonScan.problem(json) != null) {
+      throw ServiceError.invalidParameter(
+          "Client context must be a valid Base64-encoded JSON object");
+    }
+    return Optional.of(text);
   }
 
   private static boolean logTail(String header) {

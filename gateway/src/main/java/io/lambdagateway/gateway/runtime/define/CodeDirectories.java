@@ -11,9 +11,10 @@ import java.util.stream.Stream;
 
 /**
  * The temporary directories zips are extracted into: created readable by the gateway's user only
- * and deleted, with everything in them, when the JVM shuts down (one shutdown hook for all).
+ * and deleted, with everything in them, when the gateway hosting them closes ({@link
+ * #deleteExtracted}); a shutdown hook deletes those of a configuration never started or closed.
  */
-final class CodeDirectories {
+public final class CodeDirectories {
 
   private static final List<Path> CREATED = new ArrayList<>();
 
@@ -44,6 +45,22 @@ final class CodeDirectories {
     } catch (IOException failed) {
       throw new UncheckedIOException(failed);
     }
+  }
+
+  /**
+   * Deletes {@code codeDir} with everything in it when it is a directory a zip was extracted into
+   * (a function defined with {@code code=ZIP}); any other directory is the user's and left alone.
+   * Blocking file I/O: call on a worker or a plain thread.
+   *
+   * @throws UncheckedIOException when it cannot be deleted
+   */
+  public static void deleteExtracted(Path codeDir) {
+    synchronized (CREATED) {
+      if (!CREATED.remove(codeDir)) {
+        return;
+      }
+    }
+    delete(codeDir);
   }
 
   private static void deleteAll() {

@@ -57,7 +57,7 @@ public final class CodeZip {
   }
 
   /**
-   * Extracts {@code zip} into a new directory deleted when the gateway's JVM exits.
+   * Extracts {@code zip} into a new directory, deleted when the gateway hosting it closes.
    *
    * @return that directory
    * @throws IOException with a one-line reason when the zip is refused or unreadable; nothing is

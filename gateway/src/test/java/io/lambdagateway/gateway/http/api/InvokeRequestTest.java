@@ -1,6 +1,7 @@
 package io.lambdagateway.gateway.http.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lambdagateway.gateway.GatewayConfig;
 import io.lambdagateway.gateway.function.EchoFunction;
@@ -8,9 +9,12 @@ import io.lambdagateway.gateway.http.ServiceError;
 import io.lambdagateway.gateway.platform.FunctionRegistry;
 import io.lambdagateway.gateway.platform.HostedFunction;
 import io.vertx.core.buffer.Buffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -306,6 +310,56 @@ class InvokeRequestTest {
                 ServiceError.REQUEST_TOO_LARGE,
                 "1048577 byte payload "
                     + "is too large for the Event invocation type (limit 1048576 bytes)")));
+  }
+
+  static Stream<Arguments> clientContexts() {
+    String context = "{\"custom\":{\"k\":\"v\"}}";
+    String encoded = base64(context);
+    return Stream.of(
+        Arguments.of("absent", null, "RequestResponse", Optional.empty()),
+        Arguments.of("base64 JSON", encoded, "RequestResponse", Optional.of(context)),
+        Arguments.of("ignored for Event", encoded, "Event", Optional.empty()),
+        Arguments.of("ignored for DryRun", encoded, "DryRun", Optional.empty()),
+        Arguments.of("not base64", "{not base64}", "RequestResponse", null),
+        Arguments.of("base64 of no JSON", base64("{oops"), "RequestResponse", null),
+        Arguments.of("base64 of no object", base64("[1]"), "RequestResponse", null),
+        Arguments.of(
+            "over 3583 bytes",
+            base64("{\"k\":\"" + "x".repeat(2700) + "\"}"),
+            "RequestResponse",
+            null));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("clientContexts")
+  @DisplayName("X-Amz-Client-Context: base64 JSON for synchronous calls, else refused with 400")
+  void clientContext(String name, String header, String type, Optional<String> expected) {
+    Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    headers.put("X-Amz-Invocation-Type", type);
+    if (header != null) {
+      headers.put("X-Amz-Client-Context", header);
+    }
+
+    if (expected == null) {
+      assertThatThrownBy(
+              () -> InvokeRequest.parse("POST", PROBE, null, headers::get, FUNCTIONS, CONFIG))
+          .isInstanceOfSatisfying(
+              ServiceError.class,
+              error -> {
+                assertThat(error.status()).isEqualTo(400);
+                assertThat(error.code()).isEqualTo("InvalidParameterValueException");
+                assertThat(error.getMessage()).startsWith("Client context must be");
+              });
+    } else {
+      assertThat(
+              InvokeRequest.parse("POST", PROBE, null, headers::get, FUNCTIONS, CONFIG)
+                  .clientContext())
+          .isEqualTo(expected);
+    }
+  }
+
+  private static String base64(String text) {
+    return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
   }
 
   private static Arguments row(
