@@ -8,18 +8,23 @@ import io.lambdagateway.gateway.Gateway;
 import io.lambdagateway.gateway.GatewayConfig;
 import io.lambdagateway.gateway.json.Json;
 import io.vertx.core.VertxOptions;
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -45,23 +50,44 @@ class ExamplesTest {
               + "env.GREETING=Hi",
           "name=node-esm,runtime=nodejs,code=examples/node-esm,handler=index.handler",
           "name=python-hello,runtime=python,code=examples/python-hello,handler=app.handler",
-          "name=bash-echo,runtime=provided,code=examples/provided-bash,handler=unused,timeout=10s");
+          "name=bash-echo,runtime=provided,code=examples/provided-bash,handler=unused,timeout=10s",
+          "name=java-hello,runtime=java,code=examples/java-hello/build,"
+              + "handler=example.Hello::handleRequest,timeout=15s,memory=256");
 
   /** Started once, before the blocked-thread guard watches: a cold JVM's first listen is slow. */
   private static Gateway specsGateway;
 
+  /** Where the Java example is compiled, as the docs' javac does into examples/java-hello/build. */
+  private static Path javaBuild;
+
   private Gateway gateway;
 
   @BeforeAll
-  static void hostTheSpecs() {
-    String specs = String.join(";", SPECS).replace("code=examples/", "code=" + EXAMPLES + "/");
+  static void hostTheSpecs() throws IOException {
+    javaBuild = Files.createTempDirectory("java-hello-build");
+    Path source = EXAMPLES.resolve("java-hello/src/example/Hello.java");
+    int javac =
+        ToolProvider.getSystemJavaCompiler()
+            .run(null, null, null, "-d", javaBuild.toString(), source.toString());
+    assertThat(javac).as("javac of the Java example").isZero();
+    String specs =
+        String.join(";", SPECS)
+            .replace("code=examples/java-hello/build", "code=" + javaBuild)
+            .replace("code=examples/", "code=" + EXAMPLES + "/");
     specsGateway = start(Map.of("GATEWAY_FUNCTIONS", specs));
   }
 
   @AfterAll
-  static void stopAll() {
+  static void stopAll() throws IOException {
     specsGateway.close().await();
-    assertThat(Processes.descendantsMentioning(EXAMPLES.toString())).isEmpty();
+    // The runtimes' command lines name the handler (node, python, java) or the bootstrap's path.
+    for (String marker :
+        List.of(EXAMPLES.toString(), "index.handler", "app.handler", "example.Hello")) {
+      assertThat(Processes.descendantsMentioning(marker)).as(marker).isEmpty();
+    }
+    try (Stream<Path> files = Files.walk(javaBuild)) {
+      files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+    }
   }
 
   @Test
@@ -86,6 +112,11 @@ class ExamplesTest {
     HttpResponse<String> bash = invoke("bash-echo", "{\"n\":1}");
     assertThat(json(bash).toString()).isEqualTo("{\"function\":\"bash-echo\",\"event\":{\"n\":1}}");
     assertThat(tail(bash)).contains("bootstrap handling ");
+
+    HttpResponse<String> java = invoke("java-hello", "{\"name\":\"Duke\"}");
+    assertThat(json(java).toString())
+        .isEqualTo("{\"greeting\":\"Hello, Duke!\",\"functionName\":\"java-hello\"}");
+    assertThat(tail(java)).contains("hello called for Duke");
   }
 
   @Test
