@@ -29,6 +29,14 @@ public interface LambdaFunction {
     return FunctionTraits.DEFAULT;
   }
 
+  /**
+   * The {@code Runtime} shown by ListFunctions and GetFunction: {@code java17} for functions
+   * compiled into the gateway.
+   */
+  default String runtimeName() {
+    return "java17";
+  }
+
   /** The {@code Handler} shown by GetFunction, the implementing class by default. */
   default String handlerName() {
     return getClass().getName();

@@ -139,6 +139,7 @@ class EnvironmentPoolTest {
     assertThat(list.body()).contains("\"FunctionName\":\"custom\"");
     assertThat(get.statusCode()).isEqualTo(200);
     assertThat(get.body())
+        .contains("\"Runtime\":\"provided.al2023\"")
         .contains("\"Handler\":\"handler.ignored\"")
         .contains("\"MemorySize\":256");
   }

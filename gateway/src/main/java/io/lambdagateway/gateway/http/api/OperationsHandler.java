@@ -65,7 +65,7 @@ public final class OperationsHandler {
     ObjectNode c = JsonNodeFactory.instance.objectNode();
     c.put("FunctionName", fn.name());
     c.put("FunctionArn", arnOf(fn.name()));
-    c.put("Runtime", "java17");
+    c.put("Runtime", fn.function().runtimeName());
     c.put("Handler", fn.function().handlerName());
     c.put("Timeout", Math.max(1, fn.timeout().toSeconds()));
     c.put("MemorySize", fn.memorySizeMb());
