@@ -77,7 +77,7 @@ final class ExecutionEnvironment {
   private final AtomicBoolean dead = new AtomicBoolean();
   private final AtomicBoolean initReported = new AtomicBoolean();
   private volatile State state = State.STARTING;
-  private volatile Process process;
+  private volatile RuntimeProcess process;
   private volatile RuntimeApiServer server;
   private volatile List<OutputPump> pumps = List.of();
   private volatile long spawnedNanos;
@@ -192,16 +192,18 @@ final class ExecutionEnvironment {
     closeChannel(
         id -> new FunctionError("Runtime.ExitError", "RequestId: " + id + " Error: stopped"));
     markDead();
-    Process p = process;
+    RuntimeProcess p = process;
     Future<Void> stopped =
         p == null
             ? Future.succeededFuture()
             : vertx.executeBlocking(
                 () -> {
-                  ChildProcesses.stop(p.toHandle(), settings.stopGrace());
+                  ChildProcesses.stop(p, settings.stopGrace());
                   return null;
                 },
                 false);
+    // the listener closes only after the process has gone, so a runtime waiting on /next is not
+    // cut off mid-request (runtimes log that as an error)
     return stopped.eventually(this::closeServer);
   }
 
@@ -219,36 +221,50 @@ final class ExecutionEnvironment {
         .onFailure(this::failedToStart);
   }
 
-  /** Starts the process (on a worker): environment, pumps, exit watcher. */
+  /**
+   * Starts the process (on a worker): environment, pumps, exit watcher. A failure after the process
+   * started kills it, so that nothing is left behind when the call fails.
+   */
   private Void spawn(int port) throws IOException {
     ProcessBuilder builder =
         new ProcessBuilder(launcher.command(spec)).directory(spec.codeDir().toFile());
     builder.environment().clear();
     builder.environment().putAll(environment(port));
     spawnedNanos = System.nanoTime();
-    Process started = builder.start();
-    ChildProcesses.register(started.toHandle());
+    RuntimeProcess started = ChildProcesses.start(builder, name);
     process = started;
-    started.getOutputStream().close();
+    try {
+      watch(started);
+    } catch (IOException | RuntimeException | Error failed) {
+      ChildProcesses.kill(started);
+      ChildProcesses.unregister(started);
+      throw failed;
+    }
+    LOG.info("function={} environment={} pid={} started", spec.name(), name, started.pid());
+    if (dead.get()) {
+      // stopped while starting
+      ChildProcesses.kill(started);
+    }
+    return null;
+  }
+
+  /** Pumps for its output, the exit watcher. */
+  private void watch(RuntimeProcess started) throws IOException {
+    Process p = started.process();
+    p.getOutputStream().close();
     pumps =
         List.of(
             OutputPump.start(
                 name + "-stdout",
-                started.getInputStream(),
+                p.getInputStream(),
                 settings.maxLineBytes(),
                 line -> output.line("stdout", line)),
             OutputPump.start(
                 name + "-stderr",
-                started.getErrorStream(),
+                p.getErrorStream(),
                 settings.maxLineBytes(),
                 line -> output.line("stderr", line)));
-    started.onExit().thenAcceptAsync(this::exited);
-    LOG.info("function={} environment={} pid={} started", spec.name(), name, started.pid());
-    if (dead.get()) {
-      // stopped while starting
-      ChildProcesses.kill(started.toHandle());
-    }
-    return null;
+    p.onExit().thenRunAsync(() -> exited(started));
   }
 
   /**
@@ -284,22 +300,28 @@ final class ExecutionEnvironment {
     return day + "/[$LATEST]" + UUID.randomUUID().toString().replace("-", "");
   }
 
-  /** On a worker after each call: output drained into its log, memory and init measured. */
+  /**
+   * On a worker after each call: output drained into its log, memory and init measured. Whatever
+   * happens while measuring, the environment is free again afterwards (unless dead).
+   */
   private Void finishCall(Invocation inv) throws InterruptedException {
-    for (OutputPump pump : pumps) {
-      pump.awaitDrained(DRAIN_MILLIS);
-    }
-    Process p = process;
-    if (p != null) {
-      peakRssMb(p.pid()).ifPresent(inv.log()::reportMaxMemoryUsed);
-    }
-    if (initMillis >= 0 && initReported.compareAndSet(false, true)) {
-      inv.log().reportInitDuration(initMillis);
-    }
-    serving = null;
-    lastUsedMillis = System.currentTimeMillis();
-    if (!dead.get()) {
-      state = State.IDLE;
+    try {
+      for (OutputPump pump : pumps) {
+        pump.awaitDrained(DRAIN_MILLIS);
+      }
+      RuntimeProcess p = process;
+      if (p != null) {
+        peakRssMb(p.pid()).ifPresent(inv.log()::reportMaxMemoryUsed);
+      }
+      if (initMillis >= 0 && initReported.compareAndSet(false, true)) {
+        inv.log().reportInitDuration(initMillis);
+      }
+    } finally {
+      serving = null;
+      lastUsedMillis = System.currentTimeMillis();
+      if (!dead.get()) {
+        state = State.IDLE;
+      }
     }
     return null;
   }
@@ -365,8 +387,12 @@ final class ExecutionEnvironment {
     closeServer();
   }
 
-  private void exited(Process ended) {
-    ChildProcesses.unregister(ended.toHandle());
+  /**
+   * After the process ended (on a pool thread): the call it served fails with its exit status, then
+   * what it left running (in its group, under it or marked as its) is killed and the listener
+   * closes.
+   */
+  private void exited(RuntimeProcess ended) {
     try {
       for (OutputPump pump : pumps) {
         pump.awaitDrained(DRAIN_MILLIS);
@@ -374,7 +400,7 @@ final class ExecutionEnvironment {
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
     }
-    String status = exitStatus(ended.exitValue());
+    String status = exitStatus(ended.process().exitValue());
     LOG.info("function={} environment={} exited: {}", spec.name(), name, status);
     closeChannel(
         id ->
@@ -382,7 +408,12 @@ final class ExecutionEnvironment {
                 "Runtime.ExitError",
                 "RequestId: " + id + " Error: Runtime exited with error: " + status));
     markDead();
-    closeServer();
+    try {
+      ChildProcesses.kill(ended);
+    } finally {
+      ChildProcesses.unregister(ended);
+      closeServer();
+    }
   }
 
   /** As Go's os.ProcessState prints it; Java reports death by signal N as 128 + N. */
@@ -402,14 +433,22 @@ final class ExecutionEnvironment {
 
   private void kill() {
     markDead();
-    Process p = process;
+    RuntimeProcess p = process;
     if (p != null) {
-      vertx.executeBlocking(
-          () -> {
-            ChildProcesses.kill(p.toHandle());
-            return null;
-          },
-          false);
+      vertx
+          .executeBlocking(
+              () -> {
+                ChildProcesses.kill(p);
+                return null;
+              },
+              false)
+          .onFailure(
+              failed ->
+                  LOG.warn(
+                      "function={} environment={} kill failed: {}",
+                      spec.name(),
+                      name,
+                      failed.toString()));
     }
   }
 

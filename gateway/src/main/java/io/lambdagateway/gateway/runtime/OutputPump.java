@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads one output stream of a runtime process on a thread of its own and cuts it into lines.
@@ -14,12 +16,15 @@ import java.util.function.Consumer;
  */
 final class OutputPump implements Runnable {
 
+  private static final Logger LOG = LoggerFactory.getLogger(OutputPump.class);
+
   private final InputStream in;
   private final int maxLineBytes;
   private final Consumer<String> lines;
   private final byte[] line;
   private int length;
   private long droppedBytes;
+  private long failedLines;
   private volatile boolean idle;
   private volatile long consumed;
 
@@ -101,6 +106,14 @@ final class OutputPump implements Runnable {
     }
     length = 0;
     droppedBytes = 0;
-    lines.accept(text);
+    try {
+      lines.accept(text);
+    } catch (RuntimeException failed) {
+      // the pump must keep draining the pipe whatever happens to a line, else the process blocks
+      // on a full pipe and its calls hang until they time out
+      if (failedLines++ == 0) {
+        LOG.warn("a line of runtime output could not be passed on: {}", failed.toString());
+      }
+    }
   }
 }

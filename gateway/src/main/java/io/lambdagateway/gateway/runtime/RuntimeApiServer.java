@@ -7,6 +7,7 @@ import io.lambdagateway.gateway.json.Json;
 import io.lambdagateway.transfer.LambdaLimits;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -14,6 +15,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.internal.VertxInternal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
@@ -53,14 +55,29 @@ final class RuntimeApiServer {
     this.server = server;
   }
 
-  /** Starts a listener for {@code channel} on 127.0.0.1 and a free port. */
+  /**
+   * Starts a listener for {@code channel} on 127.0.0.1 and a free port, on an event-loop context of
+   * its own. Not on the caller's: a server created in a verticle's context is closed when that
+   * verticle is undeployed, which on shutdown would cut off the runtime's pending {@code /next}
+   * before its process is stopped; this one lives until its environment closes it.
+   */
   static Future<RuntimeApiServer> start(Vertx vertx, RuntimeChannel channel) {
-    Context context = vertx.getOrCreateContext();
-    HttpServer server =
-        vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0));
-    RuntimeApiServer api = new RuntimeApiServer(channel, context, server);
-    server.requestHandler(api::handle);
-    return server.listen().map(listening -> api);
+    Context context = ((VertxInternal) vertx).createEventLoopContext();
+    Promise<RuntimeApiServer> started = Promise.promise();
+    context.runOnContext(
+        onItsContext -> {
+          try {
+            HttpServer server =
+                vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0));
+            RuntimeApiServer api = new RuntimeApiServer(channel, context, server);
+            server.requestHandler(api::handle);
+            server.listen().map(listening -> api).onComplete(started);
+          } catch (RuntimeException failed) {
+            // the environment must hear of it, else its call would wait for a runtime forever
+            started.tryFail(failed);
+          }
+        });
+    return started.future();
   }
 
   /** The port to put into {@code AWS_LAMBDA_RUNTIME_API}. */

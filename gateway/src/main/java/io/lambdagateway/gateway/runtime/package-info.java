@@ -18,14 +18,17 @@
  *   <li>{@code ExecutionEnvironment}: one OS process, one call at a time, started by the runtime's
  *       {@link io.lambdagateway.gateway.runtime.RuntimeLauncher} with AWS's environment variables
  *       in a clean environment (nothing of the gateway's own, such as {@code GATEWAY_AUTH_TOKEN},
- *       reaches user code; credentials are dummies). Timeouts kill the process tree; an exit is
+ *       reaches user code; credentials are dummies). Timeouts kill the process group; an exit is
  *       {@code Runtime.ExitError}; REPORT shows its init duration and peak RSS.
  *   <li>{@code RuntimeApiServer} and {@code RuntimeChannel}: the Runtime API of one environment on
  *       its own listener on 127.0.0.1 and an ephemeral port, told only to that environment's
  *       process, so a process can only ever see and answer its own invocations.
  *   <li>{@code OutputPump} and {@code RuntimeOutput}: the process's stdout/stderr, line by line
  *       with bounded memory, into the call's Tail log and the gateway's log (rate-limited).
- *   <li>{@code ChildProcesses}: stopping process trees, and a shutdown hook so none is orphaned.
+ *   <li>{@code ChildProcesses}: each runtime in a process group of its own ({@code setsid}),
+ *       stopped with its group, its tree and whatever carries its marker variable (a process that
+ *       escapes all three is out of reach without cgroups), and a shutdown hook so none is
+ *       orphaned.
  * </ul>
  *
  * <p>Threads: the event loops only route and complete futures; process start, pipe reads, waits,

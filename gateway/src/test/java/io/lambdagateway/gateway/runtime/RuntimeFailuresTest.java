@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterEach;
@@ -236,6 +237,30 @@ class RuntimeFailuresTest {
                 + (3_000_000 - RuntimeSettings.defaults().maxLineBytes())
                 + " bytes of this line dropped]")
         .contains("flood done");
+  }
+
+  @Test
+  @DisplayName(
+      "a process that cannot start fails the call with an answer and frees its slot for the next")
+  void processStartFailure() throws Exception {
+    Path bootstrap = Bootstrap.write(code, "", "respond '{\"ok\":true}'").resolve("bootstrap");
+    gateway =
+        RuntimeGateway.start(
+            RuntimeGateway.spec(code, Duration.ofSeconds(10), OptionalInt.of(1)),
+            RuntimeSettings.defaults());
+    Files.setPosixFilePermissions(bootstrap, PosixFilePermissions.fromString("rw-r--r--"));
+
+    HttpResponse<String> failed = gateway.invoke("{}");
+    Files.setPosixFilePermissions(bootstrap, PosixFilePermissions.fromString("rwxr-xr-x"));
+    HttpResponse<String> next = gateway.invoke("{}");
+
+    assertFunctionError(failed);
+    assertThat(json(failed).path("errorType").asText()).isEqualTo("Runtime.InvalidEntrypoint");
+    assertThat(json(failed).path("errorMessage").asText()).endsWith("(chmod +x)");
+    assertThat(next.statusCode())
+        .as("reserved concurrency 1: the slot was released")
+        .isEqualTo(200);
+    assertThat(json(next).path("ok").asBoolean()).isTrue();
   }
 
   @Test
