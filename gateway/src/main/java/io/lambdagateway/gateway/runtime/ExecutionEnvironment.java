@@ -63,7 +63,9 @@ final class ExecutionEnvironment {
 
   private static final Logger LOG = LoggerFactory.getLogger(ExecutionEnvironment.class);
   private static final AtomicLong IDS = new AtomicLong();
-  private static final long DRAIN_MILLIS = 20;
+
+  /** How long a finished call waits, at most, for its output to reach its log (usually < 1 ms). */
+  private static final long DRAIN_MILLIS = 500;
 
   private final Vertx vertx;
   private final FunctionSpec spec;
@@ -257,11 +259,13 @@ final class ExecutionEnvironment {
             OutputPump.start(
                 name + "-stdout",
                 p.getInputStream(),
+                p::isAlive,
                 settings.maxLineBytes(),
                 line -> output.line("stdout", line)),
             OutputPump.start(
                 name + "-stderr",
                 p.getErrorStream(),
+                p::isAlive,
                 settings.maxLineBytes(),
                 line -> output.line("stderr", line)));
     p.onExit().thenRunAsync(() -> exited(started));
@@ -304,7 +308,7 @@ final class ExecutionEnvironment {
    * On a worker after each call: output drained into its log, memory and init measured. Whatever
    * happens while measuring, the environment is free again afterwards (unless dead).
    */
-  private Void finishCall(Invocation inv) throws InterruptedException {
+  private Void finishCall(Invocation inv) {
     try {
       for (OutputPump pump : pumps) {
         pump.awaitDrained(DRAIN_MILLIS);
@@ -393,12 +397,8 @@ final class ExecutionEnvironment {
    * closes.
    */
   private void exited(RuntimeProcess ended) {
-    try {
-      for (OutputPump pump : pumps) {
-        pump.awaitDrained(DRAIN_MILLIS);
-      }
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
+    for (OutputPump pump : pumps) {
+      pump.awaitDrained(DRAIN_MILLIS);
     }
     String status = exitStatus(ended.process().exitValue());
     LOG.info("function={} environment={} exited: {}", spec.name(), name, status);

@@ -3,6 +3,8 @@ package io.lambdagateway.gateway.runtime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,33 +15,53 @@ import org.slf4j.LoggerFactory;
  * <p>Memory stays bounded whatever the process writes: one read buffer and one line of at most
  * {@code maxLineBytes}; the rest of a longer line is dropped, and the line ends with how many bytes
  * were dropped. A flood is slowed by the pipe itself, since the process blocks on a full pipe.
+ *
+ * <p>Why it polls instead of blocking in {@code read}: a call's log must hold what the runtime
+ * wrote before it answered, and only a poll that starts after the answer arrived and finds the pipe
+ * empty proves that ({@link #awaitDrained}); the process stream cannot be asked from another thread
+ * while a read blocks on it (they share one lock). Idle, a pump wakes at most every {@value
+ * #MAX_PARK_MILLIS} ms; once its process has exited it reads to the end of the pipe.
  */
 final class OutputPump implements Runnable {
 
   private static final Logger LOG = LoggerFactory.getLogger(OutputPump.class);
+  private static final long MIN_PARK_NANOS = 200_000;
+  private static final long MAX_PARK_MILLIS = 10;
 
   private final InputStream in;
+  private final BooleanSupplier processAlive;
   private final int maxLineBytes;
   private final Consumer<String> lines;
   private final byte[] line;
   private int length;
   private long droppedBytes;
   private long failedLines;
-  private volatile boolean idle;
-  private volatile long consumed;
+  private volatile Thread thread;
+  private volatile boolean finished;
 
-  OutputPump(InputStream in, int maxLineBytes, Consumer<String> lines) {
+  /** Polls that found the pipe empty with every byte read before them passed on. */
+  private volatile long emptyPolls;
+
+  OutputPump(
+      InputStream in, BooleanSupplier processAlive, int maxLineBytes, Consumer<String> lines) {
     this.in = in;
+    this.processAlive = processAlive;
     this.maxLineBytes = maxLineBytes;
     this.lines = lines;
     this.line = new byte[maxLineBytes];
   }
 
   /** Starts the pump on a daemon thread named {@code name}. */
-  static OutputPump start(String name, InputStream in, int maxLineBytes, Consumer<String> lines) {
-    OutputPump pump = new OutputPump(in, maxLineBytes, lines);
+  static OutputPump start(
+      String name,
+      InputStream in,
+      BooleanSupplier processAlive,
+      int maxLineBytes,
+      Consumer<String> lines) {
+    OutputPump pump = new OutputPump(in, processAlive, maxLineBytes, lines);
     Thread thread = new Thread(pump, name);
     thread.setDaemon(true);
+    pump.thread = thread;
     thread.start();
     return pump;
   }
@@ -47,19 +69,21 @@ final class OutputPump implements Runnable {
   @Override
   public void run() {
     byte[] chunk = new byte[8192];
+    long park = MIN_PARK_NANOS;
     try {
       while (true) {
-        // only this thread may ask: the process stream's methods share one lock with read()
-        idle = in.available() == 0;
-        int read = in.read(chunk);
-        if (read < 0) {
-          break;
+        int available = in.available();
+        if (available > 0) {
+          passOn(chunk, in.read(chunk, 0, Math.min(available, chunk.length)));
+          park = MIN_PARK_NANOS;
+        } else if (processAlive.getAsBoolean()) {
+          emptyPolls++;
+          LockSupport.parkNanos(park);
+          park = Math.min(park * 2, MAX_PARK_MILLIS * 1_000_000);
+        } else {
+          readToTheEnd(chunk);
+          return;
         }
-        idle = false;
-        for (int i = 0; i < read; i++) {
-          accept(chunk[i]);
-        }
-        consumed += read;
       }
     } catch (IOException closed) {
       // the process ended and its pipe was closed: nothing more to read
@@ -67,24 +91,34 @@ final class OutputPump implements Runnable {
       if (length > 0 || droppedBytes > 0) {
         emit();
       }
-      idle = true;
+      finished = true;
     }
   }
 
   /**
-   * Waits up to {@code maxMillis} until the pump has passed on everything the process had written
-   * when it last looked and has stayed idle for a millisecond, so that output written before a
-   * response lands in that call's log. Best effort, bounded; blocking: call from a worker.
+   * Waits up to {@code maxMillis} until everything the process wrote before this call has been
+   * passed on: two polls must find the pipe empty, and the second of them began after this call
+   * did. Bounded; blocking: call from a worker.
    */
-  void awaitDrained(long maxMillis) throws InterruptedException {
+  void awaitDrained(long maxMillis) {
+    long target = emptyPolls + 2;
     long until = System.nanoTime() + maxMillis * 1_000_000;
-    while (System.nanoTime() < until) {
-      long seen = consumed;
-      boolean wasIdle = idle;
-      Thread.sleep(1);
-      if (wasIdle && idle && consumed == seen) {
-        return;
-      }
+    while (!finished && emptyPolls < target && System.nanoTime() < until) {
+      LockSupport.unpark(thread);
+      LockSupport.parkNanos(MIN_PARK_NANOS);
+    }
+  }
+
+  private void readToTheEnd(byte[] chunk) throws IOException {
+    int read;
+    while ((read = in.read(chunk)) >= 0) {
+      passOn(chunk, read);
+    }
+  }
+
+  private void passOn(byte[] chunk, int read) {
+    for (int i = 0; i < read; i++) {
+      accept(chunk[i]);
     }
   }
 

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +26,7 @@ class OutputPumpTest {
     OutputPump.start(
         "pump-test",
         new ByteArrayInputStream(output),
+        () -> false,
         64,
         line -> {
           if (line.equals("first")) {
@@ -33,5 +37,23 @@ class OutputPumpTest {
 
     await().atMost(Duration.ofSeconds(5)).until(() -> passedOn.size() == 2);
     assertThat(passedOn).containsExactly("second", "third");
+  }
+
+  @Test
+  @DisplayName("has passed on every line written before a drain when the drain returns")
+  void drainIsABarrier() throws Exception {
+    List<String> passedOn = new CopyOnWriteArrayList<>();
+    PipedOutputStream process = new PipedOutputStream();
+    PipedInputStream pipe = new PipedInputStream(process, 1 << 16);
+    AtomicBoolean alive = new AtomicBoolean(true);
+    OutputPump pump = OutputPump.start("pump-drain", pipe, alive::get, 64, passedOn::add);
+
+    for (int call = 1; call <= 200; call++) {
+      process.write(("line " + call + "\n").getBytes(StandardCharsets.UTF_8));
+      pump.awaitDrained(5_000);
+      assertThat(passedOn).as("after call %d", call).hasSize(call).endsWith("line " + call);
+    }
+    alive.set(false);
+    process.close();
   }
 }
