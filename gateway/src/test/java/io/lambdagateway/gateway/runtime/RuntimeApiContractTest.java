@@ -80,7 +80,7 @@ class RuntimeApiContractTest {
   }
 
   private Reply await(Future<Reply> reply) {
-    return reply.toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
+    return reply.toCompletionStage().toCompletableFuture().orTimeout(30, TimeUnit.SECONDS).join();
   }
 
   private Reply post(String path, String body, String... headers) {
