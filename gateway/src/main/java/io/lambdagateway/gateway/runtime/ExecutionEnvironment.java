@@ -310,9 +310,7 @@ final class ExecutionEnvironment {
    */
   private Void finishCall(Invocation inv) {
     try {
-      for (OutputPump pump : pumps) {
-        pump.awaitDrained(DRAIN_MILLIS);
-      }
+      OutputPump.awaitDrained(pumps, DRAIN_MILLIS);
       RuntimeProcess p = process;
       if (p != null) {
         peakRssMb(p.pid()).ifPresent(inv.log()::reportMaxMemoryUsed);
@@ -397,9 +395,7 @@ final class ExecutionEnvironment {
    * closes.
    */
   private void exited(RuntimeProcess ended) {
-    for (OutputPump pump : pumps) {
-      pump.awaitDrained(DRAIN_MILLIS);
-    }
+    OutputPump.awaitDrained(pumps, DRAIN_MILLIS);
     String status = exitStatus(ended.process().exitValue());
     LOG.info("function={} environment={} exited: {}", spec.name(), name, status);
     closeChannel(

@@ -3,6 +3,7 @@ package io.lambdagateway.gateway.runtime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -18,14 +19,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Why it polls instead of blocking in {@code read}: a call's log must hold what the runtime
  * wrote before it answered, and only a poll that starts after the answer arrived and finds the pipe
- * empty proves that ({@link #awaitDrained}); the process stream cannot be asked from another thread
- * while a read blocks on it (they share one lock). Idle, a pump wakes at most every {@value
- * #MAX_PARK_MILLIS} ms; once its process has exited it reads to the end of the pipe.
+ * empty proves that ({@link #awaitDrained(List, long)}); the process stream cannot be asked from
+ * another thread while a read blocks on it (they share one lock). Idle, a pump wakes at most every
+ * {@value #MAX_PARK_MILLIS} ms; once its process has exited it reads to the end of the pipe.
  */
 final class OutputPump implements Runnable {
 
   private static final Logger LOG = LoggerFactory.getLogger(OutputPump.class);
   private static final long MIN_PARK_NANOS = 200_000;
+  private static final long WAIT_NANOS = 20_000;
   private static final long MAX_PARK_MILLIS = 10;
 
   private final InputStream in;
@@ -96,16 +98,30 @@ final class OutputPump implements Runnable {
   }
 
   /**
-   * Waits up to {@code maxMillis} until everything the process wrote before this call has been
-   * passed on: two polls must find the pipe empty, and the second of them began after this call
-   * did. Bounded; blocking: call from a worker.
+   * Waits up to {@code maxMillis} until everything the process wrote to any of {@code pumps} before
+   * this call has been passed on: for each pump, two polls must find its pipe empty, and the second
+   * of them began after this call did. The pumps are woken and waited for together. Bounded;
+   * blocking: call from a worker.
    */
-  void awaitDrained(long maxMillis) {
-    long target = emptyPolls + 2;
+  static void awaitDrained(List<OutputPump> pumps, long maxMillis) {
+    long[] targets = new long[pumps.size()];
+    for (int i = 0; i < targets.length; i++) {
+      targets[i] = pumps.get(i).emptyPolls + 2;
+    }
     long until = System.nanoTime() + maxMillis * 1_000_000;
-    while (!finished && emptyPolls < target && System.nanoTime() < until) {
-      LockSupport.unpark(thread);
-      LockSupport.parkNanos(MIN_PARK_NANOS);
+    while (System.nanoTime() < until) {
+      boolean drained = true;
+      for (int i = 0; i < targets.length; i++) {
+        OutputPump pump = pumps.get(i);
+        if (!pump.finished && pump.emptyPolls < targets[i]) {
+          drained = false;
+          LockSupport.unpark(pump.thread);
+        }
+      }
+      if (drained) {
+        return;
+      }
+      LockSupport.parkNanos(WAIT_NANOS);
     }
   }
 

@@ -50,7 +50,7 @@ class OutputPumpTest {
 
     for (int call = 1; call <= 200; call++) {
       process.write(("line " + call + "\n").getBytes(StandardCharsets.UTF_8));
-      pump.awaitDrained(5_000);
+      OutputPump.awaitDrained(List.of(pump), 5_000);
       assertThat(passedOn).as("after call %d", call).hasSize(call).endsWith("line " + call);
     }
     alive.set(false);
