@@ -30,6 +30,11 @@ import org.slf4j.LoggerFactory;
  * error it posts fails the waiting call with that error. A dead environment is never reused. All
  * process work (start, waits, {@code /proc} reads, kills) runs on worker threads; the output is
  * read by {@link OutputPump} threads.
+ *
+ * <p>Why about 270 lines: this is the environment's state machine, and its failure handlers
+ * (timeout, exit, start failure) change that state; kept beside it, every transition reads in one
+ * place. What is not state moved out: {@link EnvironmentProcess}, {@link CallDeadlines}, {@link
+ * CallReport}, {@link RuntimeEnvironmentVariables}.
  */
 final class ExecutionEnvironment {
 
