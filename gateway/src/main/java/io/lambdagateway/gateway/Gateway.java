@@ -91,14 +91,11 @@ public final class Gateway {
     }
     functions.addAll(extraFunctions);
     try {
+      // one set of launchers: each looks up its interpreter once, not once per function
+      RuntimeLaunchers launchers = RuntimeLaunchers.defaults();
       for (FunctionSpec spec : config.functions()) {
         functions.add(
-            HostedFunctions.of(
-                spec,
-                vertx,
-                config.region(),
-                config.runtimeSettings(),
-                RuntimeLaunchers.defaults()));
+            HostedFunctions.of(spec, vertx, config.region(), config.runtimeSettings(), launchers));
       }
     } catch (IllegalArgumentException cannotHost) {
       vertx.close();

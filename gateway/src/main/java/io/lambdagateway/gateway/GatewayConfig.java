@@ -70,36 +70,15 @@ public record GatewayConfig(
 
   /** This configuration hosting {@code functions} instead of its own user functions. */
   public GatewayConfig functions(List<FunctionSpec> functions) {
-    return new GatewayConfig(
-        host,
-        port,
-        functionName,
-        authToken,
-        functionTimeout,
-        region,
-        accountId,
-        memorySizeMb,
-        maxSyncPayloadBytes,
-        maxAsyncPayloadBytes,
-        maxResponseBytes,
-        maxHeaderBytes,
-        maxRequestLineBytes,
-        idleTimeout,
-        eventQueueSize,
-        eventConcurrency,
-        maxConcurrency,
-        reservedConcurrency,
-        instances,
-        shutdownGrace,
-        benchEcho,
-        enricherPublicIp,
-        enricherSkipBadRows,
-        functions,
-        runtimeSettings);
+    return with(functions, runtimeSettings);
   }
 
   /** This configuration running its user functions' environments with {@code runtimeSettings}. */
   public GatewayConfig runtimeSettings(RuntimeSettings runtimeSettings) {
+    return with(functions, runtimeSettings);
+  }
+
+  private GatewayConfig with(List<FunctionSpec> functions, RuntimeSettings runtimeSettings) {
     return new GatewayConfig(
         host,
         port,
