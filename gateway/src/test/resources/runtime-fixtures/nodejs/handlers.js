@@ -40,6 +40,7 @@ exports.throws = async () => {
 exports.logs = async (event) => {
   console.log('hello from node', event.n);
   console.error('a warning from node');
+  console.warn('two\nlines');
   return { logged: true };
 };
 

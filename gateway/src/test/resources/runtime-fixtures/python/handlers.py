@@ -1,5 +1,7 @@
 """Handlers for the Python runtime client's tests."""
 
+import logging
+
 
 def echo_context(event, context):
     return {
@@ -16,6 +18,7 @@ def echo_context(event, context):
 
 def logs(event, context):
     print("hello from python", event.get("n"))
+    logging.getLogger().warning("two\nlines")
     return {"logged": True}
 
 

@@ -28,7 +28,8 @@ public final class NodeLauncher implements RuntimeLauncher {
           "handler-loader.cjs",
           "context.cjs",
           "invoke.cjs",
-          "errors.cjs");
+          "errors.cjs",
+          "console-log.cjs");
 
   private final Optional<Path> node;
   private final RuntimeClientFiles client = new RuntimeClientFiles("nodejs", CLIENT_FILES);

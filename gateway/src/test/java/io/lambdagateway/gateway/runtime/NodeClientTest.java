@@ -194,6 +194,12 @@ class NodeClientTest {
             "END RequestId: " + requestId,
             "REPORT RequestId: " + requestId)
         .contains("a warning from node");
+    String time = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z\t";
+    assertThat(tail.split("\n"))
+        .as("console.* lines carry time, request id and level, as on AWS")
+        .anyMatch(line -> line.matches(time + requestId + "\tINFO\thello from node 7"))
+        .anyMatch(line -> line.matches(time + requestId + "\tERROR\ta warning from node"))
+        .anyMatch(line -> line.matches(time + requestId + "\tWARN\ttwo\rlines"));
   }
 
   @Test

@@ -160,6 +160,11 @@ class PythonClientTest {
             "hello from python 7",
             "END RequestId: " + requestId,
             "REPORT RequestId: " + requestId);
+    String time = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z\t";
+    assertThat(tail(response).split("\n"))
+        .as("print() stays bare; logging records carry level, time and request id, as on AWS")
+        .contains("hello from python 7")
+        .anyMatch(line -> line.matches("\\[WARNING]\t" + time + requestId + "\ttwo\rlines"));
   }
 
   @ParameterizedTest(name = "{0} -> {1}")

@@ -7,6 +7,7 @@ const { loadHandler } = require('./handler-loader.cjs');
 const { buildContext } = require('./context.cjs');
 const { invokeHandler } = require('./invoke.cjs');
 const { RuntimeError, formatError } = require('./errors.cjs');
+const { patchConsole } = require('./console-log.cjs');
 
 // An uncaught error after the handler answered, or in a timer it left behind, fails the current
 // invocation (if any) and ends the environment, as on AWS.
@@ -16,6 +17,11 @@ async function main() {
   const api = new RuntimeApi(process.env.AWS_LAMBDA_RUNTIME_API);
   const handlerName = process.argv[2] || process.env._HANDLER;
   const taskRoot = process.env.LAMBDA_TASK_ROOT || process.cwd();
+  // The request id log lines carry; unlike current's, it stays set after the answer, so that
+  // output of timers the handler left behind names the invocation that started them.
+  const logged = { requestId: undefined };
+  patchConsole(logged);
+  const current = { requestId: undefined };
   let handler;
   try {
     handler = await loadHandler(taskRoot, handlerName || '');
@@ -25,11 +31,11 @@ async function main() {
     await api.postInitError(formatted);
     process.exit(1);
   }
-  const current = { requestId: undefined };
   watchUncaught(api, current);
   for (;;) {
     const invocation = await api.next();
     current.requestId = invocation.requestId;
+    logged.requestId = invocation.requestId;
     await serve(api, handler, invocation);
     current.requestId = undefined;
   }

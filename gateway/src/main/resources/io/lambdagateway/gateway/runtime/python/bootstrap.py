@@ -9,6 +9,7 @@ only. Error payloads have the shape of AWS's Python runtime:
 import http.client
 import importlib
 import json
+import logging
 import os
 import sys
 import time
@@ -87,6 +88,26 @@ class RuntimeApi:
                 self._connection = None
                 if attempt == 2:
                     raise
+
+
+class RequestIdLogHandler(logging.StreamHandler):
+    """The root logger's handler as AWS's Python runtime installs it: each record is one line,
+    "[LEVEL]\t<UTC time>\t<request id>\t<message>", its own newlines turned into carriage returns.
+    print() stays unprefixed, as on AWS."""
+
+    def __init__(self):
+        super().__init__(sys.stdout)
+        self.request_id = None
+        formatter = logging.Formatter(
+            "[%(levelname)s]\t%(asctime)s.%(msecs)03dZ\t%(aws_request_id)s\t%(message)s",
+            "%Y-%m-%dT%H:%M:%S",
+        )
+        formatter.converter = time.gmtime
+        self.setFormatter(formatter)
+
+    def format(self, record):
+        record.aws_request_id = self.request_id
+        return super().format(record).replace("\n", "\r")
 
 
 class LambdaContext:
@@ -174,8 +195,9 @@ def _is_runtime_frame(filename):
     return filename == __file__ or filename.startswith("<frozen") or "importlib" in filename
 
 
-def serve(api, handler, headers, body):
+def serve(api, handler, headers, body, log_handler):
     request_id = headers.get("Lambda-Runtime-Aws-Request-Id")
+    log_handler.request_id = request_id
     os.environ["_X_AMZN_TRACE_ID"] = headers.get("Lambda-Runtime-Trace-Id") or ""
     try:
         event = json.loads(body) if body else None
@@ -203,6 +225,8 @@ def main():
     api = RuntimeApi(os.environ.get("AWS_LAMBDA_RUNTIME_API"))
     handler_name = sys.argv[1] if len(sys.argv) > 1 else os.environ.get("_HANDLER", "")
     task_root = os.environ.get("LAMBDA_TASK_ROOT") or os.getcwd()
+    log_handler = RequestIdLogHandler()
+    logging.getLogger().addHandler(log_handler)
     try:
         handler = load_handler(task_root, handler_name)
     except RuntimeError_ as error:
@@ -212,7 +236,7 @@ def main():
         sys.exit(1)
     while True:
         headers, body = api.next()
-        serve(api, handler, headers, body)
+        serve(api, handler, headers, body, log_handler)
 
 
 if __name__ == "__main__":
