@@ -28,7 +28,8 @@ final class FailureOptions {
       description =
           "A batch that fails deterministically (413, Function.ResponseSizeTooLarge, the same"
               + " function error on every attempt): dlq = bisect it and dead-letter the failing"
-              + " records, stall = retry it forever.")
+              + " records, stall = handle it as a transient failure (--on-exhausted; by default"
+              + " retried forever).")
   PoisonAction onPoison;
 
   @Option(

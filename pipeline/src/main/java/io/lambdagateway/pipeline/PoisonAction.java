@@ -7,7 +7,8 @@ public enum PoisonAction {
   /** Split it in halves until the failing records are alone; dead-letter those, write the rest. */
   DLQ,
   /**
-   * Retry it until it passes, as if the failure were transient (the behaviour before bisection).
+   * Handle it as a transient failure, by {@link ExhaustedAction}; with the default {@code stall} it
+   * is retried until it passes, the behaviour before bisection.
    */
   STALL;
 
