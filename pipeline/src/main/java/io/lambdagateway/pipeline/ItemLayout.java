@@ -20,9 +20,9 @@ import java.util.function.Function;
  *       bytes that are not UTF-8 arrive replaced by U+FFFD, as here).
  *   <li>{@link #SIX}, the older engine with a "homo" target: {@code key} and {@code data} as base64
  *       ({@code string}, YT's bytes type), null when absent.
- *   <li>{@link #SEVEN}, transferia: the five-column layout plus {@code meta} ({@code any}, null:
- *       the engine's raw message carries no meta) and {@code sequence_key} (bytes, base64 of the
- *       message key or null).
+ *   <li>{@link #SEVEN}, transferia: the five-column layout plus {@code meta} ({@code any}; sent as
+ *       null, as the engine's plain raw message has none) and {@code sequence_key} (bytes; we send
+ *       the message key, base64, or null: the engine's source code was not read that far).
  * </ul>
  *
  * In the 5- and 7-column layouts the four key columns are also {@code required}, as the engine's
