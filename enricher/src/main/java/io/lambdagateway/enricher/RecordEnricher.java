@@ -7,15 +7,15 @@ import io.lambdagateway.transfer.Envelope;
 import io.lambdagateway.transfer.ResultRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 /**
  * The status model: one result per batch record.
  *
  * <ul>
- *   <li>The Kafka value is the column named {@code data} (6-column and legacy 5-column layouts
- *       alike), base64; it holds rows separated by {@code \n}, empty rows skipped.
+ *   <li>The Kafka value is the column named {@code data} (5-, 6- and 7-column layouts alike),
+ *       base64 or text as the layout declares it ({@link DataColumn}); it holds rows separated by
+ *       {@code \n}, empty rows skipped.
  *   <li>At least one row enriched: {@code Split} with one item per row, in row order.
  *   <li>A null or empty value, or one with only empty rows: {@code Dropped}.
  *   <li>No {@code data} column, a value that is not a base64 string, or a bad row: {@code
@@ -52,7 +52,7 @@ final class RecordEnricher {
     }
     byte[] bytes;
     try {
-      bytes = Base64.getDecoder().decode(value.textValue());
+      bytes = DataColumn.bytes(record.cdc(), value.textValue());
     } catch (IllegalArgumentException notBase64) {
       return ResultRecord.failed(
           "column 'data' is not base64: " + notBase64.getMessage(), envelope);

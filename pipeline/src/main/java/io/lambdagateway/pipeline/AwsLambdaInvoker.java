@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import java.net.URI;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
@@ -68,7 +69,9 @@ public final class AwsLambdaInvoker implements LambdaInvoker {
             err ->
                 Future.failedFuture(
                     new InvocationException(
-                        "AWS Lambda invoke of " + functionName + " failed: " + err, err)))
+                        "AWS Lambda invoke of " + functionName + " failed: " + err,
+                        failureOf(err),
+                        err)))
         .map(this::check);
   }
 
@@ -85,8 +88,19 @@ public final class AwsLambdaInvoker implements LambdaInvoker {
   private byte[] check(InvokeResponse response) {
     if (response.functionError() != null) {
       throw new InvocationException(
-          "function error " + response.functionError() + ": " + response.payload().asUtf8String());
+          "function error " + response.functionError() + ": " + response.payload().asUtf8String(),
+          CallFailures.ofFunctionError(response.payload().asByteArray()));
     }
     return response.payload().asByteArray();
+  }
+
+  /** 413 (the request size limit, whatever its error code) or a transient failure. */
+  private static InvocationException.Failure failureOf(Throwable err) {
+    for (Throwable cause = err; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SdkServiceException service) {
+        return CallFailures.ofStatus(service.statusCode(), false, new byte[0]);
+      }
+    }
+    return InvocationException.Failure.TRANSIENT;
   }
 }

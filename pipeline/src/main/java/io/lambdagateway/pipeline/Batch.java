@@ -17,6 +17,26 @@ public record Batch(List<PendingRecord> records, int requestBytes) {
     }
   }
 
+  /** A batch of these records, with its request size computed. */
+  public static Batch of(List<PendingRecord> records) {
+    long recordBytes = records.stream().mapToLong(r -> r.encoded().length).sum();
+    return new Batch(records, TransferRequests.requestSize(records.size(), recordBytes));
+  }
+
+  /** The first half of the records (the smaller when odd) and the rest; needs two records. */
+  public List<Batch> halves() {
+    int middle = records.size() / 2;
+    return List.of(of(records.subList(0, middle)), of(records.subList(middle, records.size())));
+  }
+
+  /** Names the batch in log lines: its size and first offset. */
+  public String describe() {
+    return "batch of "
+        + records.size()
+        + " records from offset "
+        + records.get(0).source().offset();
+  }
+
   /** The request body {@code {"Records":[...]}}. */
   public byte[] request() {
     return TransferRequests.request(records.stream().map(PendingRecord::encoded).toList());

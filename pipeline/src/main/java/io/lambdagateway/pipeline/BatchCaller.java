@@ -13,6 +13,13 @@ import org.slf4j.LoggerFactory;
  * timeout, a non-2xx status, a function error, a body that is not the response shape or a result
  * count different from the request's; a failed call is retried up to {@code retries} times with
  * {@link Backoff exponential back-off and jitter}. Then the returned future fails.
+ *
+ * <p>A failure is <b>deterministic</b>, and the future fails with {@link
+ * DeterministicFailureException}, when calling again cannot pass: at once when an attempt hits a
+ * size limit ({@link InvocationException.Failure#TOO_LARGE}: 413, {@code
+ * Function.ResponseSizeTooLarge}; not retried), or when every attempt ({@code 1 + retries}) failed
+ * with a function error other than a timeout or with an invalid response. One transient failure
+ * (transport, timeout, 429, 5xx) among the attempts makes the failure transient.
  */
 public final class BatchCaller {
 
@@ -39,7 +46,7 @@ public final class BatchCaller {
     byte[] request = batch.request();
     List<String> eventIds = batch.eventIds();
     return attempt(
-        () -> invoker.invoke(request).map(body -> TransferResponses.read(body, eventIds)), 0);
+        () -> invoker.invoke(request).map(body -> TransferResponses.read(body, eventIds)), 0, true);
   }
 
   /**
@@ -47,19 +54,29 @@ public final class BatchCaller {
    * 2xx with a valid body; retried like any call.
    */
   public Future<Void> probe() {
-    return attempt(() -> invoker.invoke(EMPTY_BATCH).map(TransferResponses::readProbe), 0)
+    return attempt(() -> invoker.invoke(EMPTY_BATCH).map(TransferResponses::readProbe), 0, true)
         .onSuccess(schema -> LOG.info("schema probe answered; result schema: {}", schema))
         .mapEmpty();
   }
 
-  private <T> Future<T> attempt(CallStep<T> step, int retry) {
+  /**
+   * @param deterministicSoFar every earlier attempt failed deterministically
+   */
+  private <T> Future<T> attempt(CallStep<T> step, int retry, boolean deterministicSoFar) {
     long started = System.nanoTime();
     return step.run()
         .andThen(ar -> metrics.invocation(ar.succeeded(), System.nanoTime() - started))
         .recover(
             err -> {
+              InvocationException.Failure failure = InvocationException.failureOf(err);
+              boolean deterministic =
+                  deterministicSoFar && failure != InvocationException.Failure.TRANSIENT;
+              if (failure == InvocationException.Failure.TOO_LARGE) {
+                return Future.failedFuture(new DeterministicFailureException(err));
+              }
               if (retry >= retries) {
-                return Future.failedFuture(err);
+                return Future.failedFuture(
+                    deterministic ? new DeterministicFailureException(err) : err);
               }
               long delay = backoff.delayMs(retry + 1, ThreadLocalRandom.current()::nextDouble);
               LOG.warn(
@@ -69,7 +86,7 @@ public final class BatchCaller {
                   retries,
                   delay);
               metrics.retry();
-              return vertx.timer(delay).compose(v -> attempt(step, retry + 1));
+              return vertx.timer(delay).compose(v -> attempt(step, retry + 1, deterministic));
             });
   }
 

@@ -12,7 +12,9 @@ import java.util.Map;
  * headers {@code error} (why), {@code source.topic}, {@code source.partition}, {@code
  * source.offset} and {@code source.timestamp} (ms), all UTF-8 text. A record lands here when the
  * function answers {@code ProcessingFailed}, when the target serializer refuses one of its output
- * items (update, delete) or when the record alone is larger than one Lambda request (6 MB).
+ * items (update, delete), when the record alone is larger than one Lambda request (6 MB), when it
+ * is a poison record isolated by bisection ({@code error} starts with {@code poison record}) and,
+ * with {@code --on-exhausted dlq}, when its batch's retries ran out ({@code retries exhausted}).
  * Thread-safe if its sender is.
  */
 public final class DeadLetters {

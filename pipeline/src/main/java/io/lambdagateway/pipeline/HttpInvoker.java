@@ -27,6 +27,8 @@ import java.util.function.Function;
 public final class HttpInvoker implements LambdaInvoker {
 
   private static final String FUNCTION_ERROR = "X-Amz-Function-Error";
+  private static final Function<HttpClientResponse, String> NO_FUNCTION_ERROR_HEADER =
+      response -> null;
 
   private final Context context;
   private final HttpClientAgent client;
@@ -35,6 +37,7 @@ public final class HttpInvoker implements LambdaInvoker {
   private final MultiMap headers;
   private final long timeoutMs;
   private final Function<HttpClientResponse, String> functionError;
+  private final boolean functionUrl;
 
   private HttpInvoker(
       Vertx vertx,
@@ -43,6 +46,8 @@ public final class HttpInvoker implements LambdaInvoker {
       Duration timeout,
       Function<HttpClientResponse, String> functionError,
       int maxConnections) {
+    // Only the Invoke API names function errors in a header; a function URL says 502.
+    this.functionUrl = functionError == NO_FUNCTION_ERROR_HEADER;
     this.context = vertx.getOrCreateContext();
     this.client =
         vertx.createHttpClient(
@@ -79,7 +84,12 @@ public final class HttpInvoker implements LambdaInvoker {
             .set("Authorization", "Bearer " + config.token());
     config.headers().forEach(headers::set);
     return new HttpInvoker(
-        vertx, uri, headers, config.invocationTimeout(), response -> null, config.maxConnections());
+        vertx,
+        uri,
+        headers,
+        config.invocationTimeout(),
+        NO_FUNCTION_ERROR_HEADER,
+        config.maxConnections());
   }
 
   /**
@@ -142,11 +152,15 @@ public final class HttpInvoker implements LambdaInvoker {
   private byte[] check(HttpClientResponse response, Buffer body) {
     int status = response.statusCode();
     if (status < 200 || status > 299) {
-      throw new InvocationException("the function answered HTTP " + status + ": " + excerpt(body));
+      throw new InvocationException(
+          "the function answered HTTP " + status + ": " + excerpt(body),
+          CallFailures.ofStatus(status, functionUrl, body.getBytes()));
     }
     String error = functionError.apply(response);
     if (error != null) {
-      throw new InvocationException("function error " + error + ": " + excerpt(body));
+      throw new InvocationException(
+          "function error " + error + ": " + excerpt(body),
+          CallFailures.ofFunctionError(body.getBytes()));
     }
     return body.getBytes();
   }

@@ -21,9 +21,9 @@ import picocli.CommandLine.Spec;
  * {@code pipeline}: runs one Transfer-like pipeline until the JVM is stopped. Every option has an
  * environment variable and a default (see {@code io.lambdagateway.settings.Settings}); the Kafka
  * connection options are the ones every command shares ({@link KafkaCliOptions}); the pipeline's
- * own come in groups: {@link PipelineTopicOptions}, {@link FunctionTargetOptions} and {@link
- * BatchingOptions}. With {@code --status-port} it also serves {@code GET /metrics} (Prometheus) and
- * {@code GET /health} (200, or 503 while a batch is stalled).
+ * own come in groups: {@link PipelineTopicOptions}, {@link FunctionTargetOptions}, {@link
+ * BatchingOptions} and {@link FailureOptions}. With {@code --status-port} it also serves {@code GET
+ * /metrics} (Prometheus) and {@code GET /health} (200, or 503 while a batch is stalled).
  */
 @Command(
     name = "pipeline",
@@ -42,6 +42,8 @@ public final class PipelineCommand implements Callable<Integer> {
   @Mixin FunctionTargetOptions function = new FunctionTargetOptions();
 
   @Mixin BatchingOptions batching = new BatchingOptions();
+
+  @Mixin FailureOptions failures = new FailureOptions();
 
   @Option(
       names = "--status-port",
@@ -104,6 +106,7 @@ public final class PipelineCommand implements Callable<Integer> {
     topics.applyTo(builder);
     function.applyTo(builder);
     batching.applyTo(builder);
+    failures.applyTo(builder);
     return builder.build();
   }
 

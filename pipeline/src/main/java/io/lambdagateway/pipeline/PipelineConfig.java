@@ -40,6 +40,9 @@ import java.util.Optional;
  * @param maxConnections concurrent calls to the function
  * @param maxPollRecords Kafka {@code max.poll.records}
  * @param lagRefreshInterval how often the consumer-lag gauge is refreshed (one end-offsets request)
+ * @param itemLayout the columns a message's change item carries (5, 6 or 7)
+ * @param onPoison what happens to a batch that fails deterministically
+ * @param onExhausted what happens to a batch whose retries of a transient failure ran out
  */
 public record PipelineConfig(
     KafkaClientSettings kafka,
@@ -68,7 +71,10 @@ public record PipelineConfig(
     boolean commitOnStop,
     int maxConnections,
     int maxPollRecords,
-    Duration lagRefreshInterval) {
+    Duration lagRefreshInterval,
+    ItemLayout itemLayout,
+    PoisonAction onPoison,
+    ExhaustedAction onExhausted) {
 
   /** Largest allowed flush interval (Transfer's limit). */
   public static final Duration MAX_FLUSH_INTERVAL = Duration.ofSeconds(900);
@@ -76,6 +82,9 @@ public record PipelineConfig(
   public PipelineConfig {
     Objects.requireNonNull(kafka, "kafka");
     Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(itemLayout, "item layout");
+    Objects.requireNonNull(onPoison, "on-poison action");
+    Objects.requireNonNull(onExhausted, "on-exhausted action");
     headers = Map.copyOf(headers);
     requireText(sourceTopic, "source topic");
     requireText(targetTopic, "target topic");

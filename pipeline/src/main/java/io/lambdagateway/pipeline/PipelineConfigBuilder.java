@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Mutable builder of {@link PipelineConfig}; unset values keep their documented defaults. A class
- * of its own because the record's 27 settings and their defaults would otherwise double its size;
+ * of its own because the record's 30 settings and their defaults would otherwise double its size;
  * the record keeps the validation. Slightly over 200 lines: one trivial setter per setting, and the
  * defaults read best in one list.
  */
@@ -40,6 +40,9 @@ public final class PipelineConfigBuilder {
   private int maxConnections = 8;
   private int maxPollRecords = 500;
   private Duration lagRefreshInterval = Duration.ofSeconds(5);
+  private ItemLayout itemLayout = ItemLayout.SIX;
+  private PoisonAction onPoison = PoisonAction.DLQ;
+  private ExhaustedAction onExhausted = ExhaustedAction.STALL;
 
   PipelineConfigBuilder(KafkaClientSettings kafka) {
     this.kafka = kafka;
@@ -181,6 +184,21 @@ public final class PipelineConfigBuilder {
     return this;
   }
 
+  public PipelineConfigBuilder itemLayout(ItemLayout value) {
+    itemLayout = value;
+    return this;
+  }
+
+  public PipelineConfigBuilder onPoison(PoisonAction value) {
+    onPoison = value;
+    return this;
+  }
+
+  public PipelineConfigBuilder onExhausted(ExhaustedAction value) {
+    onExhausted = value;
+    return this;
+  }
+
   public PipelineConfig build() {
     String dlq = dlqTopic == null || dlqTopic.isBlank() ? sourceTopic + ".dlq" : dlqTopic;
     return new PipelineConfig(
@@ -210,6 +228,9 @@ public final class PipelineConfigBuilder {
         commitOnStop,
         maxConnections,
         maxPollRecords,
-        lagRefreshInterval);
+        lagRefreshInterval,
+        itemLayout,
+        onPoison,
+        onExhausted);
   }
 }

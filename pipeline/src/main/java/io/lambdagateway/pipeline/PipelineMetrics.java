@@ -15,12 +15,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * pipeline_records_in_total}), results by status ({@code pipeline_results_total{status}}), function
  * calls by outcome and their latency ({@code pipeline_invocations_total{outcome}}, {@code
  * pipeline_invocation_seconds}), retries ({@code pipeline_retries_total}), messages written ({@code
- * pipeline_target_messages_total}, {@code pipeline_dlq_messages_total}), and gauges for the
- * unfinished records and bytes ({@code pipeline_buffered_records}, {@code
- * pipeline_buffered_bytes}), the paused state ({@code pipeline_paused}, 0/1) and the number of
- * stalled batches ({@code pipeline_stalled_batches}), and the consumer lag of the assigned source
- * partitions ({@code pipeline_consumer_lag}: records in the log not read yet, see {@link
- * ConsumerLag}).
+ * pipeline_target_messages_total}, {@code pipeline_dlq_messages_total}), poison records isolated by
+ * bisection ({@code pipeline_poison_records_total}), and gauges for the unfinished records and
+ * bytes ({@code pipeline_buffered_records}, {@code pipeline_buffered_bytes}), the paused state
+ * ({@code pipeline_paused}, 0/1) and the number of stalled batches ({@code
+ * pipeline_stalled_batches}), and the consumer lag of the assigned source partitions ({@code
+ * pipeline_consumer_lag}: records in the log not read yet, see {@link ConsumerLag}).
  */
 public final class PipelineMetrics {
 
@@ -32,6 +32,7 @@ public final class PipelineMetrics {
   private final Counter retries;
   private final Counter targetMessages;
   private final Counter dlqMessages;
+  private final Counter poisonRecords;
   private final AtomicLong bufferedRecords = new AtomicLong();
   private final AtomicLong bufferedBytes = new AtomicLong();
   private final AtomicLong paused = new AtomicLong();
@@ -53,6 +54,7 @@ public final class PipelineMetrics {
     retries = Counter.builder("pipeline.retries").register(registry);
     targetMessages = Counter.builder("pipeline.target.messages").register(registry);
     dlqMessages = Counter.builder("pipeline.dlq.messages").register(registry);
+    poisonRecords = Counter.builder("pipeline.poison.records").register(registry);
     Gauge.builder("pipeline.buffered.records", bufferedRecords, AtomicLong::get).register(registry);
     Gauge.builder("pipeline.buffered.bytes", bufferedBytes, AtomicLong::get).register(registry);
     Gauge.builder("pipeline.paused", paused, AtomicLong::get).register(registry);
@@ -83,6 +85,10 @@ public final class PipelineMetrics {
 
   void dlqMessage() {
     dlqMessages.increment();
+  }
+
+  void poisonRecord() {
+    poisonRecords.increment();
   }
 
   void buffered(long records, long bytes) {

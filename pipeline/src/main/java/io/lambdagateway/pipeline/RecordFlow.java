@@ -1,11 +1,11 @@
 package io.lambdagateway.pipeline;
 
 import io.lambdagateway.transfer.LambdaLimits;
-import io.lambdagateway.transfer.ResultRecord;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecords;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -15,9 +15,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The walk of a polled record: received by the commit strategy and the flow control, encoded,
- * packed into a batch ({@link Batcher}; closed when full or after the flush interval), sent ({@link
- * BatchCaller}; stalled and retried by {@link StallRetry} when its retries run out), written in
- * batch order ({@link OrderedWriter}, {@link ResultWriter}), then done for the commit strategy and
+ * packed into a batch ({@link Batcher}; closed when full or after the flush interval), sent and
+ * resolved ({@link BatchResolver}: retried, bisected around poison records, stalled by {@link
+ * StallRetry} or given up as {@code --on-exhausted} says), written in batch order ({@link
+ * OrderedWriter}, {@link ResultWriter}, {@link DeadLetters}), then done for the commit strategy and
  * released by the flow control. A record too large for one request goes to the dead-letter topic in
  * the same order. Not thread-safe: use from the consumer's context.
  */
@@ -27,13 +28,13 @@ final class RecordFlow {
 
   private final Vertx vertx;
   private final long flushIntervalMs;
-  private final BatchCaller caller;
+  private final BatchResolver resolver;
   private final ResultWriter writer;
   private final DeadLetters deadLetters;
   private final OffsetCommits commits;
   private final SourceFlowControl flow;
   private final PipelineMetrics metrics;
-  private final TransferRequests requests = new TransferRequests();
+  private final TransferRequests requests;
   private final Batcher batcher;
   private final StallRetry stallRetry;
   private final OrderedWriter ordered;
@@ -51,7 +52,7 @@ final class RecordFlow {
       PipelineMetrics metrics) {
     this.vertx = vertx;
     this.flushIntervalMs = config.flushInterval().toMillis();
-    this.caller = caller;
+    this.requests = new TransferRequests(config.itemLayout());
     this.writer = writer;
     this.deadLetters = deadLetters;
     this.commits = commits;
@@ -65,6 +66,14 @@ final class RecordFlow {
             vertx::timer,
             flow);
     this.ordered = new OrderedWriter(stallRetry);
+    this.resolver =
+        new BatchResolver(
+            caller,
+            stallRetry,
+            config.onPoison(),
+            config.onExhausted(),
+            new TransformErrors(requests),
+            metrics);
   }
 
   /** Takes a whole poll. */
@@ -163,24 +172,25 @@ final class RecordFlow {
   }
 
   private void dispatch(Batch batch) {
-    String what =
-        "batch of "
-            + batch.records().size()
-            + " records from offset "
-            + batch.records().get(0).source().offset();
-    Future<List<ResultRecord>> results =
-        caller
-            .call(batch)
-            .recover(err -> stallRetry.untilDone(err, () -> caller.call(batch), "call of " + what));
     finish(
-        ordered.submit(
-            results,
-            list -> {
-              list.forEach(result -> metrics.result(result.result()));
-              return writer.write(batch, list);
-            },
-            "write of " + what),
+        ordered.submit(resolver.resolve(batch), this::write, "write of " + batch.describe()),
         batch.records());
+  }
+
+  /** Issues the writes of the parts in their order; completes when all were acknowledged. */
+  private Future<Void> write(List<BatchPart> parts) {
+    List<Future<Void>> writes = new ArrayList<>();
+    for (BatchPart part : parts) {
+      if (part instanceof BatchPart.Written written) {
+        if (written.fromFunction()) {
+          written.results().forEach(result -> metrics.result(result.result()));
+        }
+        writes.add(writer.write(written.batch(), written.results()));
+      } else if (part instanceof BatchPart.DeadLettered dead) {
+        dead.records().forEach(r -> writes.add(deadLetters.send(r.source(), dead.reason())));
+      }
+    }
+    return Future.all(writes).mapEmpty();
   }
 
   private void finish(Future<Void> written, List<PendingRecord> records) {

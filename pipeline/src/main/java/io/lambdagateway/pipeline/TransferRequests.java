@@ -1,7 +1,6 @@
 package io.lambdagateway.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.lambdagateway.transfer.BatchJson;
 import io.lambdagateway.transfer.BatchRecord;
 import io.lambdagateway.transfer.ChangeItem;
@@ -10,10 +9,8 @@ import io.lambdagateway.transfer.Envelope;
 import io.lambdagateway.transfer.OldKeys;
 import io.lambdagateway.transfer.TableSchema;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,8 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * The requests Transfer sends to a function for a Kafka source read "as is" (contract §2), written
  * by the contract's codec ({@link BatchJson}): one {@code insert} change item per message, table =
  * topic, schema and part {@code ""}, nextlsn = offset, commitTime = the message timestamp in ns,
- * and the six columns {@code topic, partition, offset, write_time, key, data} (key and data base64,
- * key null when absent; a tombstone's data is null as well).
+ * and the columns of an {@link ItemLayout}: by default the six columns {@code topic, partition,
+ * offset, write_time, key, data} (key and data base64, key null when absent; a tombstone's data is
+ * null as well), or the engine's 5- or 7-column layouts.
  *
  * <p>Records are encoded one at a time, as they arrive, so that a batch's request size is known
  * before the batch closes; {@link #request} joins them into exactly the body {@link
@@ -39,16 +37,23 @@ public final class TransferRequests {
   /** The bytes around the records of a batch: {@code {"Records":[} and {@code ]}}. */
   public static final int ENVELOPE_BYTES = HEAD.length + TAIL.length;
 
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final List<String> COLUMN_NAMES =
-      List.of("topic", "partition", "offset", "write_time", "key", "data");
-  private static final List<String> COLUMN_TYPES =
-      List.of("utf8", "uint32", "uint64", "datetime", "string", "string");
-  private static final int KEY_COLUMNS = 4;
   private static final long NANOS_PER_MILLI = 1_000_000L;
+
+  private final ItemLayout layout;
+  private final List<String> columnNames;
 
   /** The table schema of each topic, built once: the codec renders a schema's JSON once. */
   private final Map<String, TableSchema> schemas = new ConcurrentHashMap<>();
+
+  /** Requests in the 6-column layout. */
+  public TransferRequests() {
+    this(ItemLayout.SIX);
+  }
+
+  public TransferRequests(ItemLayout layout) {
+    this.layout = layout;
+    this.columnNames = layout.columns().stream().map(c -> c.columnName).toList();
+  }
 
   /** The request record (envelope + change item) of one message, as JSON bytes. */
   public byte[] encodeRecord(SourceRecord source) {
@@ -68,9 +73,9 @@ public final class TransferRequests {
             "",
             source.topic(),
             "",
-            COLUMN_NAMES,
+            columnNames,
             columnValues(source),
-            schemas.computeIfAbsent(source.topic(), TransferRequests::tableSchema),
+            schemas.computeIfAbsent(source.topic(), this::tableSchema),
             OldKeys.NONE,
             "",
             "");
@@ -107,40 +112,31 @@ public final class TransferRequests {
     return Math.toIntExact(size);
   }
 
-  private static List<JsonNode> columnValues(SourceRecord source) {
-    List<JsonNode> values = new ArrayList<>(COLUMN_NAMES.size());
-    values.add(NODES.textNode(source.topic()));
-    values.add(NODES.numberNode(source.partition()));
-    values.add(NODES.numberNode(source.offset()));
-    values.add(NODES.textNode(Instant.ofEpochMilli(source.timestampMs()).toString()));
-    values.add(base64OrNull(source.key()));
-    values.add(base64OrNull(source.value()));
+  private List<JsonNode> columnValues(SourceRecord source) {
+    List<JsonNode> values = new ArrayList<>(columnNames.size());
+    for (ItemLayout.Column column : layout.columns()) {
+      values.add(column.value.apply(source));
+    }
     return values;
   }
 
-  private static TableSchema tableSchema(String topic) {
-    List<ColumnSchema> columns = new ArrayList<>(COLUMN_NAMES.size());
-    for (int i = 0; i < COLUMN_NAMES.size(); i++) {
+  private TableSchema tableSchema(String topic) {
+    List<ColumnSchema> columns = new ArrayList<>(columnNames.size());
+    for (ItemLayout.Column column : layout.columns()) {
       columns.add(
           new ColumnSchema(
               "",
               topic,
               "",
-              COLUMN_NAMES.get(i),
-              COLUMN_TYPES.get(i),
-              i < KEY_COLUMNS,
+              column.columnName,
+              column.type,
+              column.key,
               false,
-              false,
+              column.required,
               "",
-              "",
+              column.originalType,
               null));
     }
     return TableSchema.of(columns);
-  }
-
-  private static JsonNode base64OrNull(byte[] bytes) {
-    return bytes == null
-        ? NODES.nullNode()
-        : NODES.textNode(Base64.getEncoder().encodeToString(bytes));
   }
 }

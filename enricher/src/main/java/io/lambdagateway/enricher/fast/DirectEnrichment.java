@@ -1,13 +1,13 @@
 package io.lambdagateway.enricher.fast;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lambdagateway.enricher.DataColumn;
 import io.lambdagateway.enricher.QueryRow;
 import io.lambdagateway.transfer.BatchRecord;
 import io.lambdagateway.transfer.ChangeItem;
 import io.lambdagateway.transfer.Envelope;
 import io.lambdagateway.transfer.ResponseOutput;
 import io.lambdagateway.transfer.Result;
-import java.util.Base64;
 
 /**
  * The fast path of the enrichment: it enriches a record whose rows are all of the usual shape
@@ -15,11 +15,11 @@ import java.util.Base64;
  * output is byte for byte what the generic path (the enricher's {@code RecordEnricher} and the
  * batch codec's writer) produces; {@code DirectEnrichmentTest} holds the two paths to that.
  *
- * <p>It covers a record whose value is valid base64 holding at least one row, every row with a
- * non-empty {@code ts} and a {@code data} that {@link DataScanner} covers, plain (printable ASCII,
- * no escapes) {@code ts}, address, envelope, schema, table and part. For any other record it writes
- * nothing and answers false, and the caller takes the generic path, which also words every error
- * and applies {@code skipBadRows}.
+ * <p>It covers a record whose value is valid base64 (or text, {@link DataColumn}) holding at least
+ * one row, every row with a non-empty {@code ts} and a {@code data} that {@link DataScanner}
+ * covers, plain (printable ASCII, no escapes) {@code ts}, address, envelope, schema, table and
+ * part. For any other record it writes nothing and answers false, and the caller takes the generic
+ * path, which also words every error and applies {@code skipBadRows}.
  *
  * <p>Not thread-safe: one per response being written.
  */
@@ -70,7 +70,7 @@ public final class DirectEnrichment {
       return null;
     }
     try {
-      return Base64.getDecoder().decode(value.textValue());
+      return DataColumn.bytes(cdc, value.textValue());
     } catch (IllegalArgumentException notBase64) {
       return null;
     }
