@@ -106,6 +106,29 @@ class InvokerFaultsTest {
   }
 
   @Test
+  @DisplayName("a failure of the platform around a call fails its future and frees the slot")
+  void platformFailureFreesTheSlot() {
+    LambdaFunction unreadable =
+        new LambdaFunction() {
+          @Override
+          public Future<Buffer> invoke(Buffer event, Invocation invocation) {
+            return Future.succeededFuture(event);
+          }
+
+          @Override
+          public FunctionTraits traits() {
+            throw new OutOfMemoryError("Java heap space");
+          }
+        };
+
+    Throwable failure =
+        awaitFailure(onLoop(() -> invoker.invoke(hosted(unreadable), event(), "r", "invoke")));
+
+    assertThat(failure).isInstanceOf(OutOfMemoryError.class);
+    assertThat(inFlight()).isZero();
+  }
+
+  @Test
   @DisplayName("an in-process call that returns after its 1 ms deadline is Sandbox.Timedout")
   void lateAnswerIsTimedOut() {
     // holds its event loop past the deadline, so the timeout timer cannot fire before it returns

@@ -81,7 +81,7 @@ public final class FunctionUrlHandler {
       return;
     }
     BodyReader.read(request, services.config().maxSyncPayloadBytes())
-        .onSuccess(body -> invoke(ctx, fn, body, requestId))
+        .onSuccess(body -> invokeOrFail(ctx, fn, body, requestId))
         .onFailure(
             failure ->
                 BodyReader.refuse(
@@ -111,6 +111,15 @@ public final class FunctionUrlHandler {
       return services.functions().defaultFunction();
     }
     return services.functions().find(first).orElse(null);
+  }
+
+  /** Invokes; a failure of the gateway itself (an Error too) is still answered, with a 500. */
+  private void invokeOrFail(RoutingContext ctx, HostedFunction fn, Buffer body, String requestId) {
+    try {
+      invoke(ctx, fn, body, requestId);
+    } catch (Throwable failure) {
+      send(ctx.response(), FunctionUrlResponse.message(500, "Internal Server Error"), requestId);
+    }
   }
 
   private void invoke(RoutingContext ctx, HostedFunction fn, Buffer body, String requestId) {
