@@ -4,6 +4,7 @@ import io.lambdagateway.enricher.fast.DirectEnrichment;
 import io.lambdagateway.enricher.fast.SplitItemWriter;
 import io.lambdagateway.transfer.BatchJson;
 import io.lambdagateway.transfer.MalformedBatchException;
+import io.lambdagateway.transfer.ResponseTooLargeException;
 import java.util.Objects;
 
 /**
@@ -43,14 +44,28 @@ public final class Enricher {
    *     array, a record without {@code cdc}); bad records never throw
    */
   public byte[] transform(byte[] requestJson) {
+    return transform(requestJson, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Transforms a Transfer request body into a response body of at most {@code maxResponseBytes}, as
+   * a Lambda function must: a few tiny rows can inflate into an answer dozens of times their size,
+   * so the work stops as soon as the answer would not fit.
+   *
+   * @throws MalformedBatchException when the batch itself is unusable
+   * @throws ResponseTooLargeException as soon as the response would exceed {@code
+   *     maxResponseBytes}; no more than about that much is allocated for it
+   */
+  public byte[] transform(byte[] requestJson, int maxResponseBytes) {
     // The fast paths' scratch state is per call, which keeps the enricher thread-safe.
     DirectEnrichment direct = new DirectEnrichment(config.publicIp());
     SplitItemWriter splitItems = new SplitItemWriter();
     return BatchJson.transformRecords(
         requestJson,
+        maxResponseBytes,
         (record, out) -> {
           if (!direct.tryWrite(record, out)) {
-            BatchJson.writeResult(out, records.enrich(record), splitItems);
+            BatchJson.writeResult(out, records.enrich(record, out), splitItems);
           }
         });
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.lambdagateway.transfer.BatchRecord;
 import io.lambdagateway.transfer.ChangeItem;
 import io.lambdagateway.transfer.Envelope;
+import io.lambdagateway.transfer.ResponseOutput;
 import io.lambdagateway.transfer.ResultRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -30,6 +31,13 @@ final class RecordEnricher {
 
   private static final int EXCERPT_CHARS = 60;
 
+  /**
+   * Fewer bytes than any split item takes in the response (its column names and schema alone take
+   * more): the items of a record are built before it is written, so their count is checked against
+   * the room left to stop a record that cannot fit before it fills the heap.
+   */
+  static final int MIN_SPLIT_ITEM_BYTES = 256;
+
   private final RowEnricher rows;
   private final boolean skipBadRows;
 
@@ -38,7 +46,13 @@ final class RecordEnricher {
     this.skipBadRows = config.skipBadRows();
   }
 
-  ResultRecord enrich(BatchRecord record) {
+  /**
+   * The result of one record, to be written into {@code out}.
+   *
+   * @throws io.lambdagateway.transfer.ResponseTooLargeException when its items cannot fit in {@code
+   *     out}
+   */
+  ResultRecord enrich(BatchRecord record, ResponseOutput out) {
     Envelope envelope = record.envelope();
     JsonNode value = record.cdc().valueOf("data");
     if (value == null) {
@@ -57,10 +71,11 @@ final class RecordEnricher {
       return ResultRecord.failed(
           "column 'data' is not base64: " + notBase64.getMessage(), envelope);
     }
-    return enrichRows(record.cdc(), bytes, envelope);
+    return enrichRows(record.cdc(), bytes, envelope, out);
   }
 
-  private ResultRecord enrichRows(ChangeItem source, byte[] value, Envelope envelope) {
+  private ResultRecord enrichRows(
+      ChangeItem source, byte[] value, Envelope envelope, ResponseOutput out) {
     List<ChangeItem> items = new ArrayList<>();
     int rowIndex = 0;
     int start = 0;
@@ -69,6 +84,7 @@ final class RecordEnricher {
         QueryRow row = QueryRow.parse(value, start, value.length);
         int end = row.end();
         if (end > start) {
+          out.requireRoom((items.size() + 1L) * MIN_SPLIT_ITEM_BYTES);
           try {
             items.add(rows.enrich(source, row, items.size(), reader));
           } catch (BadRowException bad) {

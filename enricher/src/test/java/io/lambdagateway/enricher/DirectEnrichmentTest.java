@@ -132,7 +132,10 @@ class DirectEnrichmentTest {
 
   private static byte[] generic(EnricherConfig config, List<BatchRecord> records) {
     RecordEnricher enricher = new RecordEnricher(config);
-    return BatchJson.writeResponse(records.stream().map(enricher::enrich).toList());
+    // an output without a limit: the generic path's results, whatever their size
+    ResponseOutput unlimited = new ResponseOutput(0);
+    return BatchJson.writeResponse(
+        records.stream().map(record -> enricher.enrich(record, unlimited)).toList());
   }
 
   private static String text(byte[] bytes) {

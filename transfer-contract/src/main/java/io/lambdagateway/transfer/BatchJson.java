@@ -46,14 +46,26 @@ public final class BatchJson {
 
   /**
    * Reads a request and lets {@code writer} write each record's result, in order, straight into the
-   * response body.
+   * response body, whatever its size.
    *
    * @throws MalformedBatchException when the request is not a batch
    */
   public static byte[] transformRecords(byte[] request, ResultWriter writer) {
+    return transformRecords(request, Integer.MAX_VALUE, writer);
+  }
+
+  /**
+   * Reads a request and lets {@code writer} write each record's result, in order, straight into a
+   * response body of at most {@code maxResponseBytes}.
+   *
+   * @throws MalformedBatchException when the request is not a batch
+   * @throws ResponseTooLargeException as soon as the response would exceed {@code
+   *     maxResponseBytes}, having allocated no more than that for it
+   */
+  public static byte[] transformRecords(byte[] request, int maxResponseBytes, ResultWriter writer) {
     // A demo batch's response is about 8.6 times its request; one size step covers that.
     long estimate = Math.min(9L * request.length + 64, MAX_INITIAL_CAPACITY);
-    ResponseOutput out = new ResponseOutput((int) estimate);
+    ResponseOutput out = new ResponseOutput((int) estimate, maxResponseBytes);
     out.append(RESPONSE_START);
     RecordsJson.read(
         request,

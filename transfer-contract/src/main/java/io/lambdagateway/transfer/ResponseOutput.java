@@ -15,6 +15,10 @@ import java.util.Arrays;
  * started. Bytes appended directly must be exactly what the generator would have written; {@link
  * #isPlain(String)} says when a string is written as itself.
  *
+ * <p>An output may have a size limit: an append that would take it past the limit throws {@link
+ * ResponseTooLargeException} instead, and the array never grows past the limit, so a small input
+ * that inflates into a huge answer costs at most the limit in memory.
+ *
  * <p>Not thread-safe: one per response.
  */
 public final class ResponseOutput extends OutputStream {
@@ -22,8 +26,12 @@ public final class ResponseOutput extends OutputStream {
   /** The largest array the JVM reliably allocates. */
   private static final int MAX_LENGTH = Integer.MAX_VALUE - 8;
 
+  private final int maxLength;
   private byte[] bytes;
   private int length;
+
+  /** Where appending must grow the array or stop: the smaller of its length and the limit. */
+  private int end;
 
   /**
    * Each thread keeps its largest working array up to this size between responses: allocating (and
@@ -33,19 +41,43 @@ public final class ResponseOutput extends OutputStream {
 
   private static final ThreadLocal<byte[]> KEPT = new ThreadLocal<>();
 
-  /** An empty body with room for at least {@code initialCapacity} bytes. */
+  /** An empty body with room for at least {@code initialCapacity} bytes and no limit. */
   public ResponseOutput(int initialCapacity) {
+    this(initialCapacity, MAX_LENGTH);
+  }
+
+  /**
+   * An empty body of at most {@code maxLength} bytes, with room for {@code initialCapacity} of them
+   * (or {@code maxLength}, when smaller).
+   */
+  public ResponseOutput(int initialCapacity, int maxLength) {
+    this.maxLength = Math.min(maxLength, MAX_LENGTH);
+    int capacity = Math.min(Math.max(initialCapacity, 64), this.maxLength);
     byte[] kept = KEPT.get();
     KEPT.remove();
-    this.bytes =
-        kept != null && kept.length >= initialCapacity
-            ? kept
-            : new byte[Math.max(initialCapacity, 64)];
+    this.bytes = kept != null && kept.length >= capacity ? kept : new byte[capacity];
+    this.end = Math.min(bytes.length, this.maxLength);
   }
 
   /** The number of bytes written so far: a mark to {@link #truncate} back to. */
   public int length() {
     return length;
+  }
+
+  /** How many more bytes fit before the limit. */
+  public int remaining() {
+    return maxLength - length;
+  }
+
+  /**
+   * Checks, without allocating, that {@code bytes} more would fit.
+   *
+   * @throws ResponseTooLargeException when they would not
+   */
+  public void requireRoom(long bytes) {
+    if (bytes > remaining()) {
+      throw new ResponseTooLargeException(maxLength);
+    }
   }
 
   /** Forgets everything written after {@code mark}. */
@@ -135,12 +167,19 @@ public final class ResponseOutput extends OutputStream {
   }
 
   private void ensureRoom(int more) {
-    if (more > bytes.length - length) {
-      long needed = (long) length + more;
-      if (needed > MAX_LENGTH) {
-        throw new OutOfMemoryError("a response body beyond " + MAX_LENGTH + " bytes");
-      }
-      bytes = Arrays.copyOf(bytes, (int) Math.min(Math.max(2L * bytes.length, needed), MAX_LENGTH));
+    if (more > end - length) {
+      grow(more);
     }
+  }
+
+  private void grow(int more) {
+    long needed = (long) length + more;
+    if (needed > maxLength) {
+      throw new ResponseTooLargeException(maxLength);
+    }
+    if (needed > bytes.length) {
+      bytes = Arrays.copyOf(bytes, (int) Math.min(Math.max(2L * bytes.length, needed), maxLength));
+    }
+    end = Math.min(bytes.length, maxLength);
   }
 }

@@ -1,6 +1,7 @@
 package io.lambdagateway.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -167,6 +168,22 @@ class BatchJsonTest {
     assertThat(new String(written, StandardCharsets.UTF_8))
         .contains("\"result\":\"ProcessingFailed\",\"eventSource\":\"CDC\"")
         .endsWith("\"awsRegion\":\"\",\"error\":\"row 0: missing 'ts'\"}]}");
+  }
+
+  @Test
+  @DisplayName("A transform stops with ResponseTooLarge when the answer would pass the limit")
+  void transformStopsAtTheLimit() {
+    byte[] request = batch(TRANSFER_RECORD + "," + TRANSFER_RECORD);
+    BatchJson.ResultWriter fourBytes =
+        (record, out) -> out.append("null".getBytes(StandardCharsets.US_ASCII));
+    int exact = "{\"Records\":[null,null]}".length();
+
+    assertThat(
+            new String(
+                BatchJson.transformRecords(request, exact, fourBytes), StandardCharsets.UTF_8))
+        .isEqualTo("{\"Records\":[null,null]}");
+    assertThatThrownBy(() -> BatchJson.transformRecords(request, exact - 1, fourBytes))
+        .isInstanceOf(ResponseTooLargeException.class);
   }
 
   private static byte[] batch(String record) {

@@ -1,7 +1,9 @@
 package io.lambdagateway.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -71,6 +73,56 @@ class ResponseOutputTest {
     out.appendDigits(Integer.MAX_VALUE);
 
     assertThat(text(out.toByteArray())).isEqualTo("0 2147483647");
+  }
+
+  @Test
+  @DisplayName("A limited output takes exactly its limit and refuses the next byte")
+  void limitIsInclusive() {
+    ResponseOutput out = new ResponseOutput(4, 10);
+    out.append(bytes("0123456789"));
+
+    assertThat(out.remaining()).isZero();
+    assertThatThrownBy(() -> out.append((byte) '!'))
+        .isInstanceOf(ResponseTooLargeException.class)
+        .extracting(e -> ((ResponseTooLargeException) e).limitBytes())
+        .isEqualTo(10L);
+  }
+
+  @Test
+  @DisplayName("A reused larger array does not lift the limit")
+  void reusedArrayKeepsTheLimit() {
+    ResponseOutput large = new ResponseOutput(4096);
+    large.append(new byte[4096]);
+    large.toByteArray();
+
+    ResponseOutput limited = new ResponseOutput(16, 100);
+    limited.append(new byte[100]);
+
+    assertThatThrownBy(() -> limited.appendDigits(7)).isInstanceOf(ResponseTooLargeException.class);
+  }
+
+  @Test
+  @DisplayName("Filling a limited output allocates about twice the limit at most, not the demand")
+  void neverAllocatesPastTheLimit() {
+    int limit = 4 << 20;
+    byte[] chunk = new byte[1000];
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long before = threads.getCurrentThreadAllocatedBytes();
+
+    ResponseOutput out = new ResponseOutput(64 << 20, limit);
+    int written = 0;
+    try {
+      while (true) {
+        out.append(chunk);
+        written += chunk.length;
+      }
+    } catch (ResponseTooLargeException expected) {
+      long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+      assertThat(written).isGreaterThan(limit - chunk.length).isLessThanOrEqualTo(limit);
+      // the array doubles up to the limit: 64 B + ... + limit < 2 * limit
+      assertThat(allocated).isLessThan(2L * limit + (256 << 10));
+    }
   }
 
   private static byte[] bytes(String text) {

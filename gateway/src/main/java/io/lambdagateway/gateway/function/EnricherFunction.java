@@ -5,6 +5,7 @@ import io.lambdagateway.enricher.Enricher;
 import io.lambdagateway.gateway.json.Json;
 import io.lambdagateway.gateway.json.JsonScan;
 import io.lambdagateway.transfer.MalformedBatchException;
+import io.lambdagateway.transfer.ResponseTooLargeException;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
@@ -18,17 +19,20 @@ import java.util.Base64;
  * raw function-URL body (it declares {@code rawBody}, so the hot path skips the 2.0 wrapping).
  * Given a full function-URL event instead, it reads the batch from {@code body}, like the public
  * Node example's {@code event.body}; the result is the same either way. A malformed batch fails the
- * call with errorType {@code MalformedBatch}. It runs on the event loop: the enricher is pure and
- * costs about a microsecond of CPU per row (a 1 MB batch of demo rows takes ~5 ms, the 6 MB limit
- * ~30 ms), less than handing the batch to a worker and back, and each event loop keeps one reusable
- * response buffer instead of one per worker thread.
+ * call with errorType {@code MalformedBatch}; an answer over the call's response limit stops as
+ * soon as it would pass it, with {@code Function.ResponseSizeTooLarge}, so a batch of tiny rows
+ * that would inflate dozens of times costs no more than the limit. Small batches run on the event
+ * loop: the enricher is pure and costs about a microsecond of CPU per row, less than handing the
+ * batch to a worker and back; batches over {@link FunctionTraits#CPU_INLINE_LIMIT_BYTES} (a 1 MB
+ * batch of demo rows takes ~5 ms, the 6 MB limit ~30 ms) run on the gateway's CPU pool.
  */
 public final class EnricherFunction implements LambdaFunction {
 
   /** The errorType of a batch the enricher cannot read at all. */
   public static final String MALFORMED_BATCH = "MalformedBatch";
 
-  private static final FunctionTraits TRAITS = new FunctionTraits(false, true);
+  private static final FunctionTraits TRAITS =
+      new FunctionTraits(false, true, FunctionTraits.CPU_INLINE_LIMIT_BYTES);
 
   private final Enricher enricher;
 
@@ -40,9 +44,12 @@ public final class EnricherFunction implements LambdaFunction {
   public Future<Buffer> invoke(Buffer event, Invocation invocation) {
     try {
       byte[] batch = batchOf(event.getBytes());
-      return Future.succeededFuture(Buffer.buffer(enricher.transform(batch)));
+      int limit = (int) Math.min(invocation.maxResponseBytes(), Integer.MAX_VALUE);
+      return Future.succeededFuture(Buffer.buffer(enricher.transform(batch, limit)));
     } catch (MalformedBatchException malformed) {
       return Future.failedFuture(new FunctionError(MALFORMED_BATCH, malformed.getMessage()));
+    } catch (ResponseTooLargeException tooLarge) {
+      return Future.failedFuture(FunctionError.responseTooLarge(invocation.maxResponseBytes()));
     }
   }
 

@@ -8,9 +8,20 @@ package io.lambdagateway.gateway.function;
  * @param rawBody true when the function, called through a function URL, wants the raw HTTP body
  *     instead of the payload-format-2.0 event; the function must then behave as if it had read
  *     {@code event.body}, so that what the caller sees is the same either way
+ * @param maxInlineEventBytes for a non-blocking function whose work grows with its event: events
+ *     larger than this are run on a worker of the gateway's CPU pool, so that one large call does
+ *     not stall the other connections of an event loop while small calls skip the thread hop
  */
-public record FunctionTraits(boolean blocking, boolean rawBody) {
+public record FunctionTraits(boolean blocking, boolean rawBody, int maxInlineEventBytes) {
+
+  /** The inline limit of a function that does CPU work proportional to its event. */
+  public static final int CPU_INLINE_LIMIT_BYTES = 256 * 1024;
 
   /** Non-blocking, receives the full function-URL event. */
   public static final FunctionTraits DEFAULT = new FunctionTraits(false, false);
+
+  /** Traits of a function that runs inline whatever its event's size. */
+  public FunctionTraits(boolean blocking, boolean rawBody) {
+    this(blocking, rawBody, Integer.MAX_VALUE);
+  }
 }

@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param clientContext the client context JSON the caller sent ({@code X-Amz-Client-Context} of a
  *     synchronous Invoke API call, decoded); empty when there is none
  * @param phases where a function that starts a process for this call reports its init phase
+ * @param maxResponseBytes the largest response the gateway accepts from this call ({@code
+ *     Function.ResponseSizeTooLarge} above); a function that builds a large answer stops there
  */
 public record Invocation(
     String requestId,
@@ -23,7 +25,8 @@ public record Invocation(
     long deadlineMillis,
     InvocationLog log,
     Optional<String> clientContext,
-    CallPhases phases) {
+    CallPhases phases,
+    long maxResponseBytes) {
 
   /** Milliseconds left before the gateway answers with {@code Sandbox.Timedout}. */
   public long remainingMillis() {

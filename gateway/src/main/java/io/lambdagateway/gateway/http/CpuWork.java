@@ -22,7 +22,7 @@ public final class CpuWork {
     }
     try {
       return Future.succeededFuture(work.call());
-    } catch (Exception failed) {
+    } catch (Throwable failed) {
       return Future.failedFuture(failed);
     }
   }

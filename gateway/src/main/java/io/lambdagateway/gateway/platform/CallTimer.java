@@ -18,6 +18,7 @@ final class CallTimer implements CallPhases {
   private final Duration timeout;
   private final Promise<Buffer> answer;
   private long timerId = -1;
+  private long armedNanos;
   private boolean done;
 
   CallTimer(Vertx vertx, Duration timeout, Promise<Buffer> answer) {
@@ -44,14 +45,23 @@ final class CallTimer implements CallPhases {
     return System.currentTimeMillis() + timeout.toMillis();
   }
 
-  /** The call has ended: no timeout any more. */
-  synchronized void stop() {
+  /**
+   * The call has ended: no timeout any more.
+   *
+   * @return true when it ended after its deadline: a function that holds its thread past the
+   *     deadline (an in-process one on the event loop) keeps the timer from firing, and it must
+   *     still count as timed out, whatever it returned
+   */
+  synchronized boolean stop() {
+    boolean overdue = timerId >= 0 && System.nanoTime() - armedNanos >= timeout.toNanos();
     done = true;
     disarm();
+    return overdue;
   }
 
   private void arm() {
     if (!done) {
+      armedNanos = System.nanoTime();
       timerId =
           vertx.setTimer(timeout.toMillis(), id -> answer.tryFail(FunctionError.timedOut(timeout)));
     }

@@ -51,6 +51,11 @@ public final class ConcurrencyLimiter {
     }
   }
 
+  /** Invocations that may run at once, over all functions. */
+  public int limit() {
+    return maxConcurrency;
+  }
+
   /** Invocations running now, over all functions. */
   public int inFlight() {
     return total.get();

@@ -108,7 +108,8 @@ public final class EventQueue {
     Future<Void> call;
     try {
       call = next.get();
-    } catch (RuntimeException failedToStart) {
+    } catch (Throwable failedToStart) {
+      // an Error too: the call's running place must come back whatever happened
       call = Future.failedFuture(failedToStart);
     }
     call.onComplete(

@@ -1,17 +1,20 @@
 package io.lambdagateway.gateway.platform;
 
 import io.lambdagateway.gateway.function.FunctionError;
+import io.lambdagateway.gateway.function.FunctionTraits;
 import io.lambdagateway.gateway.function.Invocation;
 import io.lambdagateway.gateway.function.InvocationLog;
 import io.lambdagateway.gateway.function.LambdaFunction;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,13 +23,16 @@ import org.slf4j.LoggerFactory;
  * Runs one invocation the way the Lambda platform does, for every entry point (Invoke API, function
  * URL, Event queue).
  *
- * <p>It takes a concurrency slot (or fails with {@link Throttled}), writes START/END/REPORT to the
- * invocation log, calls the function on an event loop or, when it declares itself blocking, on a
- * worker; enforces the function timeout and the response size limit; records metrics and one
- * structured log line. Function failures never fail the returned future: they come back as {@link
- * InvocationOutcome#error()}. A timed-out call is answered at the deadline and its slot released
+ * <p>It takes a concurrency slot (or fails with {@link Throttled}; {@link #invokeWhenFree} waits
+ * for one first), writes START/END/REPORT to the invocation log, calls the function on an event
+ * loop or, when it declares itself blocking or its event is over its inline limit, on a worker;
+ * enforces the function timeout and the response size limit; records metrics and one structured log
+ * line. Function failures never fail the returned future: they come back as {@link
+ * InvocationOutcome#error()}, whatever the function threw ({@link Error}s included), and the slot
+ * is released on every path. A timed-out call is answered at the deadline and its slot released
  * then, though a blocking function keeps its worker thread until it returns (Java cannot kill it;
- * AWS would kill the sandbox).
+ * AWS would kill the sandbox); a call that returns after its deadline is {@code Sandbox.Timedout}
+ * whatever it returned.
  */
 public final class Invoker {
 
@@ -34,16 +40,24 @@ public final class Invoker {
 
   private static final Buffer NULL_PAYLOAD = Buffer.buffer("null");
 
+  /**
+   * The worker pool of CPU work moved off the event loop: one thread per core is all it can use.
+   */
+  private static final String CPU_POOL = "lambda-gateway-cpu";
+
   private final Vertx vertx;
   private final UnaryOperator<String> functionArn;
   private final long maxResponseBytes;
-  private final ConcurrencyLimiter limiter;
+  private final SlotQueue slots;
   private final InvocationMetrics metrics;
+  private final WorkerExecutor cpuPool;
 
   /**
    * @param functionArn the unqualified ARN of a function name, for {@link Invocation}
    * @param maxResponseBytes the largest payload a function may return ({@code
    *     Function.ResponseSizeTooLarge} above)
+   * @param limiter the concurrency limits; as many calls as its account limit may wait for a slot
+   *     in {@link #invokeWhenFree}
    */
   public Invoker(
       Vertx vertx,
@@ -54,8 +68,10 @@ public final class Invoker {
     this.vertx = vertx;
     this.functionArn = functionArn;
     this.maxResponseBytes = maxResponseBytes;
-    this.limiter = limiter;
+    this.slots = new SlotQueue(vertx, limiter, limiter.limit());
     this.metrics = metrics;
+    this.cpuPool =
+        vertx.createSharedWorkerExecutor(CPU_POOL, Runtime.getRuntime().availableProcessors());
   }
 
   /**
@@ -81,35 +97,72 @@ public final class Invoker {
       String requestId,
       String channel,
       Optional<String> clientContext) {
-    String throttle = limiter.tryAcquire(fn);
+    String throttle = slots.tryAcquire(fn);
     if (throttle != null) {
-      metrics.throttle(fn.name(), throttle);
-      LOG.info(
-          "requestId={} function={} channel={} outcome=throttled reason={}",
-          requestId,
-          fn.name(),
-          channel,
-          throttle);
-      return Future.failedFuture(new Throttled(throttle));
+      return throttled(fn, requestId, channel, throttle);
     }
-    InvocationLog log = new InvocationLog(requestId);
-    Promise<Buffer> answer = Promise.promise();
-    CallTimer timer = new CallTimer(vertx, fn.timeout(), answer);
-    log.platform("START RequestId: " + requestId + " Version: $LATEST");
-    long started = System.nanoTime();
-    Invocation inv =
-        new Invocation(
-            requestId,
-            functionArn.apply(fn.name()),
-            "$LATEST",
-            timer.start(),
-            log,
-            clientContext,
-            timer);
-    return withTimeout(fn, event, inv, answer, timer)
+    return run(fn, event, requestId, channel, clientContext);
+  }
+
+  /**
+   * Invokes {@code fn} with {@code event} once a concurrency slot is free, waiting for one up to
+   * the function's timeout; call on a Vert.x thread.
+   *
+   * @return the outcome, or a failed future holding {@link Throttled} when too many calls already
+   *     wait or no slot came free in time
+   */
+  public Future<InvocationOutcome> invokeWhenFree(
+      HostedFunction fn, Buffer event, String requestId, String channel) {
+    return slots
+        .acquire(fn, fn.timeout())
         .transform(
-            result ->
-                Future.succeededFuture(
+            slot ->
+                slot.succeeded()
+                    ? run(fn, event, requestId, channel, Optional.empty())
+                    : throttled(fn, requestId, channel, ((Throttled) slot.cause()).reason()));
+  }
+
+  private Future<InvocationOutcome> throttled(
+      HostedFunction fn, String requestId, String channel, String reason) {
+    metrics.throttle(fn.name(), reason);
+    LOG.info(
+        "requestId={} function={} channel={} outcome=throttled reason={}",
+        requestId,
+        fn.name(),
+        channel,
+        reason);
+    return Future.failedFuture(new Throttled(reason));
+  }
+
+  /** Runs the call that holds a slot; the slot goes back however the call ends. */
+  private Future<InvocationOutcome> run(
+      HostedFunction fn,
+      Buffer event,
+      String requestId,
+      String channel,
+      Optional<String> clientContext) {
+    HeldSlot slot = new HeldSlot(fn);
+    try {
+      InvocationLog log = new InvocationLog(requestId);
+      Promise<Buffer> answer = Promise.promise();
+      CallTimer timer = new CallTimer(vertx, fn.timeout(), answer);
+      log.platform("START RequestId: " + requestId + " Version: $LATEST");
+      long started = System.nanoTime();
+      Invocation inv =
+          new Invocation(
+              requestId,
+              functionArn.apply(fn.name()),
+              "$LATEST",
+              timer.start(),
+              log,
+              clientContext,
+              timer,
+              maxResponseBytes);
+      return withTimeout(fn, event, inv, answer, timer)
+          .transform(
+              result -> {
+                slot.release();
+                return Future.succeededFuture(
                     finish(
                         fn,
                         event,
@@ -117,10 +170,16 @@ public final class Invoker {
                         channel,
                         started,
                         result.succeeded() ? result.result() : null,
-                        result.cause())));
+                        result.cause()));
+              });
+    } catch (Throwable failed) {
+      // the platform itself failed (e.g. out of memory) before the call could be answered
+      slot.release();
+      return Future.failedFuture(failed);
+    }
   }
 
-  /** Releases the slot, checks the response, completes log, metrics and the log line. */
+  /** Checks the response, completes log, metrics and the log line. */
   private InvocationOutcome finish(
       HostedFunction fn,
       Buffer event,
@@ -129,7 +188,6 @@ public final class Invoker {
       long started,
       Buffer returned,
       Throwable failure) {
-    limiter.release(fn);
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     // a handler that returns nothing serializes as null, as on AWS
     Buffer result = failure == null && returned == null ? NULL_PAYLOAD : returned;
@@ -159,8 +217,9 @@ public final class Invoker {
     start(fn.function(), event, inv)
         .onComplete(
             result -> {
-              timer.stop();
-              if (result.succeeded()) {
+              if (timer.stop()) {
+                answer.tryFail(FunctionError.timedOut(fn.timeout()));
+              } else if (result.succeeded()) {
                 answer.tryComplete(result.result());
               } else {
                 answer.tryFail(result.cause());
@@ -170,14 +229,21 @@ public final class Invoker {
   }
 
   private Future<Buffer> start(LambdaFunction function, Buffer event, Invocation inv) {
-    if (function.traits().blocking()) {
+    FunctionTraits traits = function.traits();
+    if (traits.blocking()) {
       return vertx
+          .executeBlocking(() -> function.invoke(event, inv), false)
+          .compose(running -> running);
+    }
+    if (event.length() > traits.maxInlineEventBytes()) {
+      return cpuPool
           .executeBlocking(() -> function.invoke(event, inv), false)
           .compose(running -> running);
     }
     try {
       return function.invoke(event, inv);
-    } catch (RuntimeException thrown) {
+    } catch (Throwable thrown) {
+      // an Error too (OutOfMemoryError, StackOverflowError): the call is answered either way
       return Future.failedFuture(thrown);
     }
   }
@@ -236,6 +302,22 @@ public final class Invoker {
             + usedMb
             + " MB\t"
             + init);
+  }
+
+  /** A concurrency slot held by one call, released once however often its paths release it. */
+  private final class HeldSlot {
+    private final HostedFunction fn;
+    private final AtomicBoolean held = new AtomicBoolean(true);
+
+    HeldSlot(HostedFunction fn) {
+      this.fn = fn;
+    }
+
+    void release() {
+      if (held.getAndSet(false)) {
+        slots.release(fn);
+      }
+    }
   }
 
   private static String millis(Duration d) {

@@ -12,7 +12,8 @@
  *       io.lambdagateway.gateway.platform.Throttled}; its {@code CallTimer} starts a function's
  *       timeout after the init phase the function reports, as Lambda times a cold start.
  *   <li>{@link io.lambdagateway.gateway.platform.ConcurrencyLimiter}: account and reserved
- *       concurrency.
+ *       concurrency; {@code SlotQueue} hands released slots to the calls that may wait for one
+ *       (function URLs, through {@code Invoker.invokeWhenFree}).
  *   <li>{@link io.lambdagateway.gateway.platform.EventQueue}: asynchronous invocations, queued and
  *       retried.
  *   <li>{@link io.lambdagateway.gateway.platform.InvocationMetrics}, {@link
@@ -23,7 +24,8 @@
  * io.lambdagateway.gateway.function.LambdaFunction} inside a {@code HostedFunction}, so a new kind
  * of function (e.g. a Node or Python process behind the Runtime API) is a new {@code
  * LambdaFunction} registered here; the Invoker's timeout, limits, logs and metrics then apply to it
- * unchanged. Every entry point calls {@code Invoker.invoke} or {@code EventQueue.offer}.
+ * unchanged. Every entry point calls {@code Invoker.invoke}, {@code Invoker.invokeWhenFree} or
+ * {@code EventQueue.offer}.
  *
  * <p>May depend on: {@code gateway.function}, {@code gateway.json}, Vert.x core, Micrometer. Never
  * on {@code gateway.http} (protocols depend on the platform, not the other way round) nor on the

@@ -144,4 +144,34 @@ class EventQueueTest {
                   test.completeNow();
                 }));
   }
+
+  @Test
+  @DisplayName("a call whose function throws an Error is retried, then frees its place and slot")
+  void errorsFreeTheirPlace(Vertx vertx, VertxTestContext test) {
+    List<Long> starts = new CopyOnWriteArrayList<>();
+    LambdaFunction outOfMemory =
+        (event, invocation) -> {
+          starts.add(System.nanoTime());
+          throw new OutOfMemoryError("Java heap space");
+        };
+    FailingFunction next = new FailingFunction(0);
+    EventQueue events = queue(vertx, 10, 1);
+
+    vertx.runOnContext(
+        v -> {
+          events.offer(hosted(outOfMemory), Buffer.buffer("{}"), "error");
+          events.offer(hosted(next), Buffer.buffer("{}"), "next");
+        });
+
+    vertx.setTimer(
+        1000,
+        id ->
+            test.verify(
+                () -> {
+                  assertThat(starts).hasSize(3);
+                  assertThat(next.startedNanos).hasSize(1);
+                  assertThat(events.size()).isZero();
+                  test.completeNow();
+                }));
+  }
 }

@@ -66,10 +66,19 @@ public final class InvokeApiHandler {
 
   private void dispatch(RoutingContext ctx, InvokeRequest invoke, Buffer body, String requestId) {
     CpuWork.run(vertx, body.length(), () -> invoke.event(body))
-        .onSuccess(event -> run(ctx, invoke, event, requestId))
-        .onFailure(
-            failure ->
-                HttpReplies.serviceError(ctx.response(), ServiceError.of(failure), requestId));
+        .onComplete(
+            event -> {
+              if (event.failed()) {
+                HttpReplies.serviceError(ctx.response(), ServiceError.of(event.cause()), requestId);
+                return;
+              }
+              try {
+                run(ctx, invoke, event.result(), requestId);
+              } catch (Throwable failure) {
+                // an Error too: the caller is answered (500 ServiceException) whatever failed
+                HttpReplies.serviceError(ctx.response(), ServiceError.of(failure), requestId);
+              }
+            });
   }
 
   private void run(RoutingContext ctx, InvokeRequest invoke, Buffer event, String requestId) {

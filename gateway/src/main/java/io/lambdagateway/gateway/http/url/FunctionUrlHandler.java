@@ -12,6 +12,7 @@ import io.lambdagateway.gateway.platform.Throttled;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
@@ -33,8 +34,19 @@ import java.util.Optional;
  * message are added to the 502 body to help debugging (AWS sends only the message). Transfer
  * retries every non-2xx, so a malformed batch (502) is retried too: that is Lambda's behaviour,
  * kept on purpose.
+ *
+ * <p>Two departures, for Transfer's engine, which resends an empty body on every retry (contract
+ * §8), so that only its first attempt can succeed: a call over the concurrency limit waits for a
+ * slot (up to the function's timeout, as many calls as the account limit; beyond either, 429)
+ * instead of being throttled at once, and a POST with an empty body is a 400 that says why.
  */
 public final class FunctionUrlHandler {
+
+  /** Why an empty POST is refused: what a caller reading the 400 needs to know. */
+  static final String EMPTY_BODY =
+      "Empty request body: a function URL call needs an event, for Transfer a batch"
+          + " {\"Records\":[...]}. Transfer's engine sends an empty body when it retries a call,"
+          + " so look for why its first attempt failed.";
 
   private final Vertx vertx;
   private final GatewayServices services;
@@ -69,7 +81,7 @@ public final class FunctionUrlHandler {
       return;
     }
     BodyReader.read(request, services.config().maxSyncPayloadBytes())
-        .onSuccess(body -> invoke(ctx, fn, body, requestId))
+        .onSuccess(body -> invokeOrFail(ctx, fn, body, requestId))
         .onFailure(
             failure ->
                 BodyReader.refuse(
@@ -101,15 +113,26 @@ public final class FunctionUrlHandler {
     return services.functions().find(first).orElse(null);
   }
 
+  /** Invokes; a failure of the gateway itself (an Error too) is still answered, with a 500. */
+  private void invokeOrFail(RoutingContext ctx, HostedFunction fn, Buffer body, String requestId) {
+    try {
+      invoke(ctx, fn, body, requestId);
+    } catch (Throwable failure) {
+      send(ctx.response(), FunctionUrlResponse.message(500, "Internal Server Error"), requestId);
+    }
+  }
+
   private void invoke(RoutingContext ctx, HostedFunction fn, Buffer body, String requestId) {
-    Buffer event =
+    if (body.length() == 0 && ctx.request().method() == HttpMethod.POST) {
+      send(ctx.response(), FunctionUrlResponse.message(400, EMPTY_BODY), requestId);
+      return;
+    }
+    Future<Buffer> event =
         fn.function().traits().rawBody()
-            ? body
-            : Buffer.buffer(
-                Json.bytes(FunctionUrlEvent.build(urlRequest(ctx, fn, body, requestId))));
-    services
-        .invoker()
-        .invoke(fn, event, requestId, "url")
+            ? Future.succeededFuture(body)
+            : eventOf(urlRequest(ctx, fn, body, requestId));
+    event
+        .compose(built -> services.invoker().invokeWhenFree(fn, built, requestId, "url"))
         .onComplete(
             result -> {
               if (result.failed()) {
@@ -157,6 +180,14 @@ public final class FunctionUrlHandler {
                     .end(payload);
               }
             });
+  }
+
+  /** The 2.0 event; encoding a large body (base64 or JSON escapes) leaves the event loop. */
+  private Future<Buffer> eventOf(UrlRequest request) {
+    return CpuWork.run(
+        vertx,
+        request.body().length,
+        () -> Buffer.buffer(Json.bytes(FunctionUrlEvent.build(request))));
   }
 
   private static UrlRequest urlRequest(
