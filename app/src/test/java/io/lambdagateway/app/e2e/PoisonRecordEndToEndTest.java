@@ -17,7 +17,6 @@ import io.lambdagateway.pipeline.PipelineVerticle;
 import io.lambdagateway.producer.DemoMessages;
 import io.lambdagateway.producer.RowsRange;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -117,10 +116,8 @@ class PoisonRecordEndToEndTest {
   }
 
   /**
-   * A gateway with Vert.x's default blocked-thread limit (2 s) rather than the 500 ms of the other
-   * end-to-end tests: until issue 9's bounded enrichment lands, the gateway builds the poison
-   * message's oversized answer on its event loop (0.3–0.8 s here). This test is about what the
-   * pipeline does with the answer; the guard still fails it on any longer block.
+   * A gateway with the strict event loops of the other end-to-end tests: the enricher stops at the
+   * response limit and large events run on the CPU pool, so the poison message blocks no loop.
    */
   private static Gateway startGateway() {
     return Gateway.start(
@@ -135,7 +132,7 @@ class PoisonRecordEndToEndTest {
                     "ENRICHER_PUBLIC_IP",
                     PUBLIC_IP)),
             List.of(),
-            new VertxOptions())
+            GatewayPipelineEndToEndTest.strictEventLoops())
         .await();
   }
 

