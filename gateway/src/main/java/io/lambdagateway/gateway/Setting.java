@@ -8,7 +8,11 @@ import io.lambdagateway.transfer.LambdaLimits;
  * each into a flag; a flag beats the environment variable, which beats the default.
  */
 public enum Setting {
-  HOST("GATEWAY_HOST", "--host", "0.0.0.0", "Interface the HTTP server binds."),
+  HOST(
+      "GATEWAY_HOST",
+      "--host",
+      "127.0.0.1",
+      "Interface the HTTP server binds; 0.0.0.0 for every interface (the image sets it)."),
   PORT("GATEWAY_PORT", "--port", "8080", "TCP port (0 = any free port)."),
   FUNCTION_NAME(
       "GATEWAY_FUNCTION_NAME",

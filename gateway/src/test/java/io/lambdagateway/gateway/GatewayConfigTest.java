@@ -29,7 +29,7 @@ class GatewayConfigTest {
   void hasDefaults() {
     GatewayConfig config = GatewayConfig.defaults();
 
-    assertThat(config.host()).isEqualTo("0.0.0.0");
+    assertThat(config.host()).isEqualTo("127.0.0.1");
     assertThat(config.port()).isEqualTo(8080);
     assertThat(config.functionName()).isEqualTo("enricher");
     assertThat(config.authToken()).isEmpty();
