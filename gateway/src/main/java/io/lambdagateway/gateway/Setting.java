@@ -70,6 +70,19 @@ public enum Setting {
       "--auth-token",
       "",
       "Bearer token function URLs require (empty = no check)."),
+  AWS_CREDENTIALS(
+      "GATEWAY_AWS_CREDENTIALS",
+      "--aws-credentials",
+      "",
+      "Access keys whose SigV4 signatures the Lambda API (/2015-03-31/...) requires: "
+          + "KEY:SECRET[,KEY:SECRET...] (empty = no check unless --aws-credentials-file). "
+          + "Function URLs keep --auth-token; /health and /metrics stay open."),
+  AWS_CREDENTIALS_FILE(
+      "GATEWAY_AWS_CREDENTIALS_FILE",
+      "--aws-credentials-file",
+      "",
+      "File of KEY:SECRET lines (# comments) for the same check, added to --aws-credentials; "
+          + "keeps secrets out of the command line and the environment."),
   FUNCTION_TIMEOUT(
       "GATEWAY_FUNCTION_TIMEOUT",
       "--function-timeout",
