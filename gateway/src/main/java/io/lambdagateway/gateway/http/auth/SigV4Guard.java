@@ -126,11 +126,20 @@ public final class SigV4Guard implements Handler<HttpServerRequest> {
         .onComplete(sent -> request.connection().close());
   }
 
+  /**
+   * Whether the router would send {@code rawPath} to an API route. A path with a bad escape cannot
+   * be normalised, by the router either, so it is judged as sent.
+   */
   static boolean isApiPath(String rawPath) {
     if (rawPath == null) {
       return false;
     }
-    String path = RFC3986.normalizePath(rawPath);
+    String path;
+    try {
+      path = RFC3986.normalizePath(rawPath);
+    } catch (IllegalArgumentException badEscape) {
+      path = rawPath;
+    }
     return path.equals(API_PREFIX) || path.startsWith(API_PREFIX + "/");
   }
 
@@ -146,9 +155,16 @@ public final class SigV4Guard implements Handler<HttpServerRequest> {
     };
   }
 
+  /** The decoded query; one that cannot be decoded cannot have been signed as sent. */
   private static Map<String, List<String>> query(HttpServerRequest request) {
+    MultiMap params;
+    try {
+      params = request.params();
+    } catch (IllegalArgumentException undecodable) {
+      throw SigV4Verifier.mismatch();
+    }
     Map<String, List<String>> query = new LinkedHashMap<>();
-    request.params().names().forEach(name -> query.put(name, request.params().getAll(name)));
+    params.names().forEach(name -> query.put(name, params.getAll(name)));
     return query;
   }
 

@@ -127,13 +127,18 @@ final class SigV4Verifier {
       expected = expectedSignature(claim, request);
     } catch (IllegalArgumentException unsignable) {
       // A method or path the signer cannot even represent cannot carry a valid signature.
-      throw ServiceError.invalidSignature(MISMATCH);
+      throw mismatch();
     }
     byte[] given =
         claim.header().signature().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8);
     if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given)) {
-      throw ServiceError.invalidSignature(MISMATCH);
+      throw mismatch();
     }
+  }
+
+  /** AWS's answer to a signature that is not the one computed for the request. */
+  static ServiceError mismatch() {
+    return ServiceError.invalidSignature(MISMATCH);
   }
 
   private String expectedSignature(Claim claim, ReceivedRequest request) {
