@@ -90,6 +90,8 @@ FROM runtime AS gateway
 LABEL org.opencontainers.image.title="lambda-gateway" \
       org.opencontainers.image.description="Lambda Invoke API and function URLs, with the enricher"
 COPY --from=build /out/slim/lambda-gateway.jar /app/lambda-gateway.jar
+# Every interface on purpose, unlike the jar's 127.0.0.1 default: inside a container only the
+# container's own interfaces exist, and `-p 127.0.0.1:8080:8080` decides who reaches it.
 ENV GATEWAY_HOST=0.0.0.0 \
     GATEWAY_PORT=8080 \
     GATEWAY_FUNCTION_NAME=enricher
@@ -100,7 +102,7 @@ EXPOSE 8080
 # /dev/tcp sends one HTTP request and checks the status line. A wildcard bind is probed on
 # loopback, any other GATEWAY_HOST on that address.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 CMD ["bash", "-c", "\
-  host=${GATEWAY_HOST:-0.0.0.0}; [ \"$host\" = 0.0.0.0 ] && host=127.0.0.1; \
+  host=${GATEWAY_HOST:-127.0.0.1}; [ \"$host\" = 0.0.0.0 ] && host=127.0.0.1; \
   exec 3<>/dev/tcp/$host/${GATEWAY_PORT:-8080} && \
   printf 'GET /health HTTP/1.1\\r\\nHost: localhost\\r\\nConnection: close\\r\\n\\r\\n' >&3 && \
   read -r version status rest <&3 && [ \"$status\" = 200 ]"]

@@ -130,6 +130,9 @@ main() {
   export CI_KAFKA_PORT CI_GATEWAY_PORT CI_PIPELINE_PORT
   export LAMBDA_GATEWAY_IMAGE="$APP_IMAGE" KAFKA_IMAGE="$BROKER_IMAGE"
   export ENRICHER_PUBLIC_IP="$PUBLIC_IP"
+  # docker-compose.yml has no default token: a fresh one per run, as a user would make one.
+  GATEWAY_AUTH_TOKEN="smoke-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+  export GATEWAY_AUTH_TOKEN
   COMPOSE_FILE=$(mktemp --suffix=.compose.yml)
   trap cleanup EXIT
   write_ci_compose_file

@@ -101,8 +101,16 @@ public final class GatewayCommand implements Callable<Integer> {
             + " (default function: "
             + config.functionName()
             + ")");
+    // With SigV4 on, curl signs with the caller's own key; the banner never shows a secret.
+    String signing =
+        config.awsCredentials().isEmpty()
+            ? ""
+            : "--aws-sigv4 'aws:amz:"
+                + config.region()
+                + ":lambda' --user \"$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY\" ";
     out.println(
         "  Invoke API:   curl -s "
+            + signing
             + base
             + "/2015-03-31/functions/"
             + config.functionName()

@@ -1,5 +1,6 @@
 package io.lambdagateway.gateway;
 
+import io.lambdagateway.gateway.http.auth.AccessKeys;
 import io.lambdagateway.gateway.runtime.FunctionSpec;
 import io.lambdagateway.gateway.runtime.RuntimeSettings;
 import io.lambdagateway.settings.Durations;
@@ -16,6 +17,8 @@ import java.util.OptionalInt;
  * shares ({@link Durations}, {@link Sizes}).
  *
  * @param authToken the bearer token function URLs require; empty = no check
+ * @param awsCredentials the access keys whose SigV4 signatures the Lambda API requires; empty = no
+ *     check
  * @param reservedConcurrency the enricher's reserved concurrency; empty = none
  * @param enricherPublicIp the enricher's ip column; empty = discovered from the host
  * @param functions the user's own functions to host ({@code --function}, {@code --template}), in
@@ -27,6 +30,7 @@ public record GatewayConfig(
     int port,
     String functionName,
     Optional<String> authToken,
+    AccessKeys awsCredentials,
     Duration functionTimeout,
     String region,
     String accountId,
@@ -84,6 +88,7 @@ public record GatewayConfig(
         port,
         functionName,
         authToken,
+        awsCredentials,
         functionTimeout,
         region,
         accountId,

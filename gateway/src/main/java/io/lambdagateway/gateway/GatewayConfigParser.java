@@ -2,6 +2,7 @@ package io.lambdagateway.gateway;
 
 import io.lambdagateway.gateway.GatewayConfig.InvalidSetting;
 import io.lambdagateway.gateway.function.EchoFunction;
+import io.lambdagateway.gateway.http.auth.AccessKeys;
 import io.lambdagateway.gateway.runtime.FunctionSpec;
 import io.lambdagateway.gateway.runtime.RuntimeSettings;
 import io.lambdagateway.gateway.runtime.define.CodeZip;
@@ -9,6 +10,7 @@ import io.lambdagateway.gateway.runtime.define.FunctionDefinitions;
 import io.lambdagateway.gateway.runtime.define.InvalidDefinition;
 import io.lambdagateway.settings.Durations;
 import io.lambdagateway.settings.Sizes;
+import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,6 +39,7 @@ record GatewayConfigParser(Map<String, String> values) {
         integer(Setting.PORT, 0, 65535),
         functionName,
         optional(Setting.AUTH_TOKEN),
+        accessKeys(),
         duration(Setting.FUNCTION_TIMEOUT),
         text(Setting.REGION),
         text(Setting.ACCOUNT_ID),
@@ -144,6 +147,34 @@ record GatewayConfigParser(Map<String, String> values) {
       }
     }
     return definitions.functions();
+  }
+
+  /**
+   * The keys of {@link Setting#AWS_CREDENTIALS} and of the file {@link
+   * Setting#AWS_CREDENTIALS_FILE}; an error shows the file's name but never the variable's value,
+   * which holds secrets.
+   */
+  private AccessKeys accessKeys() {
+    AccessKeys inline;
+    try {
+      inline = AccessKeys.parse(text(Setting.AWS_CREDENTIALS));
+    } catch (IllegalArgumentException invalid) {
+      throw new InvalidSetting(Setting.AWS_CREDENTIALS, "(not shown)", invalid.getMessage());
+    }
+    Optional<String> file = optional(Setting.AWS_CREDENTIALS_FILE);
+    if (file.isEmpty()) {
+      return inline;
+    }
+    try {
+      return inline.and(AccessKeys.read(Path.of(file.get())));
+    } catch (IOException | InvalidPathException unreadable) {
+      throw new InvalidSetting(
+          Setting.AWS_CREDENTIALS_FILE,
+          file.get(),
+          "a readable file of KEY:SECRET lines (" + unreadable.getMessage() + ")");
+    } catch (IllegalArgumentException invalid) {
+      throw new InvalidSetting(Setting.AWS_CREDENTIALS_FILE, file.get(), invalid.getMessage());
+    }
   }
 
   private boolean bool(Setting s) {

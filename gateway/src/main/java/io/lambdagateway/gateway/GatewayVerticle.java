@@ -4,6 +4,7 @@ import io.lambdagateway.gateway.http.BenchEcho;
 import io.lambdagateway.gateway.http.InvalidRequestHandler;
 import io.lambdagateway.gateway.http.api.InvokeApiHandler;
 import io.lambdagateway.gateway.http.api.OperationsHandler;
+import io.lambdagateway.gateway.http.auth.SigV4Guard;
 import io.lambdagateway.gateway.http.url.FunctionUrlHandler;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -41,7 +42,7 @@ final class GatewayVerticle extends VerticleBase {
         vertx
             .createHttpServer(serverOptions())
             .invalidRequestHandler(new InvalidRequestHandler())
-            .requestHandler(router());
+            .requestHandler(SigV4Guard.protect(vertx, services.config(), router()));
     return server.listen();
   }
 

@@ -8,7 +8,11 @@ import io.lambdagateway.transfer.LambdaLimits;
  * each into a flag; a flag beats the environment variable, which beats the default.
  */
 public enum Setting {
-  HOST("GATEWAY_HOST", "--host", "0.0.0.0", "Interface the HTTP server binds."),
+  HOST(
+      "GATEWAY_HOST",
+      "--host",
+      "127.0.0.1",
+      "Interface the HTTP server binds; 0.0.0.0 for every interface (the image sets it)."),
   PORT("GATEWAY_PORT", "--port", "8080", "TCP port (0 = any free port)."),
   FUNCTION_NAME(
       "GATEWAY_FUNCTION_NAME",
@@ -66,6 +70,19 @@ public enum Setting {
       "--auth-token",
       "",
       "Bearer token function URLs require (empty = no check)."),
+  AWS_CREDENTIALS(
+      "GATEWAY_AWS_CREDENTIALS",
+      "--aws-credentials",
+      "",
+      "Access keys whose SigV4 signatures the Lambda API (/2015-03-31/...) requires: "
+          + "KEY:SECRET[,KEY:SECRET...] (empty = no check unless --aws-credentials-file). "
+          + "Function URLs keep --auth-token; /health and /metrics stay open."),
+  AWS_CREDENTIALS_FILE(
+      "GATEWAY_AWS_CREDENTIALS_FILE",
+      "--aws-credentials-file",
+      "",
+      "File of KEY:SECRET lines (# comments) for the same check, added to --aws-credentials; "
+          + "keeps secrets out of the command line and the environment."),
   FUNCTION_TIMEOUT(
       "GATEWAY_FUNCTION_TIMEOUT",
       "--function-timeout",

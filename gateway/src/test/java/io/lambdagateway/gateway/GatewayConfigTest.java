@@ -9,6 +9,7 @@ import io.lambdagateway.settings.Settings;
 import io.lambdagateway.settings.Version;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -29,7 +30,7 @@ class GatewayConfigTest {
   void hasDefaults() {
     GatewayConfig config = GatewayConfig.defaults();
 
-    assertThat(config.host()).isEqualTo("0.0.0.0");
+    assertThat(config.host()).isEqualTo("127.0.0.1");
     assertThat(config.port()).isEqualTo(8080);
     assertThat(config.functionName()).isEqualTo("enricher");
     assertThat(config.authToken()).isEmpty();
@@ -46,6 +47,37 @@ class GatewayConfigTest {
     assertThat(config.enricherPublicIp()).isEmpty();
     assertThat(config.functions()).as("hosting user code is opt-in").isEmpty();
     assertThat(config.runtimeSettings()).isEqualTo(RuntimeSettings.defaults());
+    assertThat(config.awsCredentials().isEmpty()).as("SigV4 verification is opt-in").isTrue();
+  }
+
+  @Test
+  @DisplayName("access keys come from the variable and the file together; errors hide secrets")
+  void readsAccessKeys(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("keys"), "# ci\nAKIDFILE:file-secret\n");
+
+    GatewayConfig config =
+        GatewayConfig.fromSettings(
+            Map.of(
+                "GATEWAY_AWS_CREDENTIALS",
+                "AKIDENV:env-secret",
+                "GATEWAY_AWS_CREDENTIALS_FILE",
+                file.toString()));
+
+    assertThat(config.awsCredentials().secretOf("AKIDENV")).contains("env-secret");
+    assertThat(config.awsCredentials().secretOf("AKIDFILE")).contains("file-secret");
+    assertThat(config.toString()).doesNotContain("env-secret", "file-secret");
+    assertThatThrownBy(
+            () ->
+                GatewayConfig.fromSettings(
+                    Map.of("GATEWAY_AWS_CREDENTIALS", "AKIDENV:env-secret,half-a-secret")))
+        .isInstanceOf(GatewayConfig.InvalidSetting.class)
+        .hasMessageStartingWith("GATEWAY_AWS_CREDENTIALS (--aws-credentials) = '(not shown)'")
+        .hasMessageNotContaining("secret");
+    assertThatThrownBy(
+            () ->
+                GatewayConfig.fromSettings(
+                    Map.of("GATEWAY_AWS_CREDENTIALS_FILE", dir.resolve("missing").toString())))
+        .hasMessageStartingWith("GATEWAY_AWS_CREDENTIALS_FILE (--aws-credentials-file)");
   }
 
   @Test

@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
  * connection options are the ones every command shares ({@link KafkaCliOptions}); the pipeline's
  * own come in groups: {@link PipelineTopicOptions}, {@link FunctionTargetOptions}, {@link
  * BatchingOptions} and {@link FailureOptions}. With {@code --status-port} it also serves {@code GET
- * /metrics} (Prometheus) and {@code GET /health} (200, or 503 while a batch is stalled).
+ * /metrics} (Prometheus) and {@code GET /health} (200, or 503 while a batch is stalled) on {@code
+ * --status-host} (loopback unless told otherwise).
  */
 @Command(
     name = "pipeline",
@@ -51,6 +52,12 @@ public final class PipelineCommand implements Callable<Integer> {
       description = "Serve /metrics and /health on this port; -1 = off, 0 = any free port.")
   int statusPort;
 
+  @Option(
+      names = "--status-host",
+      defaultValue = "${env:PIPELINE_STATUS_HOST:-127.0.0.1}",
+      description = "Interface the status port binds; 0.0.0.0 for every interface.")
+  String statusHost;
+
   @Override
   public Integer call() throws InterruptedException {
     PipelineConfig config = toConfig();
@@ -60,8 +67,8 @@ public final class PipelineCommand implements Callable<Integer> {
     try {
       vertx.deployVerticle(pipeline).await();
       if (statusPort >= 0) {
-        HttpServer server = startStatusServer(vertx, statusPort, registry, pipeline);
-        LOG.info("status on http://127.0.0.1:{}/metrics and /health", server.actualPort());
+        HttpServer server = startStatusServer(vertx, registry, pipeline);
+        LOG.info("status on http://{}:{}/metrics and /health", statusHost, server.actualPort());
       }
     } catch (RuntimeException e) {
       LOG.error("pipeline failed to start: {}", e.getMessage(), e);
@@ -110,12 +117,12 @@ public final class PipelineCommand implements Callable<Integer> {
     return builder.build();
   }
 
-  private static HttpServer startStatusServer(
-      Vertx vertx, int port, PrometheusMeterRegistry registry, PipelineVerticle pipeline) {
+  private HttpServer startStatusServer(
+      Vertx vertx, PrometheusMeterRegistry registry, PipelineVerticle pipeline) {
     return vertx
         .createHttpServer()
         .requestHandler(StatusEndpoints.create(registry, pipeline))
-        .listen(port, "0.0.0.0")
+        .listen(statusPort, statusHost)
         .await();
   }
 }

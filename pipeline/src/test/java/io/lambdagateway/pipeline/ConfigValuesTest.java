@@ -157,7 +157,24 @@ class ConfigValuesTest {
             "(env SOURCE_TOPIC, default: source-topic)",
             "(env PIPELINE_DLQ_TOPIC, default: none)",
             "(env KAFKA_BOOTSTRAP_SERVERS, default: 127.0.0.1:9092)",
-            "(env PIPELINE_STATUS_PORT, default: -1)");
+            "(env PIPELINE_STATUS_PORT, default: -1)",
+            "(env PIPELINE_STATUS_HOST, default: 127.0.0.1)");
+  }
+
+  @Test
+  @DisplayName("The status port binds loopback unless --status-host or its variable says otherwise")
+  void statusHost() {
+    PipelineCommand byDefault = new PipelineCommand();
+    Settings.commandLine(byDefault, Map.of()).parseArgs();
+    PipelineCommand fromEnv = new PipelineCommand();
+    Settings.commandLine(fromEnv, Map.of("PIPELINE_STATUS_HOST", "0.0.0.0")).parseArgs();
+    PipelineCommand fromFlag = new PipelineCommand();
+    Settings.commandLine(fromFlag, Map.of("PIPELINE_STATUS_HOST", "0.0.0.0"))
+        .parseArgs("--status-host", "10.0.0.5");
+
+    assertThat(byDefault.statusHost).isEqualTo("127.0.0.1");
+    assertThat(fromEnv.statusHost).isEqualTo("0.0.0.0");
+    assertThat(fromFlag.statusHost).isEqualTo("10.0.0.5");
   }
 
   private static int execute(StringWriter errors, Map<String, String> env, String... args) {

@@ -52,6 +52,36 @@ public final class ServiceError extends RuntimeException {
         404, "UnknownOperationException", "message", "No operation " + method + " " + path, null);
   }
 
+  /** 403: a Lambda API request without SigV4 authentication while verification is on. */
+  public static ServiceError missingAuthenticationToken() {
+    return new ServiceError(
+        403,
+        "MissingAuthenticationTokenException",
+        "message",
+        "Missing Authentication Token",
+        null);
+  }
+
+  /** 403: the Authorization header or X-Amz-Date is not a complete SigV4 signature. */
+  public static ServiceError incompleteSignature(String message) {
+    return new ServiceError(403, "IncompleteSignatureException", "message", message, null);
+  }
+
+  /** 403: a SigV4 signature made with an access key that is not configured. */
+  public static ServiceError unrecognizedClient() {
+    return new ServiceError(
+        403,
+        "UnrecognizedClientException",
+        "message",
+        "The security token included in the request is invalid.",
+        null);
+  }
+
+  /** 403: a wrong, expired or wrongly scoped SigV4 signature; the message says which. */
+  public static ServiceError invalidSignature(String message) {
+    return new ServiceError(403, "InvalidSignatureException", "message", message, null);
+  }
+
   /** 400: the function name or another request field fails the model's constraints. */
   public static ServiceError validation(String message) {
     return new ServiceError(400, "ValidationException", "message", message, null);
