@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -21,9 +22,10 @@ import picocli.CommandLine.Spec;
  * {@code pipeline}: runs one Transfer-like pipeline until the JVM is stopped. Every option has an
  * environment variable and a default (see {@code io.lambdagateway.settings.Settings}); the Kafka
  * connection options are the ones every command shares ({@link KafkaCliOptions}); the pipeline's
- * own come in groups: {@link PipelineTopicOptions}, {@link FunctionTargetOptions} and {@link
- * BatchingOptions}. With {@code --status-port} it also serves {@code GET /metrics} (Prometheus) and
- * {@code GET /health} (200, or 503 while a batch is stalled).
+ * own come in groups: {@link PipelineTopicOptions}, {@link FunctionTargetOptions}, {@link
+ * BatchingOptions} and {@link DeliveryOptions}. It exits with 1 when the pipeline must stop (fenced
+ * by a newer instance with its name). With {@code --status-port} it also serves {@code GET
+ * /metrics} (Prometheus) and {@code GET /health} (200, or 503 while a batch is stalled).
  */
 @Command(
     name = "pipeline",
@@ -42,6 +44,8 @@ public final class PipelineCommand implements Callable<Integer> {
   @Mixin FunctionTargetOptions function = new FunctionTargetOptions();
 
   @Mixin BatchingOptions batching = new BatchingOptions();
+
+  @Mixin DeliveryOptions delivery = new DeliveryOptions();
 
   @Option(
       names = "--status-port",
@@ -67,6 +71,14 @@ public final class PipelineCommand implements Callable<Integer> {
       return 1;
     }
     CountDownLatch stopped = new CountDownLatch(1);
+    AtomicInteger exitCode = new AtomicInteger();
+    pipeline
+        .fatal()
+        .onFailure(
+            err -> {
+              exitCode.set(1);
+              stopped.countDown();
+            });
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
@@ -76,7 +88,7 @@ public final class PipelineCommand implements Callable<Integer> {
                 },
                 "pipeline-stop"));
     stopped.await();
-    return 0;
+    return exitCode.get();
   }
 
   /**
@@ -104,6 +116,7 @@ public final class PipelineCommand implements Callable<Integer> {
     topics.applyTo(builder);
     function.applyTo(builder);
     batching.applyTo(builder);
+    delivery.applyTo(builder);
     return builder.build();
   }
 

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Mutable builder of {@link PipelineConfig}; unset values keep their documented defaults. A class
- * of its own because the record's 27 settings and their defaults would otherwise double its size;
+ * of its own because the record's 30 settings and their defaults would otherwise double its size;
  * the record keeps the validation. Slightly over 200 lines: one trivial setter per setting, and the
  * defaults read best in one list.
  */
@@ -19,6 +19,9 @@ public final class PipelineConfigBuilder {
   private String dlqTopic;
   private String groupId = "transfer-pipeline";
   private String autoOffsetReset = "earliest";
+  private String instanceName;
+  private Duration sessionTimeout = Duration.ofSeconds(10);
+  private boolean exactlyOnce;
   private PipelineTarget target = PipelineTarget.FUNCTION_URL;
   private String functionUrl = "http://127.0.0.1:8080";
   private String functionName = "enricher";
@@ -73,6 +76,24 @@ public final class PipelineConfigBuilder {
 
   public PipelineConfigBuilder autoOffsetReset(String value) {
     autoOffsetReset = value;
+    return this;
+  }
+
+  /** Default: none (dynamic membership). */
+  public PipelineConfigBuilder instanceName(String value) {
+    instanceName = value;
+    return this;
+  }
+
+  /** Default: 10 s. */
+  public PipelineConfigBuilder sessionTimeout(Duration value) {
+    sessionTimeout = value;
+    return this;
+  }
+
+  /** Default: false (at-least-once). */
+  public PipelineConfigBuilder exactlyOnce(boolean value) {
+    exactlyOnce = value;
     return this;
   }
 
@@ -190,6 +211,9 @@ public final class PipelineConfigBuilder {
         dlq,
         groupId,
         autoOffsetReset,
+        Optional.ofNullable(instanceName),
+        sessionTimeout,
+        exactlyOnce,
         target,
         functionUrl,
         functionName,

@@ -17,9 +17,9 @@ import org.slf4j.LoggerFactory;
  * The walk of a polled record: received by the commit strategy and the flow control, encoded,
  * packed into a batch ({@link Batcher}; closed when full or after the flush interval), sent ({@link
  * BatchCaller}; stalled and retried by {@link StallRetry} when its retries run out), written in
- * batch order ({@link OrderedWriter}, {@link ResultWriter}), then done for the commit strategy and
- * released by the flow control. A record too large for one request goes to the dead-letter topic in
- * the same order. Not thread-safe: use from the consumer's context.
+ * batch order ({@link OrderedWriter}, {@link ResultWriter}) as its {@link Delivery} says, then done
+ * for the commit strategy and released by the flow control. A record too large for one request goes
+ * to the dead-letter topic in the same order. Not thread-safe: use from the consumer's context.
  */
 final class RecordFlow {
 
@@ -30,6 +30,7 @@ final class RecordFlow {
   private final BatchCaller caller;
   private final ResultWriter writer;
   private final DeadLetters deadLetters;
+  private final Delivery delivery;
   private final OffsetCommits commits;
   private final SourceFlowControl flow;
   private final PipelineMetrics metrics;
@@ -46,6 +47,7 @@ final class RecordFlow {
       BatchCaller caller,
       ResultWriter writer,
       DeadLetters deadLetters,
+      Delivery delivery,
       OffsetCommits commits,
       SourceFlowControl flow,
       PipelineMetrics metrics) {
@@ -54,6 +56,7 @@ final class RecordFlow {
     this.caller = caller;
     this.writer = writer;
     this.deadLetters = deadLetters;
+    this.delivery = delivery;
     this.commits = commits;
     this.flow = flow;
     this.metrics = metrics;
@@ -64,7 +67,7 @@ final class RecordFlow {
             () -> ThreadLocalRandom.current().nextDouble(),
             vertx::timer,
             flow);
-    this.ordered = new OrderedWriter(stallRetry);
+    this.ordered = new OrderedWriter(stallRetry, delivery.oneAtATime());
   }
 
   /** Takes a whole poll. */
@@ -136,7 +139,7 @@ final class RecordFlow {
       finish(
           ordered.submit(
               Future.succeededFuture(),
-              ignored -> deadLetters.send(source, error),
+              ignored -> delivery.deliver(List.of(pending), () -> deadLetters.send(source, error)),
               "dead letter of offset " + source.offset()),
           List.of(pending));
     }
@@ -177,7 +180,7 @@ final class RecordFlow {
             results,
             list -> {
               list.forEach(result -> metrics.result(result.result()));
-              return writer.write(batch, list);
+              return delivery.deliver(batch.records(), () -> writer.write(batch, list));
             },
             "write of " + what),
         batch.records());
