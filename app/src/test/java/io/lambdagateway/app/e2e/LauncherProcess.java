@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.lambdagateway.app.Main;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,10 +31,14 @@ final class LauncherProcess {
   private final Path stdout;
   private final Path stderr;
 
-  private LauncherProcess(Process process, Path stdout, Path stderr) {
+  /** Where this process's output starts in {@code stdout} (earlier runs' output comes before). */
+  private final long stdoutStart;
+
+  private LauncherProcess(Process process, Path stdout, Path stderr, long stdoutStart) {
     this.process = process;
     this.stdout = stdout;
     this.stderr = stderr;
+    this.stdoutStart = stdoutStart;
   }
 
   /** Starts {@code Main <args>}; logs go to {@code dir} (appended: restarts share them). */
@@ -53,7 +58,8 @@ final class LauncherProcess {
         .environment()
         .keySet()
         .removeIf(variable -> OWN_VARIABLE_PREFIXES.stream().anyMatch(variable::startsWith));
-    return new LauncherProcess(builder.start(), out, err);
+    long outStart = Files.exists(out) ? Files.size(out) : 0;
+    return new LauncherProcess(builder.start(), out, err, outStart);
   }
 
   /** The port from a gateway's banner. */
@@ -63,13 +69,19 @@ final class LauncherProcess {
         .until(
             () -> {
               requireAlive();
-              Matcher m = LISTENING.matcher(Files.readString(stdout));
+              Matcher m = LISTENING.matcher(ownOutput());
               return m.find()
                   ? Optional.of(Integer.parseInt(m.group(1)))
                   : Optional.<Integer>empty();
             },
             Optional::isPresent)
         .orElseThrow();
+  }
+
+  private String ownOutput() throws IOException {
+    byte[] all = Files.readAllBytes(stdout);
+    int from = (int) Math.min(stdoutStart, all.length);
+    return new String(all, from, all.length - from, StandardCharsets.UTF_8);
   }
 
   /** Fails with the process's error output when it exited. */
