@@ -42,9 +42,9 @@ class PipelineChaosTest {
 
   private static final Logger LOG = LoggerFactory.getLogger(PipelineChaosTest.class);
   private static final String PUBLIC_IP = "203.0.113.7";
-  private static final int MESSAGES = Integer.getInteger("chaos.messages", 3000);
+  private static final int MESSAGES = Integer.getInteger("chaos.messages", 2000);
   private static final int KILLS = Integer.getInteger("chaos.kills", 3);
-  private static final String BUFFER_SIZE = System.getProperty("chaos.buffer-size", "8KB");
+  private static final String BUFFER_SIZE = System.getProperty("chaos.buffer-size", "32KB");
   private static final Duration PHASE_TIMEOUT = Duration.ofSeconds(120);
 
   /** Kept after the run: the processes' own logs explain a failure or a slow recovery. */
