@@ -54,6 +54,11 @@ final class ConsumerControl implements SourceFlowControl.Valve, OffsetCommits.Co
     return assigned;
   }
 
+  /** True when {@code partition} is assigned now. */
+  boolean owns(SourcePartition partition) {
+    return assigned.contains(new TopicPartition(partition.topic(), partition.partition()));
+  }
+
   /** Number of partitions assigned now; readable from any thread. */
   int assignedCount() {
     return assignedCount;

@@ -8,9 +8,15 @@ import java.util.Map;
  */
 final class KafkaProperties {
 
+  /** Heartbeats per session timeout: a third, so one lost heartbeat does not end the session. */
+  private static final long HEARTBEATS_PER_SESSION = 3;
+
   private KafkaProperties() {}
 
-  /** Group consumer, manual commits, cooperative rebalancing. */
+  /**
+   * Group consumer, manual commits, cooperative rebalancing, the session timeout, static membership
+   * when the instance has a name, and only committed records in exactly-once mode.
+   */
   static Map<String, String> consumer(PipelineConfig config) {
     Map<String, String> props =
         config.kafka().manualCommitConsumerProperties(config.groupId(), config.autoOffsetReset());
@@ -20,11 +26,29 @@ final class KafkaProperties {
     props.put(
         "partition.assignment.strategy",
         "org.apache.kafka.clients.consumer.CooperativeStickyAssignor");
+    long sessionMs = config.sessionTimeout().toMillis();
+    props.put("session.timeout.ms", Long.toString(sessionMs));
+    props.put("heartbeat.interval.ms", Long.toString(sessionMs / HEARTBEATS_PER_SESSION));
+    // Static membership: a restarted instance with the same name takes its partitions back at
+    // once, without a rebalance and without waiting for the dead member's session to expire.
+    config.instanceName().ifPresent(name -> props.put("group.instance.id", name));
+    if (config.exactlyOnce()) {
+      // A transactional source (e.g. another exactly-once pipeline's target) must not be read
+      // before its writer committed.
+      props.put("isolation.level", "read_committed");
+    }
     return props;
   }
 
-  /** Idempotent producer, acks=all, a short linger so a batch's messages travel together. */
+  /**
+   * Idempotent producer, acks=all, a short linger so a batch's messages travel together; in
+   * exactly-once mode transactional with {@link PipelineConfig#transactionalId()}.
+   */
   static Map<String, String> producer(PipelineConfig config) {
-    return config.kafka().idempotentProducerProperties();
+    Map<String, String> props = config.kafka().idempotentProducerProperties();
+    if (config.exactlyOnce()) {
+      props.put("transactional.id", config.transactionalId());
+    }
+    return props;
   }
 }

@@ -11,26 +11,29 @@ import java.util.function.Function;
  * Issues writes in submission order without waiting for acknowledgements: a write starts once its
  * input is ready AND the previous submission's write was issued (or failed before issuing). The
  * producer keeps the issue order per partition, so rows keep the source order unless a failed write
- * has to be re-sent. A write that fails is retried through {@link StallRetry} until it succeeds.
- * Keeps the writes not yet finished, for the grace period on stop. Not thread-safe: use from one
- * context.
+ * has to be re-sent. With {@code oneAtATime} a write starts only after the previous one finished
+ * (acknowledged, or failed for good), for writes that are transactions. A write that fails is
+ * retried through {@link StallRetry} until it succeeds. Keeps the writes not yet finished, for the
+ * grace period on stop. Not thread-safe: use from one context.
  */
 final class OrderedWriter {
 
   private final StallRetry stallRetry;
+  private final boolean oneAtATime;
   private final Set<Future<Void>> inFlight = new HashSet<>();
 
-  /** Completes when the latest submission's write was issued. */
+  /** Completes when the latest submission's write was issued (finished, if one at a time). */
   private Future<Void> issueOrder = Future.succeededFuture();
 
-  OrderedWriter(StallRetry stallRetry) {
+  OrderedWriter(StallRetry stallRetry, boolean oneAtATime) {
     this.stallRetry = stallRetry;
+    this.oneAtATime = oneAtATime;
   }
 
   /**
    * Writes {@code ready}'s value with {@code write} after the previous submission's write was
-   * issued; the result completes when the write was acknowledged, and fails when {@code ready}
-   * failed (or the retries were cut short by a stop).
+   * issued (finished, if one at a time); the result completes when the write was acknowledged, and
+   * fails when {@code ready} failed (or the retries were cut short by a stop).
    *
    * @param what names the write in log lines
    */
@@ -56,7 +59,7 @@ final class OrderedWriter {
                   issued.complete();
                   return Future.failedFuture(err);
                 });
-    issueOrder = issued.future();
+    issueOrder = oneAtATime ? written.transform(ar -> Future.succeededFuture()) : issued.future();
     inFlight.add(written);
     written.onComplete(ar -> inFlight.remove(written));
     return written;

@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -22,9 +23,10 @@ import picocli.CommandLine.Spec;
  * environment variable and a default (see {@code io.lambdagateway.settings.Settings}); the Kafka
  * connection options are the ones every command shares ({@link KafkaCliOptions}); the pipeline's
  * own come in groups: {@link PipelineTopicOptions}, {@link FunctionTargetOptions}, {@link
- * BatchingOptions} and {@link FailureOptions}. With {@code --status-port} it also serves {@code GET
- * /metrics} (Prometheus) and {@code GET /health} (200, or 503 while a batch is stalled) on {@code
- * --status-host} (loopback unless told otherwise).
+ * BatchingOptions}, {@link FailureOptions} and {@link DeliveryOptions}. It exits with 1 when the
+ * pipeline must stop (fenced by a newer instance with its name). With {@code --status-port} it also
+ * serves {@code GET /metrics} (Prometheus) and {@code GET /health} (200, or 503 while a batch is
+ * stalled) on {@code --status-host} (loopback unless told otherwise).
  */
 @Command(
     name = "pipeline",
@@ -45,6 +47,7 @@ public final class PipelineCommand implements Callable<Integer> {
   @Mixin BatchingOptions batching = new BatchingOptions();
 
   @Mixin FailureOptions failures = new FailureOptions();
+  @Mixin DeliveryOptions delivery = new DeliveryOptions();
 
   @Option(
       names = "--status-port",
@@ -76,6 +79,14 @@ public final class PipelineCommand implements Callable<Integer> {
       return 1;
     }
     CountDownLatch stopped = new CountDownLatch(1);
+    AtomicInteger exitCode = new AtomicInteger();
+    pipeline
+        .fatal()
+        .onFailure(
+            err -> {
+              exitCode.set(1);
+              stopped.countDown();
+            });
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
@@ -85,7 +96,7 @@ public final class PipelineCommand implements Callable<Integer> {
                 },
                 "pipeline-stop"));
     stopped.await();
-    return 0;
+    return exitCode.get();
   }
 
   /**
@@ -114,6 +125,7 @@ public final class PipelineCommand implements Callable<Integer> {
     function.applyTo(builder);
     batching.applyTo(builder);
     failures.applyTo(builder);
+    delivery.applyTo(builder);
     return builder.build();
   }
 

@@ -18,6 +18,13 @@ import java.util.Optional;
  * @param dlqTopic topic receiving the original message of each failed record
  * @param groupId consumer group
  * @param autoOffsetReset where a group without offsets starts: earliest or latest
+ * @param instanceName stable name of this instance: static group membership ({@code
+ *     group.instance.id}) and, with {@code exactlyOnce}, the transactional id; empty = dynamic
+ *     membership
+ * @param sessionTimeout how long the group waits for a silent member before it reassigns its
+ *     partitions ({@code session.timeout.ms}; the broker accepts 6 s..30 min by default)
+ * @param exactlyOnce target writes, dead letters and source offsets in one Kafka transaction per
+ *     batch (needs {@code instanceName})
  * @param target how the function is reached
  * @param functionUrl base URL: of a function URL, of an Invoke API endpoint, or for {@code aws}
  *     unused (see {@code awsEndpoint})
@@ -51,6 +58,9 @@ public record PipelineConfig(
     String dlqTopic,
     String groupId,
     String autoOffsetReset,
+    Optional<String> instanceName,
+    Duration sessionTimeout,
+    boolean exactlyOnce,
     PipelineTarget target,
     String functionUrl,
     String functionName,
@@ -85,6 +95,7 @@ public record PipelineConfig(
     Objects.requireNonNull(itemLayout, "item layout");
     Objects.requireNonNull(onPoison, "on-poison action");
     Objects.requireNonNull(onExhausted, "on-exhausted action");
+    Objects.requireNonNull(instanceName, "instanceName");
     headers = Map.copyOf(headers);
     requireText(sourceTopic, "source topic");
     requireText(targetTopic, "target topic");
@@ -93,6 +104,7 @@ public record PipelineConfig(
     if (!autoOffsetReset.equals("earliest") && !autoOffsetReset.equals("latest")) {
       throw new IllegalArgumentException("auto.offset.reset must be earliest or latest");
     }
+    checkMembership(instanceName, sessionTimeout, exactlyOnce);
     if (bufferSizeBytes <= 0 || bufferSizeBytes > LambdaLimits.MAX_SYNC_REQUEST_BYTES) {
       throw new IllegalArgumentException(
           "buffer size must be in 1 B..6 MB, was " + bufferSizeBytes);
@@ -124,6 +136,25 @@ public record PipelineConfig(
   /** A builder with every default for this cluster. */
   public static PipelineConfigBuilder builder(KafkaClientSettings kafka) {
     return new PipelineConfigBuilder(kafka);
+  }
+
+  /** The transactional id of this instance's producer (exactly-once mode). */
+  public String transactionalId() {
+    return groupId + "-" + instanceName.orElseThrow();
+  }
+
+  private static void checkMembership(
+      Optional<String> instanceName, Duration sessionTimeout, boolean exactlyOnce) {
+    instanceName.ifPresent(name -> requireText(name, "instance name"));
+    if (sessionTimeout.isNegative() || sessionTimeout.isZero()) {
+      throw new IllegalArgumentException("session timeout must be positive");
+    }
+    if (exactlyOnce && instanceName.isEmpty()) {
+      // A transactional id that survives a restart is what lets the new process abort the dead
+      // one's open transaction at once; a random id would leave it open (and read_committed
+      // readers of the target blocked) until the transaction timeout.
+      throw new IllegalArgumentException("exactly-once needs an instance name");
+    }
   }
 
   private static void requireText(String value, String what) {

@@ -19,6 +19,9 @@ public final class PipelineConfigBuilder {
   private String dlqTopic;
   private String groupId = "transfer-pipeline";
   private String autoOffsetReset = "earliest";
+  private String instanceName;
+  private Duration sessionTimeout = Duration.ofSeconds(10);
+  private boolean exactlyOnce;
   private PipelineTarget target = PipelineTarget.FUNCTION_URL;
   private String functionUrl = "http://127.0.0.1:8080";
   private String functionName = "enricher";
@@ -76,6 +79,24 @@ public final class PipelineConfigBuilder {
 
   public PipelineConfigBuilder autoOffsetReset(String value) {
     autoOffsetReset = value;
+    return this;
+  }
+
+  /** Default: none (dynamic membership). */
+  public PipelineConfigBuilder instanceName(String value) {
+    instanceName = value;
+    return this;
+  }
+
+  /** Default: 10 s. */
+  public PipelineConfigBuilder sessionTimeout(Duration value) {
+    sessionTimeout = value;
+    return this;
+  }
+
+  /** Default: false (at-least-once). */
+  public PipelineConfigBuilder exactlyOnce(boolean value) {
+    exactlyOnce = value;
     return this;
   }
 
@@ -208,6 +229,9 @@ public final class PipelineConfigBuilder {
         dlq,
         groupId,
         autoOffsetReset,
+        Optional.ofNullable(instanceName),
+        sessionTimeout,
+        exactlyOnce,
         target,
         functionUrl,
         functionName,

@@ -3,11 +3,13 @@ package io.lambdagateway.pipeline;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.kafka.client.common.TopicPartition;
 import io.vertx.kafka.client.consumer.KafkaConsumer;
 import io.vertx.kafka.client.producer.KafkaProducer;
 import java.util.Set;
+import org.apache.kafka.common.errors.FencedInstanceIdException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +34,12 @@ import org.slf4j.LoggerFactory;
  * done offsets are committed, best effort. On stop, records not yet sent are abandoned, calls and
  * writes in flight get {@code stopGrace} to finish, then what is done is committed. Duplicates are
  * possible after a crash, a stall of a write, or a rebalance.
+ *
+ * <p>With {@link PipelineConfig#exactlyOnce()} the guarantee is exactly-once for {@code
+ * read_committed} readers: each batch's writes and offsets are one transaction ({@link
+ * TransactionalDelivery}), the consumer commits nothing itself. An instance fenced by a newer one
+ * with its name (its consumer or its producer) fails {@link #fatal()}: it must stop, and the
+ * launcher exits.
  */
 public final class PipelineVerticle extends VerticleBase {
 
@@ -39,6 +47,7 @@ public final class PipelineVerticle extends VerticleBase {
 
   private final PipelineConfig config;
   private final MeterRegistry registry;
+  private final Promise<Void> fatal = Promise.promise();
   private PipelineMetrics metrics;
   private KafkaConsumer<byte[], byte[]> consumer;
   private KafkaProducer<byte[], byte[]> producer;
@@ -78,18 +87,31 @@ public final class PipelineVerticle extends VerticleBase {
     return control == null ? 0 : control.assignedCount();
   }
 
+  /**
+   * Fails when this instance can no longer work and must stop: fenced by a newer instance with its
+   * name, or its transactional producer broke; never completes otherwise.
+   */
+  public Future<Void> fatal() {
+    return fatal.future();
+  }
+
   @Override
   public Future<?> start() {
     metrics = new PipelineMetrics(registry);
     producer =
         KafkaProducer.create(vertx, KafkaProperties.producer(config), byte[].class, byte[].class);
-    consumer =
-        KafkaConsumer.create(vertx, KafkaProperties.consumer(config), byte[].class, byte[].class);
+    GroupMetadataConsumer source = new GroupMetadataConsumer(KafkaProperties.consumer(config));
+    consumer = KafkaConsumer.create(vertx, source);
     control = new ConsumerControl(consumer);
     flow =
         new SourceFlowControl(
             config.maxBufferedRecords(), config.maxBufferedBytes(), control, metrics);
-    commits = new OffsetCommits(control);
+    commits = new OffsetCommits(config.exactlyOnce() ? OffsetCommits.IN_TRANSACTIONS : control);
+    Delivery delivery =
+        config.exactlyOnce()
+            ? new TransactionalDelivery(
+                vertx, producer, source::latestGroupMetadata, control::owns, this::failFatally)
+            : Delivery.AT_LEAST_ONCE;
     return LambdaInvokers.create(vertx, context, config)
         .compose(
             created -> {
@@ -101,9 +123,10 @@ public final class PipelineVerticle extends VerticleBase {
                   new ResultWriter(producer, config.targetTopic(), deadLetters, metrics);
               records =
                   new RecordFlow(
-                      vertx, config, caller, writer, deadLetters, commits, flow, metrics);
+                      vertx, config, caller, writer, deadLetters, delivery, commits, flow, metrics);
               return caller.probe();
             })
+        .compose(v -> config.exactlyOnce() ? producer.initTransactions() : Future.succeededFuture())
         .compose(v -> subscribe())
         .onSuccess(v -> startTimers());
   }
@@ -121,7 +144,15 @@ public final class PipelineVerticle extends VerticleBase {
   }
 
   private Future<Void> subscribe() {
-    consumer.exceptionHandler(err -> LOG.error("source consumer failed", err));
+    consumer.exceptionHandler(
+        err -> {
+          if (fencedInstance(err)) {
+            // reported on the consumer's polling thread
+            context.runOnContext(v -> failFatally(err));
+          } else {
+            LOG.error("source consumer failed", err);
+          }
+        });
     consumer.partitionsAssignedHandler(
         partitions -> commits.assigned(control.assigned(partitions)));
     consumer.partitionsRevokedHandler(this::onRevoked);
@@ -130,6 +161,25 @@ public final class PipelineVerticle extends VerticleBase {
     // starts the stream.
     consumer.handler(record -> {});
     return consumer.subscribe(config.sourceTopic());
+  }
+
+  private static boolean fencedInstance(Throwable err) {
+    for (Throwable cause = err; cause != null; cause = cause.getCause()) {
+      if (cause instanceof FencedInstanceIdException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void failFatally(Throwable err) {
+    if (fatal.tryFail(err)) {
+      LOG.error("this instance must stop: {}", err.toString());
+      // A fenced consumer that kept polling would join again under the same name and fence the
+      // newer instance in turn; the work in flight is abandoned (the newer one redoes it).
+      records.stop(0);
+      consumer.close();
+    }
   }
 
   private void onRevoked(Set<TopicPartition> partitions) {
@@ -142,11 +192,13 @@ public final class PipelineVerticle extends VerticleBase {
     timers =
         PipelineTimers.start(vertx, config, commits, new ConsumerLag(consumer, metrics), control);
     LOG.info(
-        "pipeline {} -> {} -> {} started (group {}, dead letters to {})",
+        "pipeline {} -> {} -> {} started (group {}, instance {}, {}, dead letters to {})",
         config.sourceTopic(),
         config.functionName(),
         config.targetTopic(),
         config.groupId(),
+        config.instanceName().orElse("unnamed"),
+        config.exactlyOnce() ? "exactly-once" : "at-least-once",
         config.dlqTopic());
   }
 }

@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
  * packed into a batch ({@link Batcher}; closed when full or after the flush interval), sent and
  * resolved ({@link BatchResolver}: retried, bisected around poison records, stalled by {@link
  * StallRetry} or given up as {@code --on-exhausted} says), written in batch order ({@link
- * OrderedWriter}, {@link ResultWriter}, {@link DeadLetters}), then done for the commit strategy and
- * released by the flow control. A record too large for one request goes to the dead-letter topic in
- * the same order. Not thread-safe: use from the consumer's context.
+ * OrderedWriter}, {@link ResultWriter}, {@link DeadLetters}) as its {@link Delivery} says, then
+ * done for the commit strategy and released by the flow control. A record too large for one request
+ * goes to the dead-letter topic in the same order. Not thread-safe: use from the consumer's context.
  */
 final class RecordFlow {
 
@@ -31,6 +31,7 @@ final class RecordFlow {
   private final BatchResolver resolver;
   private final ResultWriter writer;
   private final DeadLetters deadLetters;
+  private final Delivery delivery;
   private final OffsetCommits commits;
   private final SourceFlowControl flow;
   private final PipelineMetrics metrics;
@@ -47,6 +48,7 @@ final class RecordFlow {
       BatchCaller caller,
       ResultWriter writer,
       DeadLetters deadLetters,
+      Delivery delivery,
       OffsetCommits commits,
       SourceFlowControl flow,
       PipelineMetrics metrics) {
@@ -55,6 +57,7 @@ final class RecordFlow {
     this.requests = new TransferRequests(config.itemLayout());
     this.writer = writer;
     this.deadLetters = deadLetters;
+    this.delivery = delivery;
     this.commits = commits;
     this.flow = flow;
     this.metrics = metrics;
@@ -65,7 +68,7 @@ final class RecordFlow {
             () -> ThreadLocalRandom.current().nextDouble(),
             vertx::timer,
             flow);
-    this.ordered = new OrderedWriter(stallRetry);
+    this.ordered = new OrderedWriter(stallRetry, delivery.oneAtATime());
     this.resolver =
         new BatchResolver(
             caller,
@@ -145,7 +148,7 @@ final class RecordFlow {
       finish(
           ordered.submit(
               Future.succeededFuture(),
-              ignored -> deadLetters.send(source, error),
+              ignored -> delivery.deliver(List.of(pending), () -> deadLetters.send(source, error)),
               "dead letter of offset " + source.offset()),
           List.of(pending));
     }
@@ -173,7 +176,10 @@ final class RecordFlow {
 
   private void dispatch(Batch batch) {
     finish(
-        ordered.submit(resolver.resolve(batch), this::write, "write of " + batch.describe()),
+        ordered.submit(
+            resolver.resolve(batch),
+            parts -> delivery.deliver(batch.records(), () -> write(parts)),
+            "write of " + batch.describe()),
         batch.records());
   }
 

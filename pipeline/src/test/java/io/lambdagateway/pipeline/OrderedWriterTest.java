@@ -30,7 +30,7 @@ class OrderedWriterTest {
             @Override
             public void ended() {}
           });
-  private final OrderedWriter writer = new OrderedWriter(retry);
+  private final OrderedWriter writer = new OrderedWriter(retry, false);
   private final List<String> issued = new ArrayList<>();
   private final List<Promise<Void>> acks = new ArrayList<>();
 
@@ -109,5 +109,17 @@ class OrderedWriterTest {
     assertThat(written.succeeded()).isTrue();
     assertThat(settled.succeeded()).isTrue();
     assertThat(writer.inFlight()).isZero();
+  }
+
+  @Test
+  @DisplayName("One at a time, a write starts only after the previous one was acknowledged")
+  void oneAtATime() {
+    OrderedWriter transactions = new OrderedWriter(retry, true);
+    transactions.submit(Future.succeededFuture("a"), this::write, "first");
+    transactions.submit(Future.succeededFuture("b"), this::write, "second");
+
+    assertThat(issued).containsExactly("a");
+    acks.get(0).complete();
+    assertThat(issued).containsExactly("a", "b");
   }
 }
