@@ -1,9 +1,11 @@
 package io.lambdagateway.gateway;
 
+import io.lambdagateway.gateway.platform.EventRetryPolicy;
 import io.lambdagateway.gateway.runtime.FunctionSpec;
 import io.lambdagateway.gateway.runtime.RuntimeSettings;
 import io.lambdagateway.settings.Durations;
 import io.lambdagateway.settings.Sizes;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,7 @@ import java.util.OptionalInt;
  * @param functions the user's own functions to host ({@code --function}, {@code --template}), in
  *     their order; empty = none
  * @param runtimeSettings how the execution environments of {@code functions} are run
+ * @param stateDir where Event invocations are journaled; empty = in memory only
  */
 public record GatewayConfig(
     String host,
@@ -39,6 +42,9 @@ public record GatewayConfig(
     Duration idleTimeout,
     int eventQueueSize,
     int eventConcurrency,
+    long eventQueueBytes,
+    EventRetryPolicy eventRetryPolicy,
+    Optional<Path> stateDir,
     int maxConcurrency,
     OptionalInt reservedConcurrency,
     int instances,
@@ -96,6 +102,9 @@ public record GatewayConfig(
         idleTimeout,
         eventQueueSize,
         eventConcurrency,
+        eventQueueBytes,
+        eventRetryPolicy,
+        stateDir,
         maxConcurrency,
         reservedConcurrency,
         instances,

@@ -2,6 +2,7 @@ package io.lambdagateway.gateway;
 
 import io.lambdagateway.gateway.GatewayConfig.InvalidSetting;
 import io.lambdagateway.gateway.function.EchoFunction;
+import io.lambdagateway.gateway.platform.EventRetryPolicy;
 import io.lambdagateway.gateway.runtime.FunctionSpec;
 import io.lambdagateway.gateway.runtime.RuntimeSettings;
 import io.lambdagateway.gateway.runtime.define.CodeZip;
@@ -49,6 +50,11 @@ record GatewayConfigParser(Map<String, String> values) {
         duration(Setting.IDLE_TIMEOUT),
         integer(Setting.EVENT_QUEUE_SIZE, 0, 1_000_000),
         integer(Setting.EVENT_CONCURRENCY, 1, 10_000),
+        size(Setting.EVENT_QUEUE_BYTES, 1, Long.MAX_VALUE),
+        EventRetryPolicy.lambda(
+            integer(Setting.EVENT_MAX_RETRIES, 0, 2),
+            duration(Setting.EVENT_MAX_AGE, Duration.ofSeconds(60), Duration.ofHours(6))),
+        path(Setting.STATE_DIR),
         integer(Setting.MAX_CONCURRENCY, 1, 1_000_000),
         optionalInteger(Setting.RESERVED_CONCURRENCY),
         integer(Setting.INSTANCES, 0, 1024),
@@ -104,6 +110,24 @@ record GatewayConfigParser(Map<String, String> values) {
       throw new InvalidSetting(s, v, "a size between " + min + " and " + max + " bytes");
     }
     return parsed;
+  }
+
+  private Duration duration(Setting s, Duration min, Duration max) {
+    Duration d = duration(s);
+    if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+      throw new InvalidSetting(
+          s, text(s), "between " + min.toSeconds() + "s and " + max.toSeconds() + "s");
+    }
+    return d;
+  }
+
+  private Optional<Path> path(Setting s) {
+    Optional<String> v = optional(s);
+    try {
+      return v.map(Path::of);
+    } catch (InvalidPathException notPath) {
+      throw new InvalidSetting(s, v.get(), "a directory path");
+    }
   }
 
   private Duration duration(Setting s) {
