@@ -13,16 +13,14 @@ import io.lambdagateway.gateway.json.Json;
 import io.lambdagateway.gateway.json.JsonScan;
 import io.lambdagateway.gateway.platform.ConcurrencyLimiter;
 import io.lambdagateway.gateway.platform.EventDestination;
+import io.lambdagateway.gateway.platform.EventDestinations;
 import io.lambdagateway.gateway.platform.EventJournal;
 import io.lambdagateway.gateway.platform.EventQueue;
-import io.lambdagateway.gateway.platform.FileEventDestination;
 import io.lambdagateway.gateway.platform.FileEventJournal;
 import io.lambdagateway.gateway.platform.FunctionRegistry;
 import io.lambdagateway.gateway.platform.HostedFunction;
 import io.lambdagateway.gateway.platform.InvocationMetrics;
 import io.lambdagateway.gateway.platform.Invoker;
-import io.lambdagateway.gateway.platform.LoggedEventDestination;
-import io.lambdagateway.gateway.platform.QueuedEvent;
 import io.lambdagateway.gateway.runtime.FunctionSpec;
 import io.lambdagateway.gateway.runtime.HostedFunctions;
 import io.lambdagateway.gateway.runtime.RuntimeFunction;
@@ -38,7 +36,6 @@ import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,30 +110,30 @@ public final class Gateway {
     InvocationMetrics metrics = new InvocationMetrics(registry, limiter::inFlight);
     Invoker invoker =
         new Invoker(vertx, config::functionArn, config.maxResponseBytes(), limiter, metrics);
-    EventQueue events;
-    List<QueuedEvent> journaled;
-    if (config.stateDir().isPresent()) {
-      FileEventJournal journal;
-      try {
-        journal = FileEventJournal.open(vertx, config.stateDir().get());
-      } catch (IllegalArgumentException cannotUse) {
-        vertx.close();
-        throw cannotUse;
-      }
-      Path failures = config.stateDir().get().resolve(FileEventDestination.FILE_NAME);
-      events =
-          eventQueue(vertx, config, invoker, journal, new FileEventDestination(vertx, failures));
-      journaled = journal.recovered();
-    } else {
-      events =
-          eventQueue(vertx, config, invoker, EventJournal.inMemory(), new LoggedEventDestination());
-      journaled = List.of();
+    EventJournal journal;
+    EventDestination destination;
+    try {
+      journal =
+          config
+              .stateDir()
+              .<EventJournal>map(dir -> FileEventJournal.open(vertx, dir))
+              .orElse(EventJournal.inMemory());
+    } catch (IllegalArgumentException cannotUse) {
+      vertx.close();
+      throw cannotUse;
     }
+    try {
+      destination = EventDestinations.open(vertx, config.eventOnFailure(), config.stateDir());
+    } catch (IllegalArgumentException cannotUse) {
+      journal.close().onComplete(closed -> vertx.close());
+      throw cannotUse;
+    }
+    EventQueue events = eventQueue(vertx, config, invoker, journal, destination);
     GatewayServices services =
         new GatewayServices(
             config, registryOfFunctions, invoker, events, registry, new AtomicBoolean());
     return deploy(vertx, services)
-        .onSuccess(started -> events.restore(journaled, registryOfFunctions))
+        .onSuccess(started -> events.restore(journal.recovered(), registryOfFunctions))
         .onFailure(failure -> events.close().onComplete(closed -> vertx.close()));
   }
 

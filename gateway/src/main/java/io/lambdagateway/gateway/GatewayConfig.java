@@ -5,6 +5,7 @@ import io.lambdagateway.gateway.runtime.FunctionSpec;
 import io.lambdagateway.gateway.runtime.RuntimeSettings;
 import io.lambdagateway.settings.Durations;
 import io.lambdagateway.settings.Sizes;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.OptionalInt;
  * @param functions the user's own functions to host ({@code --function}, {@code --template}), in
  *     their order; empty = none
  * @param runtimeSettings how the execution environments of {@code functions} are run
+ * @param eventOnFailure where failed Event invocations go; empty = the state directory's file
  * @param stateDir where Event invocations are journaled; empty = in memory only
  */
 public record GatewayConfig(
@@ -44,6 +46,7 @@ public record GatewayConfig(
     int eventConcurrency,
     long eventQueueBytes,
     EventRetryPolicy eventRetryPolicy,
+    Optional<URI> eventOnFailure,
     Optional<Path> stateDir,
     int maxConcurrency,
     OptionalInt reservedConcurrency,
@@ -104,6 +107,7 @@ public record GatewayConfig(
         eventConcurrency,
         eventQueueBytes,
         eventRetryPolicy,
+        eventOnFailure,
         stateDir,
         maxConcurrency,
         reservedConcurrency,

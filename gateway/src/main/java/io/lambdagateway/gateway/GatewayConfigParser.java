@@ -10,6 +10,8 @@ import io.lambdagateway.gateway.runtime.define.FunctionDefinitions;
 import io.lambdagateway.gateway.runtime.define.InvalidDefinition;
 import io.lambdagateway.settings.Durations;
 import io.lambdagateway.settings.Sizes;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,6 +56,7 @@ record GatewayConfigParser(Map<String, String> values) {
         EventRetryPolicy.lambda(
             integer(Setting.EVENT_MAX_RETRIES, 0, 2),
             duration(Setting.EVENT_MAX_AGE, Duration.ofSeconds(60), Duration.ofHours(6))),
+        destination(Setting.EVENT_ON_FAILURE),
         path(Setting.STATE_DIR),
         integer(Setting.MAX_CONCURRENCY, 1, 1_000_000),
         optionalInteger(Setting.RESERVED_CONCURRENCY),
@@ -128,6 +131,28 @@ record GatewayConfigParser(Map<String, String> values) {
     } catch (InvalidPathException notPath) {
       throw new InvalidSetting(s, v.get(), "a directory path");
     }
+  }
+
+  private Optional<URI> destination(Setting s) {
+    Optional<String> v = optional(s);
+    if (v.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      URI uri = new URI(v.get());
+      boolean file = "file".equals(uri.getScheme()) && !uri.getSchemeSpecificPart().isEmpty();
+      boolean hosted =
+          uri.getScheme() != null
+              && uri.getAuthority() != null
+              && uri.getPath() != null
+              && uri.getPath().length() > 1;
+      if (file || hosted) {
+        return Optional.of(uri);
+      }
+    } catch (URISyntaxException notUri) {
+      // reported below
+    }
+    throw new InvalidSetting(s, v.get(), "file:PATH or kafka://HOST:PORT[,HOST:PORT]/TOPIC");
   }
 
   private Duration duration(Setting s) {

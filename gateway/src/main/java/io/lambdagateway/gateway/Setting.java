@@ -136,6 +136,13 @@ public enum Setting {
       "6h",
       "An Event invocation older than this is not run again and goes to the on-failure "
           + "destination; 60s to 6h as Lambda's MaximumEventAgeInSeconds."),
+  EVENT_ON_FAILURE(
+      "GATEWAY_EVENT_ON_FAILURE",
+      "--event-on-failure",
+      "",
+      "Where Event invocations that fail for good go, as Lambda's invocation record: empty = "
+          + "event-failures.jsonl in the state directory (the log without one); file:PATH (JSON "
+          + "lines); kafka://HOST:PORT[,HOST:PORT]/TOPIC (plaintext Kafka)."),
   STATE_DIR(
       "GATEWAY_STATE_DIR",
       "--state-dir",

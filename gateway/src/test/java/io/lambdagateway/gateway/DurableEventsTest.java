@@ -105,7 +105,9 @@ class DurableEventsTest {
             .setBlockedThreadCheckInterval(50)
             .setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS)
             .setMaxEventLoopExecuteTime(TestGateway.MAX_EVENT_LOOP_MILLIS)
-            .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS);
+            .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
+            .setWarningExceptionTime(TestGateway.MAX_EVENT_LOOP_MILLIS)
+            .setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS);
     return Gateway.start(config, List.of(hosted), strict).await();
   }
 
@@ -233,6 +235,39 @@ class DurableEventsTest {
     } finally {
       first.close().await();
     }
+  }
+
+  @Test
+  @DisplayName("file:PATH sends the records to that file, with or without a state directory")
+  void writesToAFileTarget() throws IOException {
+    Path target = state.resolve("elsewhere").resolve("failed.jsonl");
+    Job failing = Job.failing();
+    Gateway gateway =
+        start(
+            failing,
+            Map.of(
+                "GATEWAY_STATE_DIR", "",
+                "GATEWAY_EVENT_MAX_RETRIES", "0",
+                "GATEWAY_EVENT_ON_FAILURE", "file:" + target));
+    assertThat(sendEvent(gateway, "{\"n\":1}").statusCode()).isEqualTo(202);
+
+    await().atMost(WAIT).until(() -> Files.exists(target) && !Files.readString(target).isEmpty());
+    gateway.close().await();
+
+    assertThat(Http.json(Files.readString(target)).at("/requestContext/condition").asText())
+        .isEqualTo("RetriesExhausted");
+    assertThat(state.resolve("events.jsonl")).doesNotExist();
+  }
+
+  @Test
+  @DisplayName("a destination no provider opens stops the start with one line")
+  void refusesAnUnknownDestination() {
+    assertThatThrownBy(
+            () -> start(Job.succeeding(), Map.of("GATEWAY_EVENT_ON_FAILURE", "sqs://queue/q")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no on-failure destination of scheme 'sqs'");
+    // the journal's lock went with the failed start
+    start(Job.succeeding(), Map.of()).close().await();
   }
 
   private static String base64(String text) {

@@ -1,6 +1,7 @@
 package io.lambdagateway.gateway.platform;
 
 import io.vertx.core.Future;
+import java.util.List;
 
 /**
  * Where accepted Event invocations are kept until they have run, so that a restart does not lose
@@ -8,6 +9,9 @@ import io.vertx.core.Future;
  * event has succeeded or reached its on-failure destination.
  */
 public interface EventJournal {
+
+  /** The events an earlier run accepted and did not finish, in the order they were accepted. */
+  List<QueuedEvent> recovered();
 
   /** Completes once {@code event} would survive a crash of the gateway. */
   Future<Void> append(QueuedEvent event);
@@ -26,6 +30,11 @@ public interface EventJournal {
   /** The journal of a gateway without a state directory. */
   enum InMemory implements EventJournal {
     INSTANCE;
+
+    @Override
+    public List<QueuedEvent> recovered() {
+      return List.of();
+    }
 
     @Override
     public Future<Void> append(QueuedEvent event) {

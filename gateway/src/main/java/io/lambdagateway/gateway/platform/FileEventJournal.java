@@ -90,7 +90,7 @@ public final class FileEventJournal implements EventJournal {
     }
   }
 
-  /** The events an earlier run accepted and did not finish, in the order they were accepted. */
+  @Override
   public List<QueuedEvent> recovered() {
     return recovered;
   }
