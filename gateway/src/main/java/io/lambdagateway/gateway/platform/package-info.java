@@ -13,8 +13,12 @@
  *       timeout after the init phase the function reports, as Lambda times a cold start.
  *   <li>{@link io.lambdagateway.gateway.platform.ConcurrencyLimiter}: account and reserved
  *       concurrency.
- *   <li>{@link io.lambdagateway.gateway.platform.EventQueue}: asynchronous invocations, queued and
- *       retried.
+ *   <li>{@link io.lambdagateway.gateway.platform.EventQueue}: asynchronous invocations, queued,
+ *       retried by an {@link io.lambdagateway.gateway.platform.EventRetryPolicy}, kept across
+ *       restarts by an {@link io.lambdagateway.gateway.platform.EventJournal} (in memory, or the
+ *       {@link io.lambdagateway.gateway.platform.FileEventJournal} of a state directory); those
+ *       that fail for good go to an {@link io.lambdagateway.gateway.platform.EventDestination} as
+ *       an {@link io.lambdagateway.gateway.platform.InvocationRecord}.
  *   <li>{@link io.lambdagateway.gateway.platform.InvocationMetrics}, {@link
  *       io.lambdagateway.gateway.platform.RequestIds}.
  * </ul>
