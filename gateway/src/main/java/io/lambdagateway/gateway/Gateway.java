@@ -12,7 +12,11 @@ import io.lambdagateway.gateway.http.url.UrlRequest;
 import io.lambdagateway.gateway.json.Json;
 import io.lambdagateway.gateway.json.JsonScan;
 import io.lambdagateway.gateway.platform.ConcurrencyLimiter;
+import io.lambdagateway.gateway.platform.EventDestination;
+import io.lambdagateway.gateway.platform.EventDestinations;
+import io.lambdagateway.gateway.platform.EventJournal;
 import io.lambdagateway.gateway.platform.EventQueue;
+import io.lambdagateway.gateway.platform.FileEventJournal;
 import io.lambdagateway.gateway.platform.FunctionRegistry;
 import io.lambdagateway.gateway.platform.HostedFunction;
 import io.lambdagateway.gateway.platform.InvocationMetrics;
@@ -106,17 +110,50 @@ public final class Gateway {
     InvocationMetrics metrics = new InvocationMetrics(registry, limiter::inFlight);
     Invoker invoker =
         new Invoker(vertx, config::functionArn, config.maxResponseBytes(), limiter, metrics);
-    EventQueue events =
-        new EventQueue(
-            vertx,
-            invoker,
-            config.eventQueueSize(),
-            config.eventConcurrency(),
-            EventQueue.LAMBDA_RETRY_DELAYS);
+    EventJournal journal;
+    EventDestination destination;
+    try {
+      journal =
+          config
+              .stateDir()
+              .<EventJournal>map(dir -> FileEventJournal.open(vertx, dir))
+              .orElse(EventJournal.inMemory());
+    } catch (IllegalArgumentException cannotUse) {
+      vertx.close();
+      throw cannotUse;
+    }
+    try {
+      destination = EventDestinations.open(vertx, config.eventOnFailure(), config.stateDir());
+    } catch (IllegalArgumentException cannotUse) {
+      journal.close().onComplete(closed -> vertx.close());
+      throw cannotUse;
+    }
+    EventQueue events = eventQueue(vertx, config, invoker, journal, destination);
     GatewayServices services =
         new GatewayServices(
             config, registryOfFunctions, invoker, events, registry, new AtomicBoolean());
-    return deploy(vertx, services).onFailure(failure -> vertx.close());
+    return deploy(vertx, services)
+        .onSuccess(started -> events.restore(journal.recovered(), registryOfFunctions))
+        .onFailure(failure -> events.close().onComplete(closed -> vertx.close()));
+  }
+
+  private static EventQueue eventQueue(
+      Vertx vertx,
+      GatewayConfig config,
+      Invoker invoker,
+      EventJournal journal,
+      EventDestination destination) {
+    EventQueue.Limits limits =
+        new EventQueue.Limits(
+            config.eventQueueSize(), config.eventConcurrency(), config.eventQueueBytes());
+    return new EventQueue(
+        vertx,
+        invoker,
+        config::functionArn,
+        limits,
+        config.eventRetryPolicy(),
+        journal,
+        destination);
   }
 
   /**
@@ -208,14 +245,16 @@ public final class Gateway {
   /**
    * Drains and stops: health reports DOWN, each server stops accepting connections and lets
    * in-flight calls finish within the shutdown grace period, then every runtime process is stopped,
-   * the code extracted from the functions' zips is deleted and Vert.x closes. Event calls still
-   * queued are dropped.
+   * the code extracted from the functions' zips is deleted and Vert.x closes. Event calls not
+   * finished stay in the journal (with a state directory) and run after the next start; without one
+   * they are lost.
    */
   public Future<Void> close() {
     services.draining().set(true);
     List<Future<Void>> undeployed = new ArrayList<>();
     vertx.deploymentIDs().forEach(id -> undeployed.add(vertx.undeploy(id)));
     return Future.join(undeployed)
+        .transform(done -> services.events().close())
         .transform(done -> stopRuntimes())
         .transform(done -> deleteExtractedCode())
         .transform(done -> vertx.close());

@@ -1,10 +1,13 @@
 package io.lambdagateway.gateway;
 
 import io.lambdagateway.gateway.http.auth.AccessKeys;
+import io.lambdagateway.gateway.platform.EventRetryPolicy;
 import io.lambdagateway.gateway.runtime.FunctionSpec;
 import io.lambdagateway.gateway.runtime.RuntimeSettings;
 import io.lambdagateway.settings.Durations;
 import io.lambdagateway.settings.Sizes;
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +27,8 @@ import java.util.OptionalInt;
  * @param functions the user's own functions to host ({@code --function}, {@code --template}), in
  *     their order; empty = none
  * @param runtimeSettings how the execution environments of {@code functions} are run
+ * @param eventOnFailure where failed Event invocations go; empty = the state directory's file
+ * @param stateDir where Event invocations are journaled; empty = in memory only
  */
 public record GatewayConfig(
     String host,
@@ -43,6 +48,10 @@ public record GatewayConfig(
     Duration idleTimeout,
     int eventQueueSize,
     int eventConcurrency,
+    long eventQueueBytes,
+    EventRetryPolicy eventRetryPolicy,
+    Optional<URI> eventOnFailure,
+    Optional<Path> stateDir,
     int maxConcurrency,
     OptionalInt reservedConcurrency,
     int instances,
@@ -101,6 +110,10 @@ public record GatewayConfig(
         idleTimeout,
         eventQueueSize,
         eventConcurrency,
+        eventQueueBytes,
+        eventRetryPolicy,
+        eventOnFailure,
+        stateDir,
         maxConcurrency,
         reservedConcurrency,
         instances,

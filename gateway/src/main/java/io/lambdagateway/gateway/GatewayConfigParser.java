@@ -3,6 +3,7 @@ package io.lambdagateway.gateway;
 import io.lambdagateway.gateway.GatewayConfig.InvalidSetting;
 import io.lambdagateway.gateway.function.EchoFunction;
 import io.lambdagateway.gateway.http.auth.AccessKeys;
+import io.lambdagateway.gateway.platform.EventRetryPolicy;
 import io.lambdagateway.gateway.runtime.FunctionSpec;
 import io.lambdagateway.gateway.runtime.RuntimeSettings;
 import io.lambdagateway.gateway.runtime.define.CodeZip;
@@ -11,6 +12,8 @@ import io.lambdagateway.gateway.runtime.define.InvalidDefinition;
 import io.lambdagateway.settings.Durations;
 import io.lambdagateway.settings.Sizes;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,6 +55,12 @@ record GatewayConfigParser(Map<String, String> values) {
         duration(Setting.IDLE_TIMEOUT),
         integer(Setting.EVENT_QUEUE_SIZE, 0, 1_000_000),
         integer(Setting.EVENT_CONCURRENCY, 1, 10_000),
+        size(Setting.EVENT_QUEUE_BYTES, 1, Long.MAX_VALUE),
+        EventRetryPolicy.lambda(
+            integer(Setting.EVENT_MAX_RETRIES, 0, 2),
+            duration(Setting.EVENT_MAX_AGE, Duration.ofSeconds(60), Duration.ofHours(6))),
+        destination(Setting.EVENT_ON_FAILURE),
+        path(Setting.STATE_DIR),
         integer(Setting.MAX_CONCURRENCY, 1, 1_000_000),
         optionalInteger(Setting.RESERVED_CONCURRENCY),
         integer(Setting.INSTANCES, 0, 1024),
@@ -107,6 +116,46 @@ record GatewayConfigParser(Map<String, String> values) {
       throw new InvalidSetting(s, v, "a size between " + min + " and " + max + " bytes");
     }
     return parsed;
+  }
+
+  private Duration duration(Setting s, Duration min, Duration max) {
+    Duration d = duration(s);
+    if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+      throw new InvalidSetting(
+          s, text(s), "between " + min.toSeconds() + "s and " + max.toSeconds() + "s");
+    }
+    return d;
+  }
+
+  private Optional<Path> path(Setting s) {
+    Optional<String> v = optional(s);
+    try {
+      return v.map(Path::of);
+    } catch (InvalidPathException notPath) {
+      throw new InvalidSetting(s, v.get(), "a directory path");
+    }
+  }
+
+  private Optional<URI> destination(Setting s) {
+    Optional<String> v = optional(s);
+    if (v.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      URI uri = new URI(v.get());
+      boolean file = "file".equals(uri.getScheme()) && !uri.getSchemeSpecificPart().isEmpty();
+      boolean hosted =
+          uri.getScheme() != null
+              && uri.getAuthority() != null
+              && uri.getPath() != null
+              && uri.getPath().length() > 1;
+      if (file || hosted) {
+        return Optional.of(uri);
+      }
+    } catch (URISyntaxException notUri) {
+      // reported below
+    }
+    throw new InvalidSetting(s, v.get(), "file:PATH or kafka://HOST:PORT[,HOST:PORT]/TOPIC");
   }
 
   private Duration duration(Setting s) {

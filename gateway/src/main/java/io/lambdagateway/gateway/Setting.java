@@ -135,6 +135,38 @@ public enum Setting {
       "--event-concurrency",
       "4",
       "Event invocations running at once."),
+  EVENT_QUEUE_BYTES(
+      "GATEWAY_EVENT_QUEUE_BYTES",
+      "--event-queue-bytes",
+      "256MB",
+      "Payload bytes of the Event invocations accepted and not yet finished, at most (429 above); "
+          + "with a state directory it also bounds the journal."),
+  EVENT_MAX_RETRIES(
+      "GATEWAY_EVENT_MAX_RETRIES",
+      "--event-max-retries",
+      "2",
+      "Retries of a failed Event invocation, 0 to 2 as Lambda's MaximumRetryAttempts (we wait 1s, "
+          + "then 2s); then it goes to the on-failure destination."),
+  EVENT_MAX_AGE(
+      "GATEWAY_EVENT_MAX_AGE",
+      "--event-max-age",
+      "6h",
+      "An Event invocation older than this is not run again and goes to the on-failure "
+          + "destination; 60s to 6h as Lambda's MaximumEventAgeInSeconds."),
+  EVENT_ON_FAILURE(
+      "GATEWAY_EVENT_ON_FAILURE",
+      "--event-on-failure",
+      "",
+      "Where Event invocations that fail for good go, as Lambda's invocation record: empty = "
+          + "event-failures.jsonl in the state directory (the log without one); file:PATH (JSON "
+          + "lines); kafka://HOST:PORT[,HOST:PORT]/TOPIC (plaintext Kafka)."),
+  STATE_DIR(
+      "GATEWAY_STATE_DIR",
+      "--state-dir",
+      "",
+      "Directory where accepted Event invocations are journaled (fsync'd before the 202) to run "
+          + "after a restart, and where those that fail for good are written ("
+          + "event-failures.jsonl); empty = memory only: lost on restart, failures only logged."),
   MAX_CONCURRENCY(
       "GATEWAY_MAX_CONCURRENCY",
       "--max-concurrency",

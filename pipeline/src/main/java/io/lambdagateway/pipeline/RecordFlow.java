@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * StallRetry} or given up as {@code --on-exhausted} says), written in batch order ({@link
  * OrderedWriter}, {@link ResultWriter}, {@link DeadLetters}) as its {@link Delivery} says, then
  * done for the commit strategy and released by the flow control. A record too large for one request
- * goes to the dead-letter topic in the same order. Not thread-safe: use from the consumer's context.
+ * goes to the dead-letter topic in the same order. Not thread-safe: use from the consumer's
+ * context.
  */
 final class RecordFlow {
 

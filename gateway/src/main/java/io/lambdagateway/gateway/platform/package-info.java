@@ -14,8 +14,12 @@
  *   <li>{@link io.lambdagateway.gateway.platform.ConcurrencyLimiter}: account and reserved
  *       concurrency; {@code SlotQueue} hands released slots to the calls that may wait for one
  *       (function URLs, through {@code Invoker.invokeWhenFree}).
- *   <li>{@link io.lambdagateway.gateway.platform.EventQueue}: asynchronous invocations, queued and
- *       retried.
+ *   <li>{@link io.lambdagateway.gateway.platform.EventQueue}: asynchronous invocations, queued,
+ *       retried by an {@link io.lambdagateway.gateway.platform.EventRetryPolicy}, kept across
+ *       restarts by an {@link io.lambdagateway.gateway.platform.EventJournal} (in memory, or the
+ *       {@link io.lambdagateway.gateway.platform.FileEventJournal} of a state directory); those
+ *       that fail for good go to an {@link io.lambdagateway.gateway.platform.EventDestination} as
+ *       an {@link io.lambdagateway.gateway.platform.InvocationRecord}.
  *   <li>{@link io.lambdagateway.gateway.platform.InvocationMetrics}, {@link
  *       io.lambdagateway.gateway.platform.RequestIds}.
  * </ul>

@@ -2,6 +2,7 @@ package io.lambdagateway.gateway.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lambdagateway.gateway.function.FunctionError;
 import io.lambdagateway.gateway.function.Invocation;
 import io.lambdagateway.gateway.function.LambdaFunction;
@@ -46,7 +47,29 @@ class EventQueueTest {
     }
   }
 
+  /** An on-failure destination that keeps the records it gets. */
+  static final class KeptRecords implements EventDestination {
+    final List<ObjectNode> records = new CopyOnWriteArrayList<>();
+
+    @Override
+    public Future<Void> deliver(ObjectNode invocationRecord) {
+      records.add(invocationRecord);
+      return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<Void> close() {
+      return Future.succeededFuture();
+    }
+  }
+
   private static EventQueue queue(Vertx vertx, int capacity, int concurrency) {
+    return queue(
+        vertx, new EventQueue.Limits(capacity, concurrency, 1 << 20), 2, new KeptRecords());
+  }
+
+  static EventQueue queue(
+      Vertx vertx, EventQueue.Limits limits, int maxRetries, EventDestination destination) {
     ConcurrencyLimiter limiter = new ConcurrencyLimiter(100);
     Invoker invoker =
         new Invoker(
@@ -55,28 +78,43 @@ class EventQueueTest {
             1024,
             limiter,
             new InvocationMetrics(new SimpleMeterRegistry(), limiter::inFlight));
-    return new EventQueue(vertx, invoker, capacity, concurrency, DELAYS);
+    return new EventQueue(
+        vertx,
+        invoker,
+        name -> "arn:" + name,
+        limits,
+        new EventRetryPolicy(maxRetries, Duration.ofHours(6), DELAYS),
+        EventJournal.inMemory(),
+        destination);
   }
 
-  private static HostedFunction hosted(LambdaFunction function) {
+  /** Whether {@code events} accepted the call; the in-memory journal answers at once. */
+  static boolean offered(EventQueue events, HostedFunction fn, String requestId) {
+    Future<Boolean> offered = events.offer(fn, Buffer.buffer("{}"), requestId);
+    assertThat(offered.isComplete())
+        .as("offer with the in-memory journal completes at once")
+        .isTrue();
+    return offered.result();
+  }
+
+  static HostedFunction hosted(LambdaFunction function) {
     return new HostedFunction("f", function, Duration.ofSeconds(5), 128, OptionalInt.empty());
   }
 
   @Test
   @DisplayName("waits 1 s, then 2 s between Lambda's two retries")
   void usesLambdasRetryDelays() {
-    assertThat(EventQueue.LAMBDA_RETRY_DELAYS)
+    assertThat(EventRetryPolicy.LAMBDA_RETRY_DELAYS)
         .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
   }
 
   @Test
-  @DisplayName("a call that keeps failing runs once plus once per retry delay, then is dropped")
+  @DisplayName("a call that keeps failing runs once plus once per retry delay, then leaves")
   void retriesAfterEachDelayThenDrops(Vertx vertx, VertxTestContext test) {
     FailingFunction function = new FailingFunction(Integer.MAX_VALUE);
     EventQueue events = queue(vertx, 10, 1);
 
-    vertx.runOnContext(
-        v -> assertThat(events.offer(hosted(function), Buffer.buffer("{}"), "r1")).isTrue());
+    vertx.runOnContext(v -> assertThat(offered(events, hosted(function), "r1")).isTrue());
 
     vertx.setTimer(
         1500,
@@ -124,10 +162,9 @@ class EventQueueTest {
         v ->
             test.verify(
                 () -> {
-                  assertThat(events.offer(hosted(first), Buffer.buffer("{}"), "running")).isTrue();
-                  assertThat(events.offer(hosted(second), Buffer.buffer("{}"), "waiting")).isTrue();
-                  assertThat(events.offer(hosted(second), Buffer.buffer("{}"), "refused"))
-                      .isFalse();
+                  assertThat(offered(events, hosted(first), "running")).isTrue();
+                  assertThat(offered(events, hosted(second), "waiting")).isTrue();
+                  assertThat(offered(events, hosted(second), "refused")).isFalse();
                   assertThat(events.size()).isEqualTo(2);
                   assertThat(second.startedNanos).isEmpty();
                 }));

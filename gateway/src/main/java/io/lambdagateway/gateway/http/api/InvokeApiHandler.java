@@ -20,10 +20,10 @@ import java.util.Base64;
  * {@code POST /2015-03-31/functions/{FunctionName}/invocations}, the Lambda Invoke API.
  *
  * <p>RequestResponse → 200 + the function's bytes (function errors too, flagged by {@code
- * X-Amz-Function-Error: Unhandled}); Event → 202, queued (the queue retries failures); DryRun →
- * 204, not run. Service errors are AWS-shaped (see {@link ServiceError}). Signatures are not
- * checked. What a request means is decided by {@link InvokeRequest}; this class only reads the body
- * and writes the answer.
+ * X-Amz-Function-Error: Unhandled}); Event → 202 once journaled (the queue retries failures);
+ * DryRun → 204, not run. Service errors are AWS-shaped (see {@link ServiceError}). Signatures are
+ * not checked. What a request means is decided by {@link InvokeRequest}; this class only reads the
+ * body and writes the answer.
  */
 public final class InvokeApiHandler {
 
@@ -118,14 +118,23 @@ public final class InvokeApiHandler {
   }
 
   private void enqueue(RoutingContext ctx, InvokeRequest invoke, Buffer event, String requestId) {
-    if (services.events().offer(invoke.function(), event, requestId)) {
-      success(ctx.response(), requestId).setStatusCode(202).end();
-    } else {
-      HttpReplies.serviceError(
-          ctx.response(),
-          ServiceError.tooManyRequests(ConcurrencyLimiter.ACCOUNT_LIMIT),
-          requestId);
-    }
+    services
+        .events()
+        .offer(invoke.function(), event, requestId)
+        .onComplete(
+            accepted -> {
+              if (accepted.failed()) {
+                HttpReplies.serviceError(
+                    ctx.response(), ServiceError.of(accepted.cause()), requestId);
+              } else if (accepted.result()) {
+                success(ctx.response(), requestId).setStatusCode(202).end();
+              } else {
+                HttpReplies.serviceError(
+                    ctx.response(),
+                    ServiceError.tooManyRequests(ConcurrencyLimiter.ACCOUNT_LIMIT),
+                    requestId);
+              }
+            });
   }
 
   private static HttpServerResponse success(HttpServerResponse response, String requestId) {
