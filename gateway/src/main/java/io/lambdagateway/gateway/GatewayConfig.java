@@ -21,6 +21,7 @@ import java.util.OptionalInt;
  * @param functions the user's own functions to host ({@code --function}, {@code --template}), in
  *     their order; empty = none
  * @param runtimeSettings how the execution environments of {@code functions} are run
+ * @param httpLimits what one connection and all requests together may hold
  */
 public record GatewayConfig(
     String host,
@@ -37,6 +38,7 @@ public record GatewayConfig(
     int maxHeaderBytes,
     int maxRequestLineBytes,
     Duration idleTimeout,
+    HttpLimits httpLimits,
     int eventQueueSize,
     int eventConcurrency,
     int maxConcurrency,
@@ -94,6 +96,7 @@ public record GatewayConfig(
         maxHeaderBytes,
         maxRequestLineBytes,
         idleTimeout,
+        httpLimits,
         eventQueueSize,
         eventConcurrency,
         maxConcurrency,

@@ -1,0 +1,116 @@
+package io.lambdagateway.gateway.http;
+
+import io.lambdagateway.gateway.platform.RequestIds;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The answers to requests that are well-formed HTTP for Netty but not for the gateway (a path with
+ * a bad percent-escape, ambiguous framing), and the router's one failure handler: each gets an
+ * AWS-shaped JSON error and at most one (rate-limited) log line, never the router's default
+ * plain-text 500 and stack trace.
+ */
+public final class ProtocolErrors {
+
+  private final ClientErrorLog clientErrors;
+
+  public ProtocolErrors(ClientErrorLog clientErrors) {
+    this.clientErrors = clientErrors;
+  }
+
+  /**
+   * Run before the router, which cannot take a path with a bad percent-escape ({@code %ZZ}, a lone
+   * {@code %}): such a request gets a 400 here and true is returned.
+   */
+  public boolean refusedBadEscape(HttpServerRequest request) {
+    String path = request.path();
+    if (path == null || !hasBadEscape(path)) {
+      return false;
+    }
+    String message = "Malformed request path (bad percent-escape): " + abbreviate(path);
+    clientErrors.log(message, request.remoteAddress().hostAddress());
+    HttpReplies.serviceError(
+        request.response(), ServiceError.malformedRequest(message), RequestIds.next());
+    return true;
+  }
+
+  /**
+   * The first route: stops the request's {@link HeaderWatch} deadline until the exchange ends, and
+   * refuses ambiguous framing.
+   */
+  public void checkHeaders(RoutingContext ctx) {
+    HeaderWatch watch = HeaderWatch.of(ctx.request().connection());
+    if (watch != null) {
+      ctx.addEndHandler(ended -> watch.requestEnded());
+    }
+    refuseAmbiguousFraming(ctx, watch);
+  }
+
+  /**
+   * A request with both {@code Content-Length} and {@code Transfer-Encoding} is answered 400 and
+   * its connection closed, since the two framings disagree about where the next request starts (RFC
+   * 9112 §6.3, request smuggling).
+   */
+  private void refuseAmbiguousFraming(RoutingContext ctx, HeaderWatch watch) {
+    HttpServerRequest request = ctx.request();
+    boolean bothHeaders =
+        request.headers().contains("Content-Length")
+            && request.headers().contains("Transfer-Encoding");
+    if (request.version() != HttpVersion.HTTP_2
+        && (bothHeaders || (watch != null && watch.ambiguousFraming()))) {
+      refuseAndClose(ctx, "Both Content-Length and Transfer-Encoding are set");
+      return;
+    }
+    ctx.next();
+  }
+
+  /**
+   * The router's failure handler. A failure of the request's form (a bad percent-escape in the
+   * path, which Vert.x Web reports as an {@link IllegalArgumentException}) is a 400; anything else
+   * is the gateway's own fault: a 500 {@code ServiceException}, logged with its stack trace within
+   * the same rate limit.
+   */
+  public void answerFailure(RoutingContext ctx) {
+    Throwable failure = ctx.failure();
+    String remote = ctx.request().remoteAddress().hostAddress();
+    ServiceError error;
+    if (failure instanceof IllegalArgumentException malformed) {
+      error = ServiceError.malformedRequest("Malformed request: " + malformed.getMessage());
+      clientErrors.log(error.getMessage(), remote);
+    } else if (failure == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
+      error = ServiceError.malformedRequest("Request refused with status " + ctx.statusCode());
+      clientErrors.log(error.getMessage(), remote);
+    } else {
+      error = ServiceError.internal("Unexpected gateway failure");
+      clientErrors.error(ctx.request().method() + " " + ctx.request().uri(), remote, failure);
+    }
+    HttpReplies.serviceError(ctx.response(), error, RequestIds.next());
+  }
+
+  private static boolean hasBadEscape(String path) {
+    for (int i = path.indexOf('%'); i >= 0; i = path.indexOf('%', i + 1)) {
+      if (i + 2 >= path.length() || !isHex(path.charAt(i + 1)) || !isHex(path.charAt(i + 2))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isHex(char c) {
+    return Character.digit(c, 16) >= 0;
+  }
+
+  private static String abbreviate(String path) {
+    return path.length() <= 200 ? path : path.substring(0, 200) + "...";
+  }
+
+  private void refuseAndClose(RoutingContext ctx, String message) {
+    ServiceError error = ServiceError.malformedRequest(message);
+    HttpServerRequest request = ctx.request();
+    clientErrors.log(message, request.remoteAddress().hostAddress());
+    request.response().putHeader("Connection", "close");
+    HttpReplies.serviceError(ctx.response(), error, RequestIds.next())
+        .onComplete(sent -> request.connection().close());
+  }
+}
