@@ -70,6 +70,17 @@ class ProtocolErrorsHttpTest {
   }
 
   @Test
+  @DisplayName("a bad percent-escape in the query string is a JSON 400, not the router's default")
+  void refusesBadEscapeInQuery() throws IOException {
+    try (RawHttp http = new RawHttp(gateway.port())) {
+      RawHttp.Response bad = http.send(post(INVOKE + "?Qualifier=%ZZ", "", "{}")).read();
+
+      assertThat(bad.status()).isEqualTo(400);
+      assertThat(bad.header("x-amzn-ErrorType")).isEqualTo("ValidationException");
+    }
+  }
+
+  @Test
   @DisplayName("a body that is not valid gzip or deflate is a 400 InvalidRequestContentException")
   void refusesUndecodableBodies() throws IOException {
     for (String encoding : new String[] {"gzip", "deflate"}) {
@@ -179,7 +190,12 @@ class ProtocolErrorsHttpTest {
     root.addAppender(appender);
     try (RawHttp http = new RawHttp(gateway.port())) {
       for (int i = 0; i < 1000; i++) {
-        String path = i % 2 == 0 ? "/2015-03-31/functions/%ZZ/invocations" : "/probe/%G" + i;
+        String path =
+            switch (i % 3) {
+              case 0 -> "/2015-03-31/functions/%ZZ/invocations";
+              case 1 -> INVOKE + "?Qualifier=%G" + i;
+              default -> "/probe/%G" + i;
+            };
         assertThat(http.send(post(path, "", "{}")).read().status()).isEqualTo(400);
       }
     } finally {

@@ -85,7 +85,7 @@ public final class BodyReader {
       return Future.succeededFuture(Buffer.buffer());
     }
     Collector collector = new Collector(limit, declared, request.getHeader("Content-Encoding"));
-    ctx.addEndHandler(ended -> collector.giveBack());
+    ctx.addEndHandler(ended -> collector.exchangeOver());
     if (minBytesPerWindow > 0) {
       long timer = vertx.setPeriodic(windowMillis, id -> collector.checkRate());
       collector.done.future().onComplete(read -> vertx.cancelTimer(timer));
@@ -161,6 +161,7 @@ public final class BodyReader {
     private long received;
     private long receivedInWindow;
     private long held;
+    private boolean exchangeOver;
 
     Collector(long limit, long declared, String encoding) {
       this.limit = limit;
@@ -178,7 +179,7 @@ public final class BodyReader {
         }
       } else if (received > limit) {
         drop();
-      } else if (budget.tryTake(chunk.length())) {
+      } else if (!exchangeOver && budget.tryTake(chunk.length())) {
         held += chunk.length();
         body.appendBuffer(chunk);
       } else {
@@ -204,7 +205,9 @@ public final class BodyReader {
           .executeBlocking(() -> BodyDecoder.inflate(encoding, compressed, limit), false)
           .onSuccess(
               inflated -> {
-                if (budget.tryTake(inflated.length)) {
+                if (exchangeOver) {
+                  done.tryFail(new IllegalStateException("the exchange ended while inflating"));
+                } else if (budget.tryTake(inflated.length)) {
                   held = inflated.length;
                   done.tryComplete(Buffer.buffer(inflated));
                 } else {
@@ -238,9 +241,15 @@ public final class BodyReader {
       giveBack();
     }
 
-    void giveBack() {
+    private void giveBack() {
       budget.giveBack(held);
       held = 0;
+    }
+
+    /** The answer is sent or the connection is gone: nothing is held from now on. */
+    void exchangeOver() {
+      exchangeOver = true;
+      giveBack();
     }
   }
 }

@@ -44,7 +44,9 @@ public final class InvalidRequestHandler implements Handler<HttpServerRequest> {
       code = "ValidationException";
       message = "Malformed HTTP request";
     }
-    clientErrors.log(message + " (" + cause + ")", request.remoteAddress().hostAddress());
+    clientErrors.log(
+        cause == null ? message : message + " (" + cause.getMessage() + ")",
+        request.remoteAddress().hostAddress());
     ObjectNode body =
         JsonNodeFactory.instance.objectNode().put("Type", "User").put("message", message);
     HttpServerResponse response =

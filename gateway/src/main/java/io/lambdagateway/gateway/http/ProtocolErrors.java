@@ -6,8 +6,8 @@ import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * The answers to requests that are well-formed HTTP for Netty but not for the gateway (a path with
- * a bad percent-escape, ambiguous framing), and the router's one failure handler: each gets an
+ * The answers to requests that are well-formed HTTP for Netty but not for the gateway (a URI with a
+ * bad percent-escape, ambiguous framing), and the router's one failure handler: each gets an
  * AWS-shaped JSON error and at most one (rate-limited) log line, never the router's default
  * plain-text 500 and stack trace.
  */
@@ -20,15 +20,15 @@ public final class ProtocolErrors {
   }
 
   /**
-   * Run before the router, which cannot take a path with a bad percent-escape ({@code %ZZ}, a lone
-   * {@code %}): such a request gets a 400 here and true is returned.
+   * Run before the router, which cannot take a path or query with a bad percent-escape ({@code
+   * %ZZ}, a lone {@code %}): such a request gets a 400 here and true is returned.
    */
   public boolean refusedBadEscape(HttpServerRequest request) {
-    String path = request.path();
-    if (path == null || !hasBadEscape(path)) {
+    String uri = request.uri();
+    if (uri == null || !hasBadEscape(uri)) {
       return false;
     }
-    String message = "Malformed request path (bad percent-escape): " + abbreviate(path);
+    String message = "Malformed request URI (bad percent-escape): " + abbreviate(uri);
     clientErrors.log(message, request.remoteAddress().hostAddress());
     HttpReplies.serviceError(
         request.response(), ServiceError.malformedRequest(message), RequestIds.next());
@@ -66,10 +66,9 @@ public final class ProtocolErrors {
   }
 
   /**
-   * The router's failure handler. A failure of the request's form (a bad percent-escape in the
-   * path, which Vert.x Web reports as an {@link IllegalArgumentException}) is a 400; anything else
-   * is the gateway's own fault: a 500 {@code ServiceException}, logged with its stack trace within
-   * the same rate limit.
+   * The router's failure handler. A failure of the request's form (which Vert.x Web and Netty
+   * report as an {@link IllegalArgumentException}) is a 400; anything else is the gateway's own
+   * fault: a 500 {@code ServiceException}, logged with its stack trace within the same rate limit.
    */
   public void answerFailure(RoutingContext ctx) {
     Throwable failure = ctx.failure();
@@ -88,9 +87,9 @@ public final class ProtocolErrors {
     HttpReplies.serviceError(ctx.response(), error, RequestIds.next());
   }
 
-  private static boolean hasBadEscape(String path) {
-    for (int i = path.indexOf('%'); i >= 0; i = path.indexOf('%', i + 1)) {
-      if (i + 2 >= path.length() || !isHex(path.charAt(i + 1)) || !isHex(path.charAt(i + 2))) {
+  private static boolean hasBadEscape(String uri) {
+    for (int i = uri.indexOf('%'); i >= 0; i = uri.indexOf('%', i + 1)) {
+      if (i + 2 >= uri.length() || !isHex(uri.charAt(i + 1)) || !isHex(uri.charAt(i + 2))) {
         return true;
       }
     }
@@ -101,8 +100,8 @@ public final class ProtocolErrors {
     return Character.digit(c, 16) >= 0;
   }
 
-  private static String abbreviate(String path) {
-    return path.length() <= 200 ? path : path.substring(0, 200) + "...";
+  private static String abbreviate(String uri) {
+    return uri.length() <= 200 ? uri : uri.substring(0, 200) + "...";
   }
 
   private void refuseAndClose(RoutingContext ctx, String message) {
