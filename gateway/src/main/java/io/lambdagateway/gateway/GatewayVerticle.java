@@ -34,7 +34,7 @@ import java.util.concurrent.TimeUnit;
  * gracefully: no new connections, in-flight calls may finish within the grace period.
  *
  * <p>Before any route: the {@link HeaderWatch} deadline of the request's connection stops, and a
- * request with a bad path escape or ambiguous framing is refused ({@link ProtocolErrors}); any
+ * request with a bad percent-escape or ambiguous framing is refused ({@link ProtocolErrors}); any
  * failure a route leaves unhandled gets {@link ProtocolErrors#answerFailure}'s one JSON answer.
  * Bodies are read within the gateway-wide {@link BodyBudget}.
  */
@@ -99,7 +99,7 @@ final class GatewayVerticle extends VerticleBase {
 
   /**
    * The router behind the checks it cannot make itself: the request's headers are complete (its
-   * {@link HeaderWatch} deadline stops) and its path decodes.
+   * {@link HeaderWatch} deadline stops) and its URI decodes.
    */
   private Handler<HttpServerRequest> guarded(Router router) {
     return request -> {

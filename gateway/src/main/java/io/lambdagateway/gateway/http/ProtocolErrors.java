@@ -96,8 +96,9 @@ public final class ProtocolErrors {
     return false;
   }
 
+  /** ASCII only, as the URI decoder behind the router accepts. */
   private static boolean isHex(char c) {
-    return Character.digit(c, 16) >= 0;
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
   }
 
   private static String abbreviate(String uri) {
