@@ -6,6 +6,8 @@ import io.lambdagateway.gateway.function.EchoFunction;
 import io.lambdagateway.gateway.function.EnricherFunction;
 import io.lambdagateway.gateway.function.FunctionError;
 import io.lambdagateway.gateway.function.LambdaFunction;
+import io.lambdagateway.gateway.http.BodyBudget;
+import io.lambdagateway.gateway.http.ClientErrorLog;
 import io.lambdagateway.gateway.http.url.FunctionUrlEvent;
 import io.lambdagateway.gateway.http.url.FunctionUrlResponse;
 import io.lambdagateway.gateway.http.url.UrlRequest;
@@ -27,6 +29,7 @@ import io.lambdagateway.gateway.runtime.RuntimeFunction;
 import io.lambdagateway.gateway.runtime.RuntimeLaunchers;
 import io.lambdagateway.gateway.runtime.RuntimeSettings;
 import io.lambdagateway.gateway.runtime.define.CodeDirectories;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
@@ -36,6 +39,7 @@ import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,11 +62,13 @@ public final class Gateway {
   private final Vertx vertx;
   private final GatewayServices services;
   private final int port;
+  private final BodyBudget bodyBudget;
 
-  private Gateway(Vertx vertx, GatewayServices services, int port) {
+  private Gateway(Vertx vertx, GatewayServices services, int port, BodyBudget bodyBudget) {
     this.vertx = vertx;
     this.services = services;
     this.port = port;
+    this.bodyBudget = bodyBudget;
   }
 
   /** Starts the gateway with the enricher (the default function) and the configured functions. */
@@ -132,7 +138,13 @@ public final class Gateway {
     GatewayServices services =
         new GatewayServices(
             config, registryOfFunctions, invoker, events, registry, new AtomicBoolean());
-    return deploy(vertx, services)
+    BodyBudget bodyBudget = new BodyBudget(config.httpLimits().maxBodyBytesInFlight());
+    Gauge.builder("gateway_request_body_bytes_in_flight", bodyBudget, BodyBudget::used)
+        .description("Request-body bytes held in memory by all requests together")
+        .register(registry);
+    ClientErrorLog clientErrors =
+        new ClientErrorLog(config.httpLimits().clientErrorLogLines(), Duration.ofMinutes(1));
+    return deploy(vertx, services, bodyBudget, clientErrors)
         .onSuccess(started -> events.restore(journal.recovered(), registryOfFunctions))
         .onFailure(failure -> events.close().onComplete(closed -> vertx.close()));
   }
@@ -200,17 +212,19 @@ public final class Gateway {
         name, function, config.functionTimeout(), config.memorySizeMb(), OptionalInt.empty());
   }
 
-  private static Future<Gateway> deploy(Vertx vertx, GatewayServices services) {
+  private static Future<Gateway> deploy(
+      Vertx vertx, GatewayServices services, BodyBudget bodyBudget, ClientErrorLog clientErrors) {
     List<GatewayVerticle> instances = new CopyOnWriteArrayList<>();
     return vertx
         .deployVerticle(
             () -> {
-              GatewayVerticle verticle = new GatewayVerticle(services, services.config().port());
+              GatewayVerticle verticle =
+                  new GatewayVerticle(services, services.config().port(), bodyBudget, clientErrors);
               instances.add(verticle);
               return verticle;
             },
             new DeploymentOptions().setInstances(services.config().effectiveInstances()))
-        .map(id -> new Gateway(vertx, services, instances.get(0).actualPort()));
+        .map(id -> new Gateway(vertx, services, instances.get(0).actualPort(), bodyBudget));
   }
 
   private static HostedFunction enricher(GatewayConfig config) {
@@ -232,6 +246,11 @@ public final class Gateway {
   /** The port the gateway listens on. */
   public int port() {
     return port;
+  }
+
+  /** Request-body bytes held in memory now, by all requests together. */
+  public long bodyBytesInFlight() {
+    return bodyBudget.used();
   }
 
   public GatewayConfig config() {

@@ -29,6 +29,7 @@ import java.util.OptionalInt;
  * @param runtimeSettings how the execution environments of {@code functions} are run
  * @param eventOnFailure where failed Event invocations go; empty = the state directory's file
  * @param stateDir where Event invocations are journaled; empty = in memory only
+ * @param httpLimits what one connection and all requests together may hold
  */
 public record GatewayConfig(
     String host,
@@ -46,6 +47,7 @@ public record GatewayConfig(
     int maxHeaderBytes,
     int maxRequestLineBytes,
     Duration idleTimeout,
+    HttpLimits httpLimits,
     int eventQueueSize,
     int eventConcurrency,
     long eventQueueBytes,
@@ -108,6 +110,7 @@ public record GatewayConfig(
         maxHeaderBytes,
         maxRequestLineBytes,
         idleTimeout,
+        httpLimits,
         eventQueueSize,
         eventConcurrency,
         eventQueueBytes,

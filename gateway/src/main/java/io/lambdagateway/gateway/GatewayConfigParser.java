@@ -53,6 +53,14 @@ record GatewayConfigParser(Map<String, String> values) {
         (int) size(Setting.MAX_HEADER_SIZE, 1024, 1024 * 1024),
         (int) size(Setting.MAX_REQUEST_LINE, 256, 1024 * 1024),
         duration(Setting.IDLE_TIMEOUT),
+        new HttpLimits(
+            size(Setting.MAX_BODY_BYTES_IN_FLIGHT, 1024 * 1024, Long.MAX_VALUE / 4),
+            bool(Setting.HTTP2),
+            integer(Setting.HTTP2_MAX_STREAMS, 1, 10_000),
+            duration(Setting.HEADER_TIMEOUT),
+            rate(Setting.MIN_BODY_RATE),
+            duration(Setting.BODY_RATE_WINDOW),
+            integer(Setting.CLIENT_ERROR_LOG_LINES, 1, 1_000_000)),
         integer(Setting.EVENT_QUEUE_SIZE, 0, 1_000_000),
         integer(Setting.EVENT_CONCURRENCY, 1, 10_000),
         size(Setting.EVENT_QUEUE_BYTES, 1, Long.MAX_VALUE),
@@ -156,6 +164,17 @@ record GatewayConfigParser(Map<String, String> values) {
       // reported below
     }
     throw new InvalidSetting(s, v.get(), "file:PATH or kafka://HOST:PORT[,HOST:PORT]/TOPIC");
+  }
+
+  /** Bytes per second: a size, optionally followed by {@code /s}. */
+  private long rate(Setting s) {
+    String v = text(s);
+    String size = v.toLowerCase(Locale.ROOT).endsWith("/s") ? v.substring(0, v.length() - 2) : v;
+    try {
+      return Sizes.parse(size);
+    } catch (IllegalArgumentException notSize) {
+      throw new InvalidSetting(s, v, "bytes per second: " + Sizes.ACCEPTED + ", optionally + /s");
+    }
   }
 
   private Duration duration(Setting s) {

@@ -125,6 +125,48 @@ public enum Setting {
       "--idle-timeout",
       "120s",
       "A connection with no traffic for this long is closed; keep it above the function timeout."),
+  MAX_BODY_BYTES_IN_FLIGHT(
+      "GATEWAY_MAX_BODY_BYTES_IN_FLIGHT",
+      "--max-body-bytes-in-flight",
+      "64MiB",
+      "Request-body bytes all requests together may hold in memory at once; a request whose "
+          + "body would pass it gets 429 (Reason ConcurrentRequestBytesLimitExceeded, "
+          + "Retry-After) and its connection is closed."),
+  HTTP2(
+      "GATEWAY_HTTP2",
+      "--http2",
+      "false",
+      "Also speak cleartext HTTP/2 (h2c, prior knowledge or Upgrade). Off by default: Transfer "
+          + "and the AWS SDKs speak HTTP/1.1, and the header deadline and the Content-Length + "
+          + "Transfer-Encoding check do not see the first request of an h2c-capable connection."),
+  HTTP2_MAX_STREAMS(
+      "GATEWAY_HTTP2_MAX_STREAMS",
+      "--http2-max-streams",
+      "32",
+      "Concurrent streams one HTTP/2 connection may open (its SETTINGS_MAX_CONCURRENT_STREAMS)."),
+  HEADER_TIMEOUT(
+      "GATEWAY_HEADER_TIMEOUT",
+      "--header-timeout",
+      "10s",
+      "A request's headers must arrive within this time of its first byte (or of the "
+          + "connection's opening); past it the connection is closed."),
+  MIN_BODY_RATE(
+      "GATEWAY_MIN_BODY_RATE",
+      "--min-body-rate",
+      "1KiB/s",
+      "Slowest accepted request-body upload, checked once per --body-rate-window; a slower "
+          + "one gets 408 and its connection is closed (0 = no minimum)."),
+  BODY_RATE_WINDOW(
+      "GATEWAY_BODY_RATE_WINDOW",
+      "--body-rate-window",
+      "5s",
+      "The window over which --min-body-rate is measured."),
+  CLIENT_ERROR_LOG_LINES(
+      "GATEWAY_CLIENT_ERROR_LOG_LINES",
+      "--client-error-log-lines",
+      "20",
+      "Log lines per minute about bad requests (malformed HTTP, bad escapes or encodings, "
+          + "refused bodies); more are counted and summed up in the next line."),
   EVENT_QUEUE_SIZE(
       "GATEWAY_EVENT_QUEUE_SIZE",
       "--event-queue-size",

@@ -81,6 +81,52 @@ class GatewayConfigTest {
   }
 
   @Test
+  @DisplayName("the connection and memory budgets default to the documented values")
+  void hasHttpLimitsByDefault() {
+    assertThat(GatewayConfig.defaults().httpLimits())
+        .isEqualTo(
+            new HttpLimits(
+                64L * 1024 * 1024,
+                false,
+                32,
+                Duration.ofSeconds(10),
+                1024,
+                Duration.ofSeconds(5),
+                20));
+  }
+
+  @Test
+  @DisplayName("the connection and memory budgets come from their variables")
+  void readsHttpLimits() {
+    GatewayConfig config =
+        GatewayConfig.fromSettings(
+            Map.of(
+                "GATEWAY_MAX_BODY_BYTES_IN_FLIGHT", "16MiB",
+                "GATEWAY_HTTP2", "true",
+                "GATEWAY_HTTP2_MAX_STREAMS", "8",
+                "GATEWAY_HEADER_TIMEOUT", "2s",
+                "GATEWAY_MIN_BODY_RATE", "512 B/s",
+                "GATEWAY_BODY_RATE_WINDOW", "3s",
+                "GATEWAY_CLIENT_ERROR_LOG_LINES", "5"));
+
+    assertThat(config.httpLimits())
+        .isEqualTo(
+            new HttpLimits(
+                16L * 1024 * 1024, true, 8, Duration.ofSeconds(2), 512, Duration.ofSeconds(3), 5));
+    assertThat(
+            GatewayConfig.fromSettings(Map.of("GATEWAY_MIN_BODY_RATE", "0"))
+                .httpLimits()
+                .minBodyRate())
+        .as("0 turns the minimum off")
+        .isZero();
+    assertThatThrownBy(() -> GatewayConfig.fromSettings(Map.of("GATEWAY_MIN_BODY_RATE", "fast")))
+        .hasMessageStartingWith("GATEWAY_MIN_BODY_RATE (--min-body-rate) = 'fast'");
+    assertThatThrownBy(
+            () -> GatewayConfig.fromSettings(Map.of("GATEWAY_MAX_BODY_BYTES_IN_FLIGHT", "10KB")))
+        .hasMessageStartingWith("GATEWAY_MAX_BODY_BYTES_IN_FLIGHT");
+  }
+
+  @Test
   @DisplayName("the runtime settings of hosted functions come from their variables")
   void readsRuntimeSettings() {
     GatewayConfig config =

@@ -137,7 +137,7 @@ class LauncherTest {
         if (!option.usageHelp() && !option.versionHelp()) {
           assertThat(String.join(" ", option.description()))
               .as(command.getCommandName() + " " + option.longestName())
-              .containsPattern("\\(env [A-Z_]+, default: [^)]*\\)$");
+              .containsPattern("\\(env [A-Z0-9_]+, default: [^)]*\\)$");
         }
       }
     }

@@ -12,9 +12,10 @@ public final class BenchEcho {
   private BenchEcho() {}
 
   /** Returns a handler echoing bodies up to {@code limit} bytes (413 beyond, like a function). */
-  public static Handler<RoutingContext> create(long limit) {
+  public static Handler<RoutingContext> create(BodyReader bodies, long limit) {
     return ctx ->
-        BodyReader.read(ctx.request(), limit)
+        bodies
+            .read(ctx, limit)
             .onSuccess(
                 body ->
                     ctx.response()
@@ -22,7 +23,10 @@ public final class BenchEcho {
                         .end(body))
             .onFailure(
                 failure ->
-                    BodyReader.refuse(
-                        ctx.request(), failure, length -> ctx.response().setStatusCode(413).end()));
+                    bodies.refuse(
+                        ctx.request(),
+                        failure,
+                        length -> ctx.response().setStatusCode(413).end(),
+                        error -> ctx.response().setStatusCode(error.status()).end()));
   }
 }

@@ -14,9 +14,16 @@ import io.vertx.core.http.HttpServerResponse;
 /**
  * Answers requests Netty could not decode, before any route runs: 431 when the headers are over the
  * limit, 414 when the request line is, 400 otherwise; AWS-shaped JSON (these codes are not in the
- * Lambda model: SDKs see a generic error with the status), then the connection is closed.
+ * Lambda model: SDKs see a generic error with the status), then the connection is closed. Each is
+ * logged in the rate-limited {@link ClientErrorLog}.
  */
 public final class InvalidRequestHandler implements Handler<HttpServerRequest> {
+
+  private final ClientErrorLog clientErrors;
+
+  public InvalidRequestHandler(ClientErrorLog clientErrors) {
+    this.clientErrors = clientErrors;
+  }
 
   @Override
   public void handle(HttpServerRequest request) {
@@ -37,6 +44,9 @@ public final class InvalidRequestHandler implements Handler<HttpServerRequest> {
       code = "ValidationException";
       message = "Malformed HTTP request";
     }
+    clientErrors.log(
+        cause == null ? message : message + " (" + cause.getMessage() + ")",
+        request.remoteAddress().hostAddress());
     ObjectNode body =
         JsonNodeFactory.instance.objectNode().put("Type", "User").put("message", message);
     HttpServerResponse response =

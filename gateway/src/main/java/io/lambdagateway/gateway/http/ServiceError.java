@@ -119,6 +119,35 @@ public final class ServiceError extends RuntimeException {
     return new ServiceError(429, "TooManyRequestsException", "message", "Rate Exceeded.", reason);
   }
 
+  /**
+   * 400: the body's {@code Content-Encoding} (gzip or deflate) does not decode; Lambda's code for a
+   * body it cannot read.
+   */
+  public static ServiceError undecodableBody(String encoding) {
+    return new ServiceError(
+        400,
+        "InvalidRequestContentException",
+        "message",
+        "Could not decode the request body as Content-Encoding: " + encoding,
+        null);
+  }
+
+  /**
+   * 400: the request itself is malformed (a bad percent-escape in its path, or both {@code
+   * Content-Length} and {@code Transfer-Encoding}).
+   */
+  public static ServiceError malformedRequest(String message) {
+    return new ServiceError(400, "ValidationException", "message", message, null);
+  }
+
+  /**
+   * 408: the body arrived slower than the minimum rate. Not a Lambda code (Lambda has no such limit
+   * to report); SDKs see a generic error with the status.
+   */
+  public static ServiceError bodyTooSlow(String message) {
+    return new ServiceError(408, "RequestTimeoutException", "message", message, null);
+  }
+
   /** 500: an unexpected failure of the gateway itself. */
   public static ServiceError internal(String message) {
     return new ServiceError(500, "ServiceException", "Message", message, null);

@@ -29,10 +29,12 @@ public final class InvokeApiHandler {
 
   private final Vertx vertx;
   private final GatewayServices services;
+  private final BodyReader bodies;
 
-  public InvokeApiHandler(Vertx vertx, GatewayServices services) {
+  public InvokeApiHandler(Vertx vertx, GatewayServices services, BodyReader bodies) {
     this.vertx = vertx;
     this.services = services;
+    this.bodies = bodies;
   }
 
   public void handle(RoutingContext ctx) {
@@ -52,16 +54,18 @@ public final class InvokeApiHandler {
       HttpReplies.serviceError(ctx.response(), error, requestId);
       return;
     }
-    BodyReader.read(request, invoke.payloadLimit())
+    bodies
+        .read(ctx, invoke.payloadLimit())
         .onSuccess(body -> dispatch(ctx, invoke, body, requestId))
         .onFailure(
             failure ->
-                BodyReader.refuse(
+                bodies.refuse(
                     request,
                     failure,
                     length ->
                         HttpReplies.serviceError(
-                            ctx.response(), invoke.tooLarge(length), requestId)));
+                            ctx.response(), invoke.tooLarge(length), requestId),
+                    error -> HttpReplies.serviceError(ctx.response(), error, requestId)));
   }
 
   private void dispatch(RoutingContext ctx, InvokeRequest invoke, Buffer body, String requestId) {

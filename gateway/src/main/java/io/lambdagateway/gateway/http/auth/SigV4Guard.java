@@ -39,13 +39,19 @@ public final class SigV4Guard implements Handler<HttpServerRequest> {
   private static final String API_PREFIX = "/2015-03-31";
 
   private final Vertx vertx;
+  private final BodyReader bodies;
   private final SigV4Verifier verifier;
   private final long bodyLimit;
   private final Handler<HttpServerRequest> routes;
 
   private SigV4Guard(
-      Vertx vertx, SigV4Verifier verifier, long bodyLimit, Handler<HttpServerRequest> routes) {
+      Vertx vertx,
+      BodyReader bodies,
+      SigV4Verifier verifier,
+      long bodyLimit,
+      Handler<HttpServerRequest> routes) {
     this.vertx = vertx;
+    this.bodies = bodies;
     this.verifier = verifier;
     this.bodyLimit = bodyLimit;
     this.routes = routes;
@@ -53,14 +59,14 @@ public final class SigV4Guard implements Handler<HttpServerRequest> {
 
   /** {@code routes} behind verification when {@code config} has access keys, else as it is. */
   public static Handler<HttpServerRequest> protect(
-      Vertx vertx, GatewayConfig config, Handler<HttpServerRequest> routes) {
+      Vertx vertx, GatewayConfig config, BodyReader bodies, Handler<HttpServerRequest> routes) {
     if (config.awsCredentials().isEmpty()) {
       return routes;
     }
     SigV4Verifier verifier =
         new SigV4Verifier(config.awsCredentials(), config.region(), Clock.systemUTC());
     long bodyLimit = Math.max(config.maxSyncPayloadBytes(), config.maxAsyncPayloadBytes());
-    return new SigV4Guard(vertx, verifier, bodyLimit, routes);
+    return new SigV4Guard(vertx, bodies, verifier, bodyLimit, routes);
   }
 
   @Override
@@ -77,11 +83,12 @@ public final class SigV4Guard implements Handler<HttpServerRequest> {
       refuseUnread(request, refused);
       return;
     }
-    BodyReader.read(request, bodyLimit)
+    bodies
+        .readRaw(request, bodyLimit)
         .onSuccess(body -> verifyBody(request, headers, claim, body))
         .onFailure(
             failure ->
-                BodyReader.refuse(
+                bodies.refuse(
                     request,
                     failure,
                     length ->
@@ -91,7 +98,9 @@ public final class SigV4Guard implements Handler<HttpServerRequest> {
                                 "Request must be smaller than "
                                     + bodyLimit
                                     + " bytes for the InvokeFunction operation"),
-                            RequestIds.next())));
+                            RequestIds.next()),
+                    error ->
+                        HttpReplies.serviceError(request.response(), error, RequestIds.next())));
   }
 
   private void verifyBody(

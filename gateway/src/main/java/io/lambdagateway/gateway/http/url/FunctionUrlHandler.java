@@ -50,11 +50,13 @@ public final class FunctionUrlHandler {
 
   private final Vertx vertx;
   private final GatewayServices services;
+  private final BodyReader bodies;
   private final byte[] expectedAuthorization;
 
-  public FunctionUrlHandler(Vertx vertx, GatewayServices services) {
+  public FunctionUrlHandler(Vertx vertx, GatewayServices services, BodyReader bodies) {
     this.vertx = vertx;
     this.services = services;
+    this.bodies = bodies;
     this.expectedAuthorization =
         services
             .config()
@@ -80,17 +82,23 @@ public final class FunctionUrlHandler {
           requestId);
       return;
     }
-    BodyReader.read(request, services.config().maxSyncPayloadBytes())
+    bodies
+        .read(ctx, services.config().maxSyncPayloadBytes())
         .onSuccess(body -> invokeOrFail(ctx, fn, body, requestId))
         .onFailure(
             failure ->
-                BodyReader.refuse(
+                bodies.refuse(
                     request,
                     failure,
                     length ->
                         send(
                             ctx.response(),
                             FunctionUrlResponse.message(413, "Request Entity Too Large"),
+                            requestId),
+                    error ->
+                        send(
+                            ctx.response(),
+                            FunctionUrlResponse.message(error.status(), error.getMessage()),
                             requestId)));
   }
 
