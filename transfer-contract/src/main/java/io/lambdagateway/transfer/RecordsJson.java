@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -34,6 +35,10 @@ final class RecordsJson {
       throw notJson(notJson);
     } catch (NumberFormatException outOfRange) {
       throw outOfRange(outOfRange);
+    } catch (CharConversionException badEncoding) {
+      // Jackson detects UTF-16/32 from the first bytes; text invalid in that encoding ends here
+      throw new MalformedBatchException(
+          "the body is not valid JSON text: " + badEncoding.getMessage(), badEncoding);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
