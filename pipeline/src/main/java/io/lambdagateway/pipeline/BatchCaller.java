@@ -26,6 +26,12 @@ public final class BatchCaller {
   private static final Logger LOG = LoggerFactory.getLogger(BatchCaller.class);
   private static final byte[] EMPTY_BATCH = "{\"Records\":[]}".getBytes();
 
+  /**
+   * Responses up to this size are parsed on the consumer's event loop; larger ones (a 6 MB answer
+   * takes tens of milliseconds) on a worker, so that one batch cannot stall polling and commits.
+   */
+  static final int INLINE_PARSE_LIMIT_BYTES = 256 * 1024;
+
   private final Vertx vertx;
   private final LambdaInvoker invoker;
   private final int retries;
@@ -45,8 +51,14 @@ public final class BatchCaller {
   public Future<List<ResultRecord>> call(Batch batch) {
     byte[] request = batch.request();
     List<String> eventIds = batch.eventIds();
-    return attempt(
-        () -> invoker.invoke(request).map(body -> TransferResponses.read(body, eventIds)), 0, true);
+    return attempt(() -> invoker.invoke(request).compose(body -> parse(body, eventIds)), 0, true);
+  }
+
+  private Future<List<ResultRecord>> parse(byte[] body, List<String> eventIds) {
+    if (body.length <= INLINE_PARSE_LIMIT_BYTES) {
+      return Future.succeededFuture(body).map(inline -> TransferResponses.read(inline, eventIds));
+    }
+    return vertx.executeBlocking(() -> TransferResponses.read(body, eventIds), false);
   }
 
   /**
