@@ -32,8 +32,7 @@ final class BoundedInvoker implements LambdaInvoker {
     Promise<byte[]> answer = Promise.promise();
     waiting.add(
         () ->
-            invoker
-                .invoke(request)
+            started(request)
                 .onComplete(
                     ar -> {
                       running--;
@@ -42,6 +41,18 @@ final class BoundedInvoker implements LambdaInvoker {
                     }));
     startWaiting();
     return answer.future();
+  }
+
+  /**
+   * The call, or its failure when the invoker throws instead of failing its future (a closed HTTP
+   * client does): either way the call ends, its place is given back and the caller is answered.
+   */
+  private Future<byte[]> started(byte[] request) {
+    try {
+      return invoker.invoke(request);
+    } catch (Throwable thrown) {
+      return Future.failedFuture(thrown);
+    }
   }
 
   /** Calls waiting now (not yet started). */

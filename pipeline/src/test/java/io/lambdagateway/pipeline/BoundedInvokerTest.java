@@ -63,4 +63,37 @@ class BoundedInvokerTest {
     function.answer(4, "four");
     assertThat(answers).allMatch(Future::isComplete);
   }
+
+  @Test
+  @DisplayName("An invoker that throws (a closed client) fails that call and frees its place")
+  void throwingInvokerFailsTheCall() {
+    HeldCalls function = new HeldCalls();
+    boolean[] closed = {true};
+    LambdaInvoker closing =
+        new LambdaInvoker() {
+          @Override
+          public Future<byte[]> invoke(byte[] request) {
+            if (closed[0]) {
+              throw new IllegalStateException("Client is closed");
+            }
+            return function.invoke(request);
+          }
+
+          @Override
+          public Future<Void> close() {
+            return Future.succeededFuture();
+          }
+        };
+    BoundedInvoker bounded = new BoundedInvoker(closing, 1);
+
+    Future<byte[]> refused = bounded.invoke("a".getBytes(StandardCharsets.UTF_8));
+    closed[0] = false;
+    Future<byte[]> next = bounded.invoke("b".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(refused.failed()).isTrue();
+    assertThat(refused.cause()).hasMessage("Client is closed");
+    assertThat(function.started).as("the place came back").containsExactly("b");
+    function.answer(0, "ok");
+    assertThat(next.result()).asString(StandardCharsets.UTF_8).isEqualTo("ok");
+  }
 }
