@@ -32,7 +32,6 @@ class NodeLauncherTest {
     assertThat(command)
         .containsExactly(
             CommandOnPath.find("node").orElseThrow().toString(),
-            "--max-semi-space-size=25",
             "--max-old-space-size=460",
             runtimeDir.resolve("bootstrap.cjs").toString(),
             "main.handler");
@@ -42,12 +41,10 @@ class NodeLauncherTest {
   }
 
   @Test
-  @DisplayName("the heap limits are AWS's shares of memory and never drop to zero")
+  @DisplayName("the heap limit never drops to zero for tiny memory sizes")
   void heapLimitStaysPositive() {
     assertThat(NodeLauncher.heapLimit(128)).isEqualTo("--max-old-space-size=115");
     assertThat(NodeLauncher.heapLimit(1)).isEqualTo("--max-old-space-size=1");
-    assertThat(NodeLauncher.youngGenerationLimit(1024)).isEqualTo("--max-semi-space-size=51");
-    assertThat(NodeLauncher.youngGenerationLimit(10)).isEqualTo("--max-semi-space-size=1");
   }
 
   @Test
@@ -74,8 +71,8 @@ class NodeLauncherTest {
 
     List<String> command = NodeLauncher.onPath().command(spec);
 
-    assertThat(command.get(3)).isEqualTo(packageDir.resolve("bin/index.mjs").toString());
-    assertThat(command.get(4)).isEqualTo("main.handler");
+    assertThat(command.get(2)).isEqualTo(packageDir.resolve("bin/index.mjs").toString());
+    assertThat(command.get(3)).isEqualTo("main.handler");
     assertThat(NodeLauncher.onPath().runtimeDir(spec)).isEqualTo(codeDir);
   }
 
