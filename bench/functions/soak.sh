@@ -21,15 +21,8 @@ stop() {
 }
 trap stop EXIT
 
-# RSS in MB of a process and all its descendants, and how many processes that is.
-tree_rss() {
-  ps -e -o pid=,ppid=,rss= | awk -v root="$1" '
-    { parent[$1] = $2; rss[$1] = $3 }
-    END { total = rss[root]; n = 1
-          for (p in parent) { q = parent[p]; while (q in parent && q != root) q = parent[q]
-                              if (q == root && p != root) { total += rss[p]; n++ } }
-          printf "%d %d\n", total / 1024, n }'
-}
+# shellcheck source=process-tree.sh
+. "$ROOT/bench/functions/process-tree.sh"
 
 python3 "$ROOT/bench/gateway/make_batch.py" 10 45 "$WORK/batch.json"
 java ${JAVA_OPTS:--Xmx1g} -jar "$JAR" gateway --host 127.0.0.1 --port "$PORT" \

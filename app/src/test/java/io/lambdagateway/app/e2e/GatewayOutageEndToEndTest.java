@@ -6,21 +6,16 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lambdagateway.gateway.BlockedThreadGuard;
 import io.lambdagateway.gateway.Gateway;
-import io.lambdagateway.gateway.GatewayConfig;
 import io.lambdagateway.kafka.testing.KafkaNames;
 import io.lambdagateway.kafka.testing.KafkaTestClients;
 import io.lambdagateway.kafka.testing.SharedBroker;
 import io.lambdagateway.pipeline.Backoff;
 import io.lambdagateway.pipeline.PipelineConfig;
 import io.lambdagateway.pipeline.PipelineVerticle;
-import io.lambdagateway.producer.DemoMessages;
-import io.lambdagateway.producer.RowsRange;
 import io.vertx.core.Vertx;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -38,7 +33,6 @@ import org.slf4j.LoggerFactory;
 class GatewayOutageEndToEndTest {
 
   private static final Logger LOG = LoggerFactory.getLogger(GatewayOutageEndToEndTest.class);
-  private static final String PUBLIC_IP = "203.0.113.7";
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
   private final String bootstrap = SharedBroker.bootstrapServers();
@@ -62,7 +56,7 @@ class GatewayOutageEndToEndTest {
     SharedBroker.get().createTopic(source, 1);
     SharedBroker.get().createTopic(target, 1);
     SharedBroker.get().createTopic(source + ".dlq", 1);
-    gateway = startGateway(0);
+    gateway = InProcessLoop.startGateway(0);
     int port = gateway.port();
     PipelineConfig config =
         PipelineConfig.builder(bootstrap)
@@ -78,10 +72,10 @@ class GatewayOutageEndToEndTest {
             .build();
     PipelineVerticle pipeline = PipelineVerticle.create(config);
     vertx.deployVerticle(pipeline).await();
-    List<String> messages = demoMessages(16);
+    List<String> messages = InProcessLoop.demoMessages(16);
 
     KafkaTestClients.produce(bootstrap, source, messages.subList(0, 8));
-    awaitCommitted(config, source, 8);
+    InProcessLoop.awaitCommitted(bootstrap, config.groupId(), source, 8, TIMEOUT);
     gateway.close().await();
     gateway = null;
     KafkaTestClients.produce(bootstrap, source, messages.subList(8, 16));
@@ -89,8 +83,8 @@ class GatewayOutageEndToEndTest {
     // Down for a while: the batch stays stalled and nothing past it is committed meanwhile.
     await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(2)).until(pipeline::stalled);
     assertThat(KafkaOffsets.committed(bootstrap, config.groupId(), source)).containsEntry(0, 8L);
-    gateway = startGateway(port);
-    awaitCommitted(config, source, 16);
+    gateway = InProcessLoop.startGateway(port);
+    InProcessLoop.awaitCommitted(bootstrap, config.groupId(), source, 16, TIMEOUT);
 
     assertThat(pipeline.stalled()).isFalse();
     long written = KafkaOffsets.end(bootstrap, target).get(0);
@@ -98,7 +92,7 @@ class GatewayOutageEndToEndTest {
         KafkaTestClients.consume(bootstrap, target, (int) written, TIMEOUT);
     List<JsonNode> values =
         ExpectedRecords.parse(records.stream().map(ConsumerRecord::value).toList());
-    List<JsonNode> expected = ExpectedRecords.of(messages, PUBLIC_IP);
+    List<JsonNode> expected = ExpectedRecords.of(messages, InProcessLoop.PUBLIC_IP);
     assertThat(values).hasSize((int) written);
     assertThat(new HashSet<>(values)).isEqualTo(new HashSet<>(expected));
     LOG.info(
@@ -106,41 +100,5 @@ class GatewayOutageEndToEndTest {
         expected.size(),
         written,
         written - expected.size());
-  }
-
-  private static Gateway startGateway(int port) {
-    return Gateway.start(
-            GatewayConfig.fromSettings(
-                Map.of(
-                    "GATEWAY_HOST",
-                    "127.0.0.1",
-                    "GATEWAY_PORT",
-                    Integer.toString(port),
-                    "GATEWAY_INSTANCES",
-                    "1",
-                    "ENRICHER_PUBLIC_IP",
-                    PUBLIC_IP)),
-            List.of(),
-            GatewayPipelineEndToEndTest.strictEventLoops())
-        .await();
-  }
-
-  /** Offsets are committed only after the rows were written, so this means "all written". */
-  private void awaitCommitted(PipelineConfig config, String source, long offset) {
-    await()
-        .atMost(TIMEOUT)
-        .untilAsserted(
-            () ->
-                assertThat(KafkaOffsets.committed(bootstrap, config.groupId(), source))
-                    .containsEntry(0, offset));
-  }
-
-  private static List<String> demoMessages(int count) {
-    DemoMessages messages = new DemoMessages(3, new RowsRange(1, 4));
-    List<String> values = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      values.add(messages.next());
-    }
-    return values;
   }
 }

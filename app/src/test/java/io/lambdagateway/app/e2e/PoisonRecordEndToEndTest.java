@@ -1,12 +1,10 @@
 package io.lambdagateway.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lambdagateway.gateway.BlockedThreadGuard;
 import io.lambdagateway.gateway.Gateway;
-import io.lambdagateway.gateway.GatewayConfig;
 import io.lambdagateway.kafka.testing.KafkaNames;
 import io.lambdagateway.kafka.testing.KafkaTestClients;
 import io.lambdagateway.kafka.testing.SharedBroker;
@@ -14,14 +12,11 @@ import io.lambdagateway.pipeline.Backoff;
 import io.lambdagateway.pipeline.DeadLetters;
 import io.lambdagateway.pipeline.PipelineConfig;
 import io.lambdagateway.pipeline.PipelineVerticle;
-import io.lambdagateway.producer.DemoMessages;
-import io.lambdagateway.producer.RowsRange;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -41,7 +36,6 @@ import org.slf4j.LoggerFactory;
 class PoisonRecordEndToEndTest {
 
   private static final Logger LOG = LoggerFactory.getLogger(PoisonRecordEndToEndTest.class);
-  private static final String PUBLIC_IP = "203.0.113.7";
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final int POISON_AT = 5;
 
@@ -66,7 +60,7 @@ class PoisonRecordEndToEndTest {
     SharedBroker.get().createTopic(source, 1);
     SharedBroker.get().createTopic(target, 1);
     SharedBroker.get().createTopic(dlq, 1);
-    gateway = startGateway();
+    gateway = InProcessLoop.startGateway(0);
     PipelineConfig config =
         PipelineConfig.builder(bootstrap)
             .sourceTopic(source)
@@ -79,14 +73,14 @@ class PoisonRecordEndToEndTest {
             .retryBackoff(new Backoff(Duration.ofMillis(20), Duration.ofMillis(100)))
             .build();
     vertx.deployVerticle(PipelineVerticle.create(config)).await();
-    List<String> good = demoMessages(10);
+    List<String> good = InProcessLoop.demoMessages(10);
     String poison = "ts=1&data={}\n".repeat(10_000);
     List<String> messages = new ArrayList<>(good);
     messages.add(POISON_AT, poison);
 
     long started = System.nanoTime();
     KafkaTestClients.produce(bootstrap, source, messages);
-    awaitCommitted(config, source, messages.size());
+    InProcessLoop.awaitCommitted(bootstrap, config.groupId(), source, messages.size(), TIMEOUT);
     Duration moveOn = Duration.ofNanos(System.nanoTime() - started);
 
     List<ConsumerRecord<String, String>> letters =
@@ -97,7 +91,7 @@ class PoisonRecordEndToEndTest {
         .startsWith("poison record")
         .contains("Function.ResponseSizeTooLarge");
     assertThat(header(letters.get(0), DeadLetters.SOURCE_OFFSET)).isEqualTo("" + POISON_AT);
-    List<JsonNode> expected = ExpectedRecords.of(good, PUBLIC_IP);
+    List<JsonNode> expected = ExpectedRecords.of(good, InProcessLoop.PUBLIC_IP);
     List<ConsumerRecord<String, String>> rows =
         KafkaTestClients.consume(bootstrap, target, expected.size(), TIMEOUT);
     assertThat(ExpectedRecords.parse(rows.stream().map(ConsumerRecord::value).toList()))
@@ -113,45 +107,5 @@ class PoisonRecordEndToEndTest {
 
   private static String header(ConsumerRecord<String, String> record, String name) {
     return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
-  }
-
-  /**
-   * A gateway with the strict event loops of the other end-to-end tests: the enricher stops at the
-   * response limit and large events run on the CPU pool, so the poison message blocks no loop.
-   */
-  private static Gateway startGateway() {
-    return Gateway.start(
-            GatewayConfig.fromSettings(
-                Map.of(
-                    "GATEWAY_HOST",
-                    "127.0.0.1",
-                    "GATEWAY_PORT",
-                    "0",
-                    "GATEWAY_INSTANCES",
-                    "1",
-                    "ENRICHER_PUBLIC_IP",
-                    PUBLIC_IP)),
-            List.of(),
-            GatewayPipelineEndToEndTest.strictEventLoops())
-        .await();
-  }
-
-  /** Offsets are committed only after the rows were written, so this means "all written". */
-  private void awaitCommitted(PipelineConfig config, String source, long offset) {
-    await()
-        .atMost(TIMEOUT)
-        .untilAsserted(
-            () ->
-                assertThat(KafkaOffsets.committed(bootstrap, config.groupId(), source))
-                    .containsEntry(0, offset));
-  }
-
-  private static List<String> demoMessages(int count) {
-    DemoMessages messages = new DemoMessages(3, new RowsRange(1, 4));
-    List<String> values = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      values.add(messages.next());
-    }
-    return values;
   }
 }

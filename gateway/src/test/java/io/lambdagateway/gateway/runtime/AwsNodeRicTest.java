@@ -11,11 +11,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -129,15 +127,7 @@ class AwsNodeRicTest {
   @Test
   @DisplayName("the public example's Node enricher answers the same under AWS's client and ours")
   void enricherAnswersAlike() throws IOException {
-    String lines =
-        "ts=2024-06-20T10:00:00Z&data=%7B%22payload%22%3A%22p1%22%2C%22appid%22%3A%22a1%22%7D\n"
-            + "ts=2024-06-20T10:00:01Z&data=%7B%22payload%22%3A%22p2%22%7D\n";
-    String value = Base64.getEncoder().encodeToString(lines.getBytes(StandardCharsets.UTF_8));
-    String batch =
-        "{\"Records\":[{\"eventID\":\"e1\",\"eventName\":\"insert\",\"cdc\":{\"commitTime\":7,"
-            + "\"columnvalues\":[\"t\",0,0,null,null,\""
-            + value
-            + "\"]}}]}";
+    String batch = NodeClientTest.enricherBatch();
 
     HttpResponse<String> underRic = gateway.post("/" + ENRICHER_UNDER_RIC, batch);
     HttpResponse<String> underOurs = gateway.post("/" + ENRICHER_UNDER_OURS, batch);

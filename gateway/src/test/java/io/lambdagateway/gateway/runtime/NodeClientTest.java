@@ -250,17 +250,7 @@ class NodeClientTest {
   @Test
   @DisplayName("the public example's Node enricher, unmodified, splits a batch sent to its URL")
   void hostsTheNodeEnricher() throws Exception {
-    String lines =
-        "ts=2024-06-20T10:00:00Z&data=%7B%22payload%22%3A%22p1%22%2C%22appid%22%3A%22a1%22%7D\n"
-            + "ts=2024-06-20T10:00:01Z&data=%7B%22payload%22%3A%22p2%22%7D\n";
-    String value = Base64.getEncoder().encodeToString(lines.getBytes(StandardCharsets.UTF_8));
-    String batch =
-        "{\"Records\":[{\"eventID\":\"e1\",\"eventName\":\"insert\",\"cdc\":{\"commitTime\":7,"
-            + "\"columnvalues\":[\"t\",0,0,null,null,\""
-            + value
-            + "\"]}}]}";
-
-    HttpResponse<String> response = gateway.post("/" + name("main.handler"), batch);
+    HttpResponse<String> response = gateway.post("/" + name("main.handler"), enricherBatch());
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     JsonNode record = Json.MAPPER.readTree(response.body()).path("Records").get(0);
@@ -272,6 +262,18 @@ class NodeClientTest {
         .isEqualTo("[\"2024-06-20T10:00:00Z\",\"203.0.113.7\",\"p1\",\"a1\",null]");
     assertThat(rows.get(1).path("columnvalues").get(2).asText()).isEqualTo("p2");
     assertThat(rows.get(1).path("commitTime").asLong()).isEqualTo(7);
+  }
+
+  /** A one-record batch for the Node enricher: two rows, the first with an app id. */
+  static String enricherBatch() {
+    String lines =
+        "ts=2024-06-20T10:00:00Z&data=%7B%22payload%22%3A%22p1%22%2C%22appid%22%3A%22a1%22%7D\n"
+            + "ts=2024-06-20T10:00:01Z&data=%7B%22payload%22%3A%22p2%22%7D\n";
+    String value = Base64.getEncoder().encodeToString(lines.getBytes(StandardCharsets.UTF_8));
+    return "{\"Records\":[{\"eventID\":\"e1\",\"eventName\":\"insert\",\"cdc\":{\"commitTime\":7,"
+        + "\"columnvalues\":[\"t\",0,0,null,null,\""
+        + value
+        + "\"]}}]}";
   }
 
   private static InvokeResponse invoke(String function, String payload) {
