@@ -11,8 +11,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
@@ -146,7 +144,7 @@ public final class Invoker {
       InvocationLog log = new InvocationLog(requestId);
       Promise<Buffer> answer = Promise.promise();
       CallTimer timer = new CallTimer(vertx, fn.timeout(), answer);
-      log.platform("START RequestId: " + requestId + " Version: $LATEST");
+      ReportLines.start(log, requestId);
       long started = System.nanoTime();
       Invocation inv =
           new Invocation(
@@ -193,7 +191,7 @@ public final class Invoker {
     Buffer result = failure == null && returned == null ? NULL_PAYLOAD : returned;
     FunctionError error = failure != null ? FunctionError.of(failure) : oversize(result);
     Buffer payload = error == null ? result : null;
-    finishLog(fn, inv, error, took);
+    ReportLines.end(inv.log(), inv.requestId(), error, took, fn.memorySizeMb());
     long bytesOut = payload == null ? 0 : payload.length();
     String errorType = error == null ? null : error.errorType();
     metrics.invocation(fn.name(), errorType, took, event.length(), bytesOut);
@@ -205,7 +203,7 @@ public final class Invoker {
         channel,
         error == null ? "success" : "function_error",
         errorType == null ? "-" : errorType,
-        millis(took),
+        ReportLines.millis(took),
         event.length(),
         bytesOut);
     return new InvocationOutcome(payload, error, inv.log(), took.toNanos() / 1e6);
@@ -254,56 +252,6 @@ public final class Invoker {
         : null;
   }
 
-  private void finishLog(HostedFunction fn, Invocation inv, FunctionError error, Duration took) {
-    InvocationLog log = inv.log();
-    String id = inv.requestId();
-    if (error != null) {
-      log.platform(
-          Instant.now()
-              + "\t"
-              + id
-              + "\tERROR\t"
-              + error.errorType()
-              + ": "
-              + error.errorMessage());
-    }
-    log.platform("END RequestId: " + id);
-    // a function in a process of its own measures that process; in-process ones share the JVM's
-    long usedMb =
-        log.maxMemoryUsedMb()
-            .orElse(
-                (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory())
-                    / (1024 * 1024));
-    // AWS reports the invoke phase as Duration and a cold start's init apart from it
-    Duration invoke = took;
-    if (log.initDurationMillis().isPresent()) {
-      long initNanos = (long) (log.initDurationMillis().getAsDouble() * 1e6);
-      invoke = took.minusNanos(Math.min(initNanos, took.toNanos()));
-    }
-    String init =
-        log.initDurationMillis().isPresent()
-            ? "Init Duration: "
-                + String.format(Locale.ROOT, "%.2f", log.initDurationMillis().getAsDouble())
-                + " ms\t"
-            : "";
-    log.platform(
-        "REPORT RequestId: "
-            + id
-            + "\tDuration: "
-            + millis(invoke)
-            + " ms"
-            + "\tBilled Duration: "
-            + (long) Math.ceil(invoke.toNanos() / 1e6)
-            + " ms"
-            + "\tMemory Size: "
-            + fn.memorySizeMb()
-            + " MB"
-            + "\tMax Memory Used: "
-            + usedMb
-            + " MB\t"
-            + init);
-  }
-
   /** A concurrency slot held by one call, released once however often its paths release it. */
   private final class HeldSlot {
     private final HostedFunction fn;
@@ -318,9 +266,5 @@ public final class Invoker {
         slots.release(fn);
       }
     }
-  }
-
-  private static String millis(Duration d) {
-    return String.format(Locale.ROOT, "%.2f", d.toNanos() / 1e6);
   }
 }
