@@ -7,7 +7,7 @@
 #     process.hrtime) and against the floor (floor.js: the same handler in a bare Node HTTP
 #     server). Cold starts: the first call of fresh functions, its REPORT line's Init Duration and
 #     the caller's wall time.
-#  2. The public example's Node handler (gateway/src/test/resources/runtime-fixtures/node-enricher,
+#  2. The public example's Node handler (examples/node-enricher,
 #     main.handler, function-URL event in) hosted by the gateway, under serverless-offline and in
 #     the floor server: same batch, wrk c=16, same duration; req/s, p50/p99, RSS of each side's
 #     process tree (the gateway JVM and its Node children; serverless-offline and its workers).
@@ -23,7 +23,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 HERE="$ROOT/bench/functions"
 JAR="${JAR:-$ROOT/app/target/lambda-gateway.jar}"
-ENRICHER_CODE="$ROOT/gateway/src/test/resources/runtime-fixtures/node-enricher"
+ENRICHER_CODE="$ROOT/examples/node-enricher"
 GATEWAY_PORT="${GATEWAY_PORT:-18281}"
 FLOOR_PORT="${FLOOR_PORT:-18282}"
 SLS_PORT="${SLS_PORT:-18283}"

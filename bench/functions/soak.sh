@@ -11,7 +11,7 @@ JAR="${JAR:-$ROOT/app/target/lambda-gateway.jar}"
 PORT="${GATEWAY_PORT:-18285}"
 SOAK_SECONDS="${SOAK_SECONDS:-300}"
 SAMPLE_SECONDS="${SAMPLE_SECONDS:-30}"
-ENRICHER_CODE="$ROOT/gateway/src/test/resources/runtime-fixtures/node-enricher"
+ENRICHER_CODE="$ROOT/examples/node-enricher"
 WORK="$(mktemp -d)"
 GATEWAY_PID=""
 

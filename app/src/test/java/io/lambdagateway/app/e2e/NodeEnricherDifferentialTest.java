@@ -10,7 +10,6 @@ import io.lambdagateway.transfer.BatchJson;
 import io.lambdagateway.transfer.BatchRecord;
 import io.lambdagateway.transfer.ChangeItem;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +17,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -53,8 +51,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class NodeEnricherDifferentialTest {
 
   static final Path NODE_ENRICHER = Path.of("..", "examples", "node-enricher");
-  private static final Path FIXTURE =
-      Path.of("..", "gateway", "src", "test", "resources", "runtime-fixtures", "node-enricher");
   private static final long NANOS_BASE = 1_718_876_759_101_000_000L;
 
   private static EnricherPair enrichers;
@@ -102,13 +98,6 @@ class NodeEnricherDifferentialTest {
 
     assertThat(enrichers.javaByInvokeApi(batch)).isEqualTo(enrichers.javaByUrl(batch));
     assertThat(enrichers.nodeByInvokeApi(batch)).isEqualTo(enrichers.nodeByUrl(batch));
-  }
-
-  @Test
-  @DisplayName("the hosted example is the shared fixture, unmodified")
-  void exampleIsTheFixture() throws Exception {
-    assertThat(Files.readAllBytes(NODE_ENRICHER.resolve("main.js")))
-        .isEqualTo(Files.readAllBytes(FIXTURE.resolve("main.js")));
   }
 
   /**
