@@ -8,7 +8,7 @@ import io.lambdagateway.gateway.http.HeaderWatch;
 import io.lambdagateway.gateway.http.InvalidRequestHandler;
 import io.lambdagateway.gateway.http.ProtocolErrors;
 import io.lambdagateway.gateway.http.api.InvokeApiHandler;
-import io.lambdagateway.gateway.http.api.OperationsHandler;
+import io.lambdagateway.gateway.http.api.ReadRoutes;
 import io.lambdagateway.gateway.http.auth.SigV4Guard;
 import io.lambdagateway.gateway.http.url.FunctionUrlHandler;
 import io.vertx.core.Future;
@@ -30,9 +30,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * One HTTP server instance of the gateway; one is deployed per event loop, all on one port.
  *
- * <p>Route precedence: {@code /health}, {@code /metrics}, the {@code /2015-03-31/} API and the
- * bench echo route first; every other path is a function URL. {@link #stop()} shuts the server down
- * gracefully: no new connections, in-flight calls may finish within the grace period.
+ * <p>Route precedence: {@code /health}, {@code /metrics}, the Lambda API (every path under a
+ * version prefix such as {@code /2015-03-31/}: {@link ReadRoutes}) and the bench echo route first;
+ * every other path is a function URL. {@link #stop()} shuts the server down gracefully: no new
+ * connections, in-flight calls may finish within the grace period.
  *
  * <p>Before any route: the {@link HeaderWatch} deadline of the request's connection stops, and a
  * request with a bad percent-escape or ambiguous framing is refused ({@link ProtocolErrors}); any
@@ -123,7 +124,6 @@ final class GatewayVerticle extends VerticleBase {
   private Router router() {
     InvokeApiHandler invoke = new InvokeApiHandler(vertx, services, bodies);
     FunctionUrlHandler functionUrls = new FunctionUrlHandler(vertx, services, bodies);
-    OperationsHandler operations = new OperationsHandler(services);
     Router router = Router.router(vertx);
     router.route().handler(protocolErrors::checkHeaders);
     router.route().failureHandler(protocolErrors::answerFailure);
@@ -131,10 +131,8 @@ final class GatewayVerticle extends VerticleBase {
     router.head("/health").handler(this::headHealth);
     router.get("/metrics").handler(PrometheusScrapingHandler.create(services.registry()));
     router.post("/2015-03-31/functions/:name/invocations").handler(invoke::handle);
-    router.get("/2015-03-31/functions").handler(operations::listFunctions);
-    router.get("/2015-03-31/functions/").handler(operations::listFunctions);
-    router.get("/2015-03-31/functions/:name").handler(operations::getFunction);
-    router.route("/2015-03-31/*").handler(operations::unknownOperation);
+    ReadRoutes.add(router, services);
+    ReadRoutes.refuseTheRest(router, services);
     if (services.config().benchEcho()) {
       router
           .post("/bench/echo")

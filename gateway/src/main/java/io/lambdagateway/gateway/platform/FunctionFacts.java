@@ -23,6 +23,7 @@ import java.util.UUID;
  * @param lastModified when the code or configuration last changed (reported to the millisecond)
  * @param revisionId changes whenever the code or configuration changes
  * @param codeLocation where GetFunction's {@code Code.Location} points (a URL), if anywhere
+ * @param tags the function's tags (ListTags, GetFunction's {@code Tags})
  */
 public record FunctionFacts(
     String description,
@@ -31,13 +32,15 @@ public record FunctionFacts(
     long codeSize,
     Instant lastModified,
     String revisionId,
-    Optional<String> codeLocation) {
+    Optional<String> codeLocation,
+    Map<String, String> tags) {
 
   /** When this gateway process loaded its code: the last change of in-process functions. */
   private static final Instant PROCESS_START = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
   public FunctionFacts {
     environment = Map.copyOf(environment);
+    tags = Map.copyOf(tags);
     lastModified = lastModified.truncatedTo(ChronoUnit.MILLIS);
   }
 
@@ -54,13 +57,8 @@ public record FunctionFacts(
         0,
         PROCESS_START,
         revisionOf(name, sha, PROCESS_START),
-        Optional.empty());
-  }
-
-  /** These facts with another description. */
-  public FunctionFacts withDescription(String newDescription) {
-    return new FunctionFacts(
-        newDescription, environment, codeSha256, codeSize, lastModified, revisionId, codeLocation);
+        Optional.empty(),
+        Map.of());
   }
 
   /** Base64 of the SHA-256 of {@code bytes}: the form of {@code CodeSha256}. */

@@ -22,10 +22,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
- * Puts SigV4 verification in front of the Lambda API (every path under {@code /2015-03-31}) when
- * access keys are configured; function URLs, {@code /health} and {@code /metrics} pass untouched.
+ * Puts SigV4 verification in front of the Lambda API (every path under a version prefix such as
+ * {@code /2015-03-31} or {@code /2021-10-31}, as the router sends them to the API) when access keys
+ * are configured; function URLs, {@code /health} and {@code /metrics} pass untouched.
  *
  * <p>A protected request's headers are checked first, so an unsigned or expired request is refused
  * before its body is read. Then the body is read (within the largest API payload limit; a larger
@@ -36,7 +38,8 @@ import java.util.function.Function;
  */
 public final class SigV4Guard implements Handler<HttpServerRequest> {
 
-  private static final String API_PREFIX = "/2015-03-31";
+  /** A Lambda API version prefix, alone or followed by a path. */
+  private static final Pattern API_PREFIX = Pattern.compile("/20\\d\\d-\\d\\d-\\d\\d(/.*)?");
 
   private final Vertx vertx;
   private final BodyReader bodies;
@@ -149,7 +152,7 @@ public final class SigV4Guard implements Handler<HttpServerRequest> {
     } catch (IllegalArgumentException badEscape) {
       path = rawPath;
     }
-    return path.equals(API_PREFIX) || path.startsWith(API_PREFIX + "/");
+    return API_PREFIX.matcher(path).matches();
   }
 
   private static Function<String, List<String>> headersOf(HttpServerRequest request) {
