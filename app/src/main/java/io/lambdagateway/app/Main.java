@@ -1,6 +1,7 @@
 package io.lambdagateway.app;
 
 import io.lambdagateway.app.demo.DemoCommand;
+import io.lambdagateway.app.generate.GenerateEventCommand;
 import io.lambdagateway.consumer.ConsumeCommand;
 import io.lambdagateway.gateway.GatewayCommand;
 import io.lambdagateway.gateway.SettingOptions;
@@ -35,6 +36,7 @@ import picocli.CommandLine.Spec;
       PipelineCommand.class,
       DemoCommand.class,
       BrokerCommand.class,
+      GenerateEventCommand.class,
     })
 public final class Main implements Callable<Integer> {
 
