@@ -1,29 +1,29 @@
 package io.lambdagateway.app.invoke;
 
+import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentials;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
-import software.amazon.awssdk.services.lambda.model.InvocationType;
-import software.amazon.awssdk.services.lambda.model.InvokeRequest;
-import software.amazon.awssdk.services.lambda.model.InvokeResponse;
-import software.amazon.awssdk.services.lambda.model.LogType;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 
 /**
- * One Invoke API call made with the AWS SDK v2 Lambda client (already in the jar for the pipeline's
- * {@code aws} target), SigV4-signed with {@code AWS_ACCESS_KEY_ID} / {@code AWS_SECRET_ACCESS_KEY}
- * (and {@code AWS_SESSION_TOKEN}) when set, else with a placeholder key that a gateway without
- * {@code GATEWAY_AWS_CREDENTIALS} accepts. The SDK does not retry: a failed call is reported at
- * once. Blocks; call from the command's thread.
+ * One Invoke API call ({@code POST /2015-03-31/functions/{name}/invocations}) made with the JDK's
+ * HTTP client and SigV4-signed by the AWS SDK's own signer, which the gateway already carries to
+ * verify signatures (the SDK's Lambda client would add 9 MB to the jar). The keys are {@code
+ * AWS_ACCESS_KEY_ID} / {@code AWS_SECRET_ACCESS_KEY} (and {@code AWS_SESSION_TOKEN}) when set, else
+ * a placeholder that a gateway without {@code GATEWAY_AWS_CREDENTIALS} accepts. No retries: a
+ * failed call is reported at once. Blocks; call from the command's thread.
  */
 final class InvokeCall {
 
@@ -32,57 +32,123 @@ final class InvokeCall {
 
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
-  private final InvokeRequest request;
-  private final AwsCredentials credentials;
+  /** Headers the JDK client sets itself and refuses from the caller. */
+  private static final List<String> RESTRICTED = List.of("host", "content-length");
+
+  private final String function;
+  private final String qualifier;
+  private final String invocationType;
+  private final boolean logTail;
+  private final byte[] payload;
+  private final AwsCredentialsIdentity credentials;
 
   InvokeCall(
       String function,
       String qualifier,
-      InvocationType type,
+      String invocationType,
       boolean logTail,
       byte[] payload,
       Map<String, String> environment) {
-    this.request =
-        InvokeRequest.builder()
-            .functionName(function)
-            .qualifier(qualifier)
-            .invocationType(type)
-            .logType(logTail ? LogType.TAIL : LogType.NONE)
-            .payload(SdkBytes.fromByteArrayUnsafe(payload))
-            .build();
+    this.function = function;
+    this.qualifier = qualifier;
+    this.invocationType = invocationType;
+    this.logTail = logTail;
+    this.payload = payload;
     this.credentials = credentials(environment);
   }
 
   /**
    * Sends the call to {@code endpoint}, signed for {@code region}.
    *
-   * @throws CompletionException holding the SDK's exception when the call fails
+   * @throws IOException when nothing answers
    */
-  InvokeResponse send(URI endpoint, String region) {
-    try (LambdaAsyncClient client =
-        LambdaAsyncClient.builder()
-            .endpointOverride(endpoint)
-            .region(Region.of(region))
-            .credentialsProvider(StaticCredentialsProvider.create(credentials))
-            .httpClientBuilder(
-                NettyNioAsyncHttpClient.builder()
-                    .connectionTimeout(CONNECT_TIMEOUT)
-                    .readTimeout(READ_TIMEOUT))
-            .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
-            .build()) {
-      return client.invoke(request).join();
-    }
+  InvokeAnswer send(URI endpoint, String region) throws IOException, InterruptedException {
+    HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+    HttpResponse<byte[]> response =
+        client.send(signed(endpoint, region), HttpResponse.BodyHandlers.ofByteArray());
+    return new InvokeAnswer(
+        response.statusCode(),
+        response.body(),
+        response.headers().firstValue("X-Amz-Function-Error").orElse(null),
+        response.headers().firstValue("X-Amz-Log-Result").orElse(null),
+        response.headers().firstValue("X-Amzn-ErrorType").orElse(null));
   }
 
-  private static AwsCredentials credentials(Map<String, String> environment) {
+  private HttpRequest signed(URI endpoint, String region) {
+    SdkHttpRequest.Builder unsigned =
+        SdkHttpRequest.builder()
+            .method(SdkHttpMethod.POST)
+            .uri(
+                URI.create(
+                    base(endpoint)
+                        + "/2015-03-31/functions/"
+                        + pathSegment(function)
+                        + "/invocations"))
+            .putHeader("Content-Type", "application/json")
+            .putHeader("X-Amz-Invocation-Type", invocationType)
+            .putHeader("X-Amz-Log-Type", logTail ? "Tail" : "None");
+    if (qualifier != null) {
+      unsigned.putRawQueryParameter("Qualifier", qualifier);
+    }
+    SdkHttpRequest request =
+        AwsV4HttpSigner.create()
+            .sign(
+                sign ->
+                    sign.identity(credentials)
+                        .request(unsigned.build())
+                        .payload(ContentStreamProvider.fromByteArrayUnsafe(payload))
+                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "lambda")
+                        .putProperty(AwsV4HttpSigner.REGION_NAME, region))
+            .request();
+    HttpRequest.Builder http =
+        HttpRequest.newBuilder(request.getUri())
+            .timeout(READ_TIMEOUT)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(payload));
+    request
+        .headers()
+        .forEach(
+            (name, values) -> {
+              if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
+                values.forEach(value -> http.header(name, value));
+              }
+            });
+    return http.build();
+  }
+
+  private static String base(URI endpoint) {
+    String text = endpoint.toString();
+    return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+  }
+
+  /** The name as one path segment: everything but RFC 3986's unreserved characters escaped. */
+  static String pathSegment(String name) {
+    StringBuilder encoded = new StringBuilder();
+    for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xFF);
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || c == '-'
+          || c == '_'
+          || c == '.'
+          || c == '~') {
+        encoded.append(c);
+      } else {
+        encoded.append('%').append(String.format("%02X", b & 0xFF));
+      }
+    }
+    return encoded.toString();
+  }
+
+  private static AwsCredentialsIdentity credentials(Map<String, String> environment) {
     String key = environment.get("AWS_ACCESS_KEY_ID");
     String secret = environment.get("AWS_SECRET_ACCESS_KEY");
     if (key == null || key.isBlank() || secret == null || secret.isBlank()) {
-      return AwsBasicCredentials.create("lambda-gateway-invoke", "no-secret");
+      return AwsCredentialsIdentity.create("lambda-gateway-invoke", "no-secret");
     }
     String token = environment.get("AWS_SESSION_TOKEN");
     return token == null || token.isBlank()
-        ? AwsBasicCredentials.create(key, secret)
-        : AwsSessionCredentials.create(key, secret, token);
+        ? AwsCredentialsIdentity.create(key, secret)
+        : AwsSessionCredentialsIdentity.create(key, secret, token);
   }
 }

@@ -6,6 +6,7 @@ import io.lambdagateway.gateway.SettingOptions;
 import io.lambdagateway.settings.Settings;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,7 +17,6 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
-import software.amazon.awssdk.services.lambda.model.InvocationType;
 
 /**
  * {@code invoke}: one call of a function through the Lambda Invoke API, printed like {@code sam
@@ -92,12 +92,12 @@ public final class InvokeCommand implements Callable<Integer> {
       defaultValue = "${env:INVOKE_INVOCATION_TYPE:-RequestResponse}",
       converter = InvocationTypes.class,
       description = "RequestResponse, Event (needs --endpoint) or DryRun.")
-  private InvocationType invocationType;
+  private String invocationType;
 
   @Override
-  public Integer call() {
+  public Integer call() throws InterruptedException {
     URI target = endpoint == null ? null : endpointUri();
-    if (target == null && invocationType == InvocationType.EVENT) {
+    if (target == null && invocationType.equals(InvocationTypes.EVENT)) {
       throw new ParameterException(
           spec.commandLine(),
           "--invocation-type Event needs --endpoint: in this process the gateway would stop"
@@ -137,12 +137,15 @@ public final class InvokeCommand implements Callable<Integer> {
     return SettingOptions.values(spec).getOrDefault(Setting.REGION.envName(), "us-east-1");
   }
 
-  /** Accepts the Invoke API's invocation types, in any case. */
-  static final class InvocationTypes implements ITypeConverter<InvocationType> {
+  /** Accepts the Invoke API's invocation types, in any case, and gives their exact spelling. */
+  static final class InvocationTypes implements ITypeConverter<String> {
+    static final String EVENT = "Event";
+    private static final List<String> TYPES = List.of("RequestResponse", EVENT, "DryRun");
+
     @Override
-    public InvocationType convert(String value) {
-      for (InvocationType type : InvocationType.knownValues()) {
-        if (type.toString().equalsIgnoreCase(value)) {
+    public String convert(String value) {
+      for (String type : TYPES) {
+        if (type.equalsIgnoreCase(value)) {
           return type;
         }
       }

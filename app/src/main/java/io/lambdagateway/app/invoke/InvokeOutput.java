@@ -1,15 +1,13 @@
 package io.lambdagateway.app.invoke;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.lambdagateway.app.generate.EventOutput;
+import io.lambdagateway.gateway.json.Json;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.concurrent.CompletionException;
-import java.util.function.Supplier;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 
 /**
  * What {@code invoke} prints, as {@code sam local invoke} does: the log tail (when asked for) on
@@ -27,31 +25,45 @@ final class InvokeOutput {
     this.err = err;
   }
 
+  /** The call that {@link #show} makes. */
+  @FunctionalInterface
+  interface Call {
+    InvokeAnswer send() throws IOException, InterruptedException;
+  }
+
   /** Makes the call and prints its outcome; returns the exit status. */
-  int show(Supplier<InvokeResponse> call, URI endpoint) {
-    InvokeResponse response;
+  int show(Call call, URI endpoint) throws InterruptedException {
+    InvokeAnswer answer;
     try {
-      response = call.get();
-    } catch (CompletionException | SdkException failed) {
-      err.println("lambda-gateway invoke: " + describe(unwrap(failed), endpoint));
-      err.flush();
-      return InvokeCommand.CALL_FAILED;
+      answer = call.send();
+    } catch (IOException unreachable) {
+      return failed("cannot reach " + endpoint + " (" + reason(unreachable) + ")");
     }
-    printLog(response.logResult());
-    int status = response.statusCode() == null ? 200 : response.statusCode();
-    if (status != 200) {
-      err.println(
-          "lambda-gateway invoke: "
-              + (status == 202 ? "accepted for asynchronous invocation" : "dry run passed")
+    if (answer.status() >= 300) {
+      return failed(apiError(answer));
+    }
+    printLog(answer.logResult());
+    if (answer.status() != 200) {
+      return note(
+          (answer.status() == 202 ? "accepted for asynchronous invocation" : "dry run passed")
               + " (HTTP "
-              + status
+              + answer.status()
               + ")");
-      err.flush();
-      return 0;
     }
-    out.println(EventOutput.asciiOnly(response.payload().asUtf8String()));
+    out.println(EventOutput.asciiOnly(new String(answer.body(), StandardCharsets.UTF_8)));
     out.flush();
-    return response.functionError() == null ? 0 : InvokeCommand.FUNCTION_ERROR;
+    return answer.functionError() == null ? 0 : InvokeCommand.FUNCTION_ERROR;
+  }
+
+  private int failed(String line) {
+    note(line);
+    return InvokeCommand.CALL_FAILED;
+  }
+
+  private int note(String line) {
+    err.println("lambda-gateway invoke: " + line);
+    err.flush();
+    return 0;
   }
 
   private void printLog(String logResult) {
@@ -63,28 +75,32 @@ final class InvokeOutput {
     err.flush();
   }
 
-  private static Throwable unwrap(Throwable failed) {
-    Throwable cause = failed;
-    while (cause instanceof CompletionException && cause.getCause() != null) {
-      cause = cause.getCause();
+  /** {@code Type (HTTP status): message}, from the X-Amzn-ErrorType header and the JSON body. */
+  private static String apiError(InvokeAnswer answer) {
+    String type = answer.errorType() == null ? "ServiceException" : answer.errorType();
+    int colon = type.indexOf(':');
+    String message;
+    try {
+      JsonNode body = Json.MAPPER.readTree(answer.body());
+      message = body.path(body.has("message") ? "message" : "Message").asText("");
+    } catch (IOException notJson) {
+      message = new String(answer.body(), StandardCharsets.UTF_8);
     }
-    return cause;
+    return (colon < 0 ? type : type.substring(0, colon))
+        + " (HTTP "
+        + answer.status()
+        + "): "
+        + firstLine(message);
   }
 
-  private static String describe(Throwable failure, URI endpoint) {
-    if (failure instanceof AwsServiceException service) {
-      return service.awsErrorDetails().errorCode()
-          + " (HTTP "
-          + service.statusCode()
-          + "): "
-          + service.awsErrorDetails().errorMessage();
-    }
-    String reason = failure.getMessage() == null ? failure.toString() : failure.getMessage();
-    return "cannot reach " + endpoint + " (" + firstLine(reason) + ")";
+  private static String reason(IOException failure) {
+    String message = failure.getMessage();
+    return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
   }
 
   private static String firstLine(String text) {
-    int end = text.indexOf('\n');
-    return end < 0 ? text.strip() : text.substring(0, end).strip();
+    String line = text.strip();
+    int end = line.indexOf('\n');
+    return end < 0 ? line : line.substring(0, end).strip();
   }
 }
