@@ -178,6 +178,17 @@ class InvokeCommandTest {
     assertThat(err.toString()).contains("START RequestId: ");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"enricher:$LATEST", "arn:aws:lambda:us-east-1:000000000000:function:enricher"})
+  @DisplayName("--endpoint: a qualified name or an ARN travels as one path segment")
+  void qualifiedNamesAndArns(String name) {
+    int status =
+        run("invoke", name, "--endpoint", endpoint(open), "--payload", DEMO_EVENT.toString());
+
+    assertThat(status).isZero();
+    assertThat(answer()).hasSize(2);
+  }
+
   @Test
   @DisplayName("--endpoint: a function error exits 1 with the error JSON")
   void runningGatewayFunctionError() {
