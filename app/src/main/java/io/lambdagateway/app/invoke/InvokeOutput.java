@@ -5,6 +5,7 @@ import io.lambdagateway.app.generate.EventOutput;
 import io.lambdagateway.gateway.json.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.ConnectException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -95,7 +96,11 @@ final class InvokeOutput {
 
   private static String reason(IOException failure) {
     String message = failure.getMessage();
-    return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
+    if (message != null && !message.isBlank()) {
+      return message;
+    }
+    // the JDK's client says nothing more when the port is closed
+    return failure instanceof ConnectException ? "connection refused" : failure.toString();
   }
 
   private static String firstLine(String text) {

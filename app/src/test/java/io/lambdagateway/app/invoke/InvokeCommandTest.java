@@ -220,7 +220,7 @@ class InvokeCommandTest {
     assertThat(err.toString().lines())
         .singleElement()
         .asString()
-        .startsWith("lambda-gateway invoke: cannot reach http://127.0.0.1:1 (");
+        .isEqualTo("lambda-gateway invoke: cannot reach http://127.0.0.1:1 (connection refused)");
   }
 
   @ParameterizedTest(name = "{0}")
