@@ -31,7 +31,8 @@ public final class InputSource {
    * @throws picocli.CommandLine.ParameterException when it names no readable file
    */
   public static InputSource of(CommandSpec spec, String flag, String name, InputStream stdin) {
-    if (!name.equals(STDIN) && !Files.isReadable(Path.of(name))) {
+    if (!name.equals(STDIN)
+        && (Files.isDirectory(Path.of(name)) || !Files.isReadable(Path.of(name)))) {
       throw Settings.invalid(spec, flag, name, "a readable file, or - for standard input");
     }
     return new InputSource(name, stdin);

@@ -114,7 +114,13 @@ public final class InvokeCommand implements Callable<Integer> {
     if (target != null) {
       return output.show(() -> call.send(target, region()), target);
     }
-    try (InProcessGateway gateway = InProcessGateway.start(spec)) {
+    InProcessGateway started;
+    try {
+      started = InProcessGateway.start(spec);
+    } catch (IllegalStateException cannotStart) {
+      return output.failed(cannotStart.getMessage());
+    }
+    try (InProcessGateway gateway = started) {
       return output.show(() -> call.send(gateway.endpoint(), gateway.region()), gateway.endpoint());
     }
   }

@@ -56,7 +56,8 @@ final class InvokeOutput {
     return answer.functionError() == null ? 0 : InvokeCommand.FUNCTION_ERROR;
   }
 
-  private int failed(String line) {
+  /** Prints {@code line} as the reason the call failed; returns the exit status. */
+  int failed(String line) {
     note(line);
     return InvokeCommand.CALL_FAILED;
   }

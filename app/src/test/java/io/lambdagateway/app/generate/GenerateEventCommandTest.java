@@ -227,6 +227,8 @@ class GenerateEventCommandTest {
             + " 'soon': now or an instant",
         "transfer-kafka|--partition -1|invalid value for --partition (env EVENT_PARTITION):"
             + " '-1': between 0 and",
+        "transfer-kafka|--input src|invalid value for --input (env EVENT_INPUT): 'src':"
+            + " a readable file",
         "function-url|--body no/such.json|invalid value for --body (env EVENT_BODY):"
             + " 'no/such.json': a readable file",
       })
