@@ -1,6 +1,8 @@
 package io.lambdagateway.app;
 
 import io.lambdagateway.app.demo.DemoCommand;
+import io.lambdagateway.app.generate.GenerateEventCommand;
+import io.lambdagateway.app.invoke.InvokeCommand;
 import io.lambdagateway.consumer.ConsumeCommand;
 import io.lambdagateway.gateway.GatewayCommand;
 import io.lambdagateway.gateway.SettingOptions;
@@ -35,6 +37,8 @@ import picocli.CommandLine.Spec;
       PipelineCommand.class,
       DemoCommand.class,
       BrokerCommand.class,
+      InvokeCommand.class,
+      GenerateEventCommand.class,
     })
 public final class Main implements Callable<Integer> {
 

@@ -1,35 +1,81 @@
 package io.lambdagateway.enricher;
 
+import io.lambdagateway.settings.Settings;
 import io.lambdagateway.transfer.MalformedBatchException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
- * Command line: {@code java -jar enricher-cli.jar [--ip ADDRESS] [--skip-bad-rows] [FILE]}.
+ * Command line: {@code java -jar enricher-cli.jar [--ip=ADDRESS] [--skip-bad-rows] [FILE|-]}.
  *
  * <p>Reads one request batch from FILE (standard input when absent or {@code -}) and writes the
- * response batch to standard output. Options override the environment variables of {@link
- * EnricherConfig}; without {@code --ip} or {@code ENRICHER_PUBLIC_IP} the address is discovered.
+ * response batch and a newline to standard output. Flags win over the environment variables of
+ * {@link EnricherConfig}; without {@code --ip} or {@code ENRICHER_PUBLIC_IP} the address is
+ * discovered. Help, version and usage errors follow every command of the project ({@link
+ * Settings}).
  *
  * <p>Exit status: 0 done; 1 the input is not a batch or cannot be read (one line on standard
- * error); 2 bad usage.
+ * error); 2 bad usage (one line on standard error).
  */
-public final class EnricherCli {
+@Command(
+    name = "enricher",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description =
+        "Enrich one Transfer request batch (FILE or standard input) and print the response batch.")
+public final class EnricherCli implements Callable<Integer> {
 
   static final int OK = 0;
   static final int BAD_INPUT = 1;
   static final int BAD_USAGE = 2;
 
-  private static final String USAGE =
-      "usage: java -jar enricher-cli.jar [--ip ADDRESS] [--skip-bad-rows] [FILE]";
+  @Option(
+      names = "--ip",
+      paramLabel = "ADDRESS",
+      defaultValue = "${env:" + EnricherConfig.PUBLIC_IP_VARIABLE + ":-}",
+      description = "Value of the ip column; empty = discovered from the host.")
+  private String ip;
 
-  private EnricherCli() {}
+  @Option(
+      names = "--skip-bad-rows",
+      arity = "0..1",
+      fallbackValue = "true",
+      paramLabel = "true|false",
+      defaultValue = "${env:" + EnricherConfig.SKIP_BAD_ROWS_VARIABLE + ":-false}",
+      description = "Skip bad rows and keep the rest of the record (false: a bad row fails it).")
+  private boolean skipBadRows;
+
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "FILE",
+      defaultValue = "-",
+      description = "The request batch; - = standard input (default).")
+  private String file;
+
+  private final InputStream stdin;
+  private final PrintStream stdout;
+  private final PrintStream stderr;
+  private final Supplier<String> discovery;
+
+  private EnricherCli(
+      InputStream stdin, PrintStream stdout, PrintStream stderr, Supplier<String> discovery) {
+    this.stdin = stdin;
+    this.stdout = stdout;
+    this.stderr = stderr;
+    this.discovery = discovery;
+  }
 
   public static void main(String[] args) {
     int status =
@@ -45,23 +91,19 @@ public final class EnricherCli {
       PrintStream stderr,
       Map<String, String> environment,
       Supplier<String> discovery) {
-    Options options;
-    EnricherConfig config;
+    EnricherCli command = new EnricherCli(stdin, stdout, stderr, discovery);
+    return Settings.commandLine(command, environment)
+        .setOut(writer(stdout))
+        .setErr(writer(stderr))
+        .execute(args);
+  }
+
+  @Override
+  public Integer call() {
+    EnricherConfig config =
+        new EnricherConfig(ip.isBlank() ? discovery.get() : ip.strip(), skipBadRows);
     try {
-      options = Options.parse(args);
-      if (options.help) {
-        stdout.println(USAGE);
-        return OK;
-      }
-      config = options.applyTo(environment, discovery);
-    } catch (IllegalArgumentException usage) {
-      stderr.println("enricher: " + usage.getMessage());
-      stderr.println(USAGE);
-      return BAD_USAGE;
-    }
-    try {
-      byte[] request =
-          options.file == null ? stdin.readAllBytes() : Files.readAllBytes(options.file);
+      byte[] request = file.equals("-") ? stdin.readAllBytes() : Files.readAllBytes(Path.of(file));
       stdout.write(Enricher.create(config).transform(request));
       stdout.println();
       stdout.flush();
@@ -76,54 +118,7 @@ public final class EnricherCli {
     return BAD_INPUT;
   }
 
-  /** The parsed command line. */
-  private static final class Options {
-    String ip;
-    Boolean skipBadRows;
-    Path file;
-    boolean help;
-
-    static Options parse(String[] args) {
-      Options options = new Options();
-      for (int i = 0; i < args.length; i++) {
-        String arg = args[i];
-        switch (arg) {
-          case "--ip" -> options.ip = valueAfter(args, ++i, arg);
-          case "--skip-bad-rows" -> options.skipBadRows = true;
-          case "-h", "--help" -> options.help = true;
-          case "-" -> options.setFile(null);
-          default -> {
-            if (arg.startsWith("-")) {
-              throw new IllegalArgumentException("unknown option " + arg);
-            }
-            options.setFile(Path.of(arg));
-          }
-        }
-      }
-      return options;
-    }
-
-    private void setFile(Path path) {
-      if (file != null) {
-        throw new IllegalArgumentException("only one input file is allowed");
-      }
-      file = path;
-    }
-
-    private static String valueAfter(String[] args, int index, String option) {
-      if (index >= args.length || args[index].isBlank()) {
-        throw new IllegalArgumentException(option + " needs a value");
-      }
-      return args[index];
-    }
-
-    EnricherConfig applyTo(Map<String, String> environment, Supplier<String> discovery) {
-      Supplier<String> address = ip != null ? () -> ip : discovery;
-      EnricherConfig config = EnricherConfig.fromEnvironment(environment, address);
-      if (ip != null) {
-        config = config.withPublicIp(ip);
-      }
-      return skipBadRows != null ? config.withSkipBadRows(skipBadRows) : config;
-    }
+  private static PrintWriter writer(PrintStream stream) {
+    return new PrintWriter(stream, true, StandardCharsets.UTF_8);
   }
 }

@@ -19,6 +19,8 @@ class EnricherCliTest {
         throw new AssertionError("the address must not be discovered here");
       };
 
+  private static final String TRY_HELP = "; try 'enricher --help'";
+
   private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
   private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
 
@@ -87,12 +89,60 @@ class EnricherCliTest {
   }
 
   @Test
-  @DisplayName("Bad usage exits 2 with the usage line")
+  @DisplayName("Bad usage exits 2 with one line naming the problem and pointing to --help")
   void badUsageExitsTwo() {
     assertThat(run(new byte[0], Map.of(), "--frobnicate")).isEqualTo(EnricherCli.BAD_USAGE);
-    assertThat(err()).contains("unknown option --frobnicate").contains("usage:");
     assertThat(run(new byte[0], Map.of(), "--ip")).isEqualTo(EnricherCli.BAD_USAGE);
-    assertThat(err()).contains("--ip needs a value");
+    assertThat(run(new byte[0], Map.of(), "a.json", "b.json")).isEqualTo(EnricherCli.BAD_USAGE);
+
+    assertThat(err().lines())
+        .hasSize(3)
+        .allSatisfy(line -> assertThat(line).startsWith("enricher: ").endsWith(TRY_HELP));
+    assertThat(err())
+        .contains("Unknown option: '--frobnicate'")
+        .contains("Missing required parameter for option '--ip'")
+        .contains("'b.json'");
+    assertThat(out()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("A bad variable exits 2 with one line naming the flag, the variable and the value")
+  void badVariableExitsTwo() {
+    int status =
+        run(new byte[0], Map.of("ENRICHER_SKIP_BAD_ROWS", "maybe"), "--ip", "203.0.113.7", "-");
+
+    assertThat(status).isEqualTo(EnricherCli.BAD_USAGE);
+    assertThat(err())
+        .startsWith(
+            "enricher: invalid value for --skip-bad-rows (env ENRICHER_SKIP_BAD_ROWS): 'maybe'")
+        .endsWith(TRY_HELP + System.lineSeparator())
+        .hasLineCount(1);
+  }
+
+  @Test
+  @DisplayName("--ip=ADDRESS and --skip-bad-rows=true are accepted in the attached form")
+  void attachedValues() {
+    byte[] request =
+        Batches.request(Batches.kafkaRecord(1, "ts=1&data={bad\n" + Batches.PRODUCER_ROW));
+
+    int status = run(request, Map.of(), "--ip=1.2.3.4", "--skip-bad-rows=true");
+
+    assertThat(status).isZero();
+    assertThat(out()).contains("\"1.2.3.4\"").contains("\"result\":\"Split\"").endsWith("\n");
+  }
+
+  @Test
+  @DisplayName("--help lists every option with its variable and default, on stdout, exit 0")
+  void help() {
+    assertThat(run(new byte[0], Map.of(), "--help")).isZero();
+
+    assertThat(out())
+        .startsWith("Usage: enricher [-hV] ")
+        .contains("[--ip=ADDRESS]", "[--skip-bad-rows[=true|false]]", "[FILE]");
+    assertThat(out().replaceAll("\\s+", " "))
+        .contains("(env ENRICHER_PUBLIC_IP, default: none)")
+        .contains("(env ENRICHER_SKIP_BAD_ROWS, default: false)");
+    assertThat(err()).isEmpty();
   }
 
   private int run(byte[] stdin, Map<String, String> environment, String... args) {
