@@ -4,6 +4,7 @@
   const HISTORY = 120;
   const history = new Map();
   let logsServed = false;
+  let shownRecent = '';
 
   const $ = (id) => document.getElementById(id);
   const cell = (text, numeric) => {
@@ -57,7 +58,11 @@
     }));
   }
 
+  // redrawn only when it changed, so that a focused or pointed-at request id stays put
   function renderRecent(recent) {
+    const key = recent.map((call) => call.requestId).join();
+    if (key === shownRecent) return;
+    shownRecent = key;
     const body = $('recent').tBodies[0];
     body.replaceChildren(...recent.map((call) => {
       const tr = document.createElement('tr');

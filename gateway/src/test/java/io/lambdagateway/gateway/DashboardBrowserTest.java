@@ -19,19 +19,22 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.Wait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The dashboard in a real, headless Chromium driven by Selenium against a real gateway: the page
  * loads without console errors, the invocation counter rises after real invokes, and choosing an
- * invocation shows its log lines. A screenshot is left at {@value #SCREENSHOT} for people to look
- * at.
+ * invocation shows its log lines; the pipeline panel shows a pipeline's status. A screenshot is
+ * left at {@value #SCREENSHOT} for people to look at.
  *
  * <p>Debian's {@code chromium} and {@code chromium-driver} come from {@code .ci/browser.sh} (which
  * CI runs). Without them the test is skipped with a message, unless {@value #REQUIRE_BROWSER} is
@@ -50,13 +53,21 @@ class DashboardBrowserTest {
   private static final Duration WAIT = Duration.ofSeconds(15);
   private static final String LOG_LINE = "seen in the browser";
 
+  private static PipelineStatusStub pipeline;
   private static TestGateway gateway;
   private static ChromeDriver browser;
 
   @BeforeAll
   static void start() {
     requireBrowser();
-    gateway = TestGateway.start(Map.of("GATEWAY_DASHBOARD_LOGS", "true"));
+    pipeline = PipelineStatusStub.start();
+    gateway =
+        TestGateway.start(
+            Map.of(
+                "GATEWAY_DASHBOARD_LOGS",
+                "true",
+                "GATEWAY_PIPELINE_STATUS_URL",
+                pipeline.url().toString()));
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     // --no-sandbox: CI runs as root, where Chromium's sandbox refuses to start
@@ -69,6 +80,9 @@ class DashboardBrowserTest {
             .usingAnyFreePort()
             .build();
     browser = new ChromeDriver(service, options);
+    // the first connections of each event loop load Vert.x's HTTP classes (hundreds of ms on a
+    // busy machine): done here, outside the blocked-thread guard, as a gateway's first callers do
+    browser.get(gateway.uri("/").toString());
   }
 
   @AfterAll
@@ -79,15 +93,20 @@ class DashboardBrowserTest {
     if (gateway != null) {
       gateway.close();
     }
+    if (pipeline != null) {
+      pipeline.close();
+    }
   }
 
   @Test
   @DisplayName("loads cleanly, counts real invokes, shows an invocation's log and is screenshot")
   void dashboardFollowsInvocations() throws Exception {
     browser.get(gateway.uri("/").toString());
-    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    // the tables are redrawn as snapshots arrive: an element found a moment ago may be gone
+    Wait<WebDriver> wait =
+        new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class);
     wait.until(page -> page.findElement(By.id("connection")).getText().startsWith("live"));
-    long before = Long.parseLong(probeInvocations().getText());
+    long before = wait.until(page -> Long.parseLong(probeInvocations().getText()));
 
     for (int i = 0; i < 3; i++) {
       Http.post(
@@ -96,13 +115,23 @@ class DashboardBrowserTest {
     }
     wait.until(page -> Long.parseLong(probeInvocations().getText()) == before + 3);
 
-    WebElement newest = browser.findElement(By.cssSelector("#recent tbody button.request"));
-    String requestId = newest.getText();
-    newest.click();
+    String requestId =
+        wait.until(
+            page -> {
+              WebElement newest = page.findElement(By.cssSelector("#recent tbody button.request"));
+              String id = newest.getText();
+              newest.click();
+              return id;
+            });
     wait.until(page -> page.findElement(By.id("log")).getText().contains(LOG_LINE + " 2"));
     assertThat(browser.findElement(By.id("log")).getText())
         .contains("START RequestId: " + requestId, "REPORT RequestId: " + requestId);
     assertThat(browser.findElement(By.id("log-title")).getText()).contains(requestId);
+
+    wait.until(page -> page.findElement(By.id("pipeline-summary")).getText().contains("rows/s in"));
+    assertThat(browser.findElement(By.id("pipeline-summary")).getText())
+        .contains("12.50 rows/s in", "lag 7", "2 to the DLQ");
+    assertThat(browser.findElements(By.cssSelector("#partitions tbody tr"))).hasSize(2);
 
     File shot = browser.getScreenshotAs(OutputType.FILE);
     Files.copy(shot.toPath(), Path.of(SCREENSHOT), StandardCopyOption.REPLACE_EXISTING);

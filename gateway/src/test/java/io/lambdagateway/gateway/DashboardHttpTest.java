@@ -2,6 +2,7 @@ package io.lambdagateway.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
@@ -161,9 +162,53 @@ class DashboardHttpTest {
     }
   }
 
+  @Test
+  @DisplayName("with --pipeline-status-url the snapshot carries the pipeline's status, or why not")
+  void pipelinePanel() throws Exception {
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    try (PipelineStatusStub pipeline = PipelineStatusStub.start();
+        TestGateway reading =
+            TestGateway.start(Map.of("GATEWAY_PIPELINE_STATUS_URL", pipeline.url().toString()));
+        TestGateway unreachable =
+            TestGateway.start(Map.of("GATEWAY_PIPELINE_STATUS_URL", "http://127.0.0.1:1/status"));
+        InputStream watching = openStream(client, reading).body();
+        InputStream watchingNothing = openStream(client, unreachable).body()) {
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () ->
+                  assertThat(
+                          Http.json(Http.get(reading.uri("/.gateway/status")))
+                              .path("pipeline")
+                              .path("partitions")
+                              .path(1)
+                              .path("lag")
+                              .asLong())
+                      .isEqualTo(4));
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () ->
+                  assertThat(
+                          Http.json(Http.get(unreachable.uri("/.gateway/status")))
+                              .path("pipeline")
+                              .path("error")
+                              .asText())
+                      .startsWith("cannot read http://127.0.0.1:1/status"));
+    }
+    assertThatThrownBy(
+            () -> GatewayConfig.fromSettings(Map.of("GATEWAY_PIPELINE_STATUS_URL", "ftp://x/")))
+        .hasMessageContaining("an http:// or https:// URL");
+  }
+
   private static HttpResponse<InputStream> openStream(HttpClient client) throws Exception {
+    return openStream(client, gateway);
+  }
+
+  private static HttpResponse<InputStream> openStream(HttpClient client, TestGateway target)
+      throws Exception {
     return client.send(
-        HttpRequest.newBuilder(gateway.uri("/.gateway/events"))
+        HttpRequest.newBuilder(target.uri("/.gateway/events"))
             .timeout(Duration.ofSeconds(10))
             .build(),
         HttpResponse.BodyHandlers.ofInputStream());
