@@ -23,8 +23,9 @@
     const w = 120, h = 28;
     const line = (index) => {
       const max = Math.max(1, ...points.map((p) => p[index]));
-      return points.map((p, i) => `${(i * w) / (HISTORY - 1)},${h - (p[index] / max) * (h - 2) - 1}`)
-        .join(' ');
+      // the newest point at the right edge, older ones to its left
+      const x = (i) => w - ((points.length - 1 - i) * w) / (HISTORY - 1);
+      return points.map((p, i) => `${x(i)},${h - (p[index] / max) * (h - 2) - 1}`).join(' ');
     };
     const ns = 'http://www.w3.org/2000/svg';
     const svg = document.createElementNS(ns, 'svg');

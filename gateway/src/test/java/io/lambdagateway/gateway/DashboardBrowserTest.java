@@ -72,7 +72,7 @@ class DashboardBrowserTest {
     options.setBinary(CHROMIUM.toFile());
     // --no-sandbox: CI runs as root, where Chromium's sandbox refuses to start
     options.addArguments(
-        "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1440,900");
+        "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1440,1150");
     options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
     ChromeDriverService service =
         new ChromeDriverService.Builder()
@@ -80,9 +80,13 @@ class DashboardBrowserTest {
             .usingAnyFreePort()
             .build();
     browser = new ChromeDriver(service, options);
-    // the first connections of each event loop load Vert.x's HTTP classes (hundreds of ms on a
-    // busy machine): done here, outside the blocked-thread guard, as a gateway's first callers do
+    // the first connections of each event loop and the first read of the pipeline's status load
+    // Vert.x's HTTP server and client classes (hundreds of ms on a busy machine): done once here,
+    // outside the blocked-thread guard, as a gateway's first callers do
     browser.get(gateway.uri("/").toString());
+    new WebDriverWait(browser, WAIT)
+        .ignoring(StaleElementReferenceException.class)
+        .until(page -> page.findElement(By.id("pipeline-summary")).getText().contains("rows/s"));
   }
 
   @AfterAll
