@@ -8,6 +8,7 @@ import io.lambdagateway.gateway.function.FunctionError;
 import io.lambdagateway.gateway.function.LambdaFunction;
 import io.lambdagateway.gateway.http.BodyBudget;
 import io.lambdagateway.gateway.http.ClientErrorLog;
+import io.lambdagateway.gateway.http.dashboard.DashboardHub;
 import io.lambdagateway.gateway.http.url.FunctionUrlEvent;
 import io.lambdagateway.gateway.http.url.FunctionUrlResponse;
 import io.lambdagateway.gateway.http.url.UrlRequest;
@@ -144,7 +145,8 @@ public final class Gateway {
         .register(registry);
     ClientErrorLog clientErrors =
         new ClientErrorLog(config.httpLimits().clientErrorLogLines(), Duration.ofMinutes(1));
-    return deploy(vertx, services, bodyBudget, clientErrors)
+    DashboardHub dashboard = DashboardHub.create(vertx, services, metrics.live());
+    return deploy(vertx, services, bodyBudget, clientErrors, dashboard)
         .onSuccess(started -> events.restore(journal.recovered(), registryOfFunctions))
         .onFailure(failure -> events.close().onComplete(closed -> vertx.close()));
   }
@@ -213,13 +215,18 @@ public final class Gateway {
   }
 
   private static Future<Gateway> deploy(
-      Vertx vertx, GatewayServices services, BodyBudget bodyBudget, ClientErrorLog clientErrors) {
+      Vertx vertx,
+      GatewayServices services,
+      BodyBudget bodyBudget,
+      ClientErrorLog clientErrors,
+      DashboardHub dashboard) {
     List<GatewayVerticle> instances = new CopyOnWriteArrayList<>();
     return vertx
         .deployVerticle(
             () -> {
               GatewayVerticle verticle =
-                  new GatewayVerticle(services, services.config().port(), bodyBudget, clientErrors);
+                  new GatewayVerticle(
+                      services, services.config().port(), bodyBudget, clientErrors, dashboard);
               instances.add(verticle);
               return verticle;
             },

@@ -1,6 +1,7 @@
 package io.lambdagateway.gateway;
 
 import io.lambdagateway.gateway.http.auth.AccessKeys;
+import io.lambdagateway.gateway.http.dashboard.DashboardSettings;
 import io.lambdagateway.gateway.platform.EventRetryPolicy;
 import io.lambdagateway.gateway.runtime.FunctionSpec;
 import io.lambdagateway.gateway.runtime.RuntimeSettings;
@@ -30,6 +31,7 @@ import java.util.OptionalInt;
  * @param eventOnFailure where failed Event invocations go; empty = the state directory's file
  * @param stateDir where Event invocations are journaled; empty = in memory only
  * @param httpLimits what one connection and all requests together may hold
+ * @param dashboard what the dashboard at {@code /} shows besides the functions
  */
 public record GatewayConfig(
     String host,
@@ -48,6 +50,7 @@ public record GatewayConfig(
     int maxRequestLineBytes,
     Duration idleTimeout,
     HttpLimits httpLimits,
+    DashboardSettings dashboard,
     int eventQueueSize,
     int eventConcurrency,
     long eventQueueBytes,
@@ -111,6 +114,7 @@ public record GatewayConfig(
         maxRequestLineBytes,
         idleTimeout,
         httpLimits,
+        dashboard,
         eventQueueSize,
         eventConcurrency,
         eventQueueBytes,

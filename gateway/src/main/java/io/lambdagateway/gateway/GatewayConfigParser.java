@@ -3,6 +3,7 @@ package io.lambdagateway.gateway;
 import io.lambdagateway.gateway.GatewayConfig.InvalidSetting;
 import io.lambdagateway.gateway.function.EchoFunction;
 import io.lambdagateway.gateway.http.auth.AccessKeys;
+import io.lambdagateway.gateway.http.dashboard.DashboardSettings;
 import io.lambdagateway.gateway.platform.EventRetryPolicy;
 import io.lambdagateway.gateway.runtime.FunctionSpec;
 import io.lambdagateway.gateway.runtime.RuntimeSettings;
@@ -61,6 +62,7 @@ record GatewayConfigParser(Map<String, String> values) {
             rate(Setting.MIN_BODY_RATE),
             duration(Setting.BODY_RATE_WINDOW),
             integer(Setting.CLIENT_ERROR_LOG_LINES, 1, 1_000_000)),
+        new DashboardSettings(bool(Setting.DASHBOARD_LOGS), httpUrl(Setting.PIPELINE_STATUS_URL)),
         integer(Setting.EVENT_QUEUE_SIZE, 0, 1_000_000),
         integer(Setting.EVENT_CONCURRENCY, 1, 10_000),
         size(Setting.EVENT_QUEUE_BYTES, 1, Long.MAX_VALUE),
@@ -164,6 +166,23 @@ record GatewayConfigParser(Map<String, String> values) {
       // reported below
     }
     throw new InvalidSetting(s, v.get(), "file:PATH or kafka://HOST:PORT[,HOST:PORT]/TOPIC");
+  }
+
+  private Optional<URI> httpUrl(Setting s) {
+    Optional<String> v = optional(s);
+    if (v.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      URI uri = new URI(v.get());
+      if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          && uri.getHost() != null) {
+        return Optional.of(uri);
+      }
+    } catch (URISyntaxException notUri) {
+      // reported below
+    }
+    throw new InvalidSetting(s, v.get(), "an http:// or https:// URL");
   }
 
   /** Bytes per second: a size, optionally followed by {@code /s}. */

@@ -10,6 +10,8 @@ import io.lambdagateway.gateway.http.ProtocolErrors;
 import io.lambdagateway.gateway.http.api.InvokeApiHandler;
 import io.lambdagateway.gateway.http.api.ReadRoutes;
 import io.lambdagateway.gateway.http.auth.SigV4Guard;
+import io.lambdagateway.gateway.http.dashboard.DashboardHub;
+import io.lambdagateway.gateway.http.dashboard.DashboardRoutes;
 import io.lambdagateway.gateway.http.url.FunctionUrlHandler;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -31,9 +33,10 @@ import java.util.concurrent.TimeUnit;
  * One HTTP server instance of the gateway; one is deployed per event loop, all on one port.
  *
  * <p>Route precedence: {@code /health}, {@code /metrics}, the Lambda API (every path under a
- * version prefix such as {@code /2015-03-31/}: {@link ReadRoutes}) and the bench echo route first;
- * every other path is a function URL. {@link #stop()} shuts the server down gracefully: no new
- * connections, in-flight calls may finish within the grace period.
+ * version prefix such as {@code /2015-03-31/}: {@link ReadRoutes}) and the bench echo route first,
+ * then the dashboard ({@code GET}/{@code HEAD /} and {@link DashboardRoutes#PREFIX}); every other
+ * path is a function URL. {@link #stop()} shuts the server down gracefully: no new connections,
+ * in-flight calls may finish within the grace period.
  *
  * <p>Before any route: the {@link HeaderWatch} deadline of the request's connection stops, and a
  * request with a bad percent-escape or ambiguous framing is refused ({@link ProtocolErrors}); any
@@ -47,12 +50,19 @@ final class GatewayVerticle extends VerticleBase {
   private final BodyBudget bodyBudget;
   private final ClientErrorLog clientErrors;
   private final ProtocolErrors protocolErrors;
+  private final DashboardHub dashboardHub;
+  private DashboardRoutes dashboard;
   private HttpServer server;
   private BodyReader bodies;
 
   GatewayVerticle(
-      GatewayServices services, int port, BodyBudget bodyBudget, ClientErrorLog clientErrors) {
+      GatewayServices services,
+      int port,
+      BodyBudget bodyBudget,
+      ClientErrorLog clientErrors,
+      DashboardHub dashboardHub) {
     this.services = services;
+    this.dashboardHub = dashboardHub;
     this.port = port;
     this.bodyBudget = bodyBudget;
     this.clientErrors = clientErrors;
@@ -77,6 +87,8 @@ final class GatewayVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    // the live-update streams never end by themselves: the graceful shutdown would wait for them
+    dashboard.close();
     return server.shutdown(services.config().shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
   }
 
@@ -124,6 +136,7 @@ final class GatewayVerticle extends VerticleBase {
   private Router router() {
     InvokeApiHandler invoke = new InvokeApiHandler(vertx, services, bodies);
     FunctionUrlHandler functionUrls = new FunctionUrlHandler(vertx, services, bodies);
+    dashboard = new DashboardRoutes(vertx, dashboardHub);
     Router router = Router.router(vertx);
     router.route().handler(protocolErrors::checkHeaders);
     router.route().failureHandler(protocolErrors::answerFailure);
@@ -138,6 +151,7 @@ final class GatewayVerticle extends VerticleBase {
           .post("/bench/echo")
           .handler(BenchEcho.create(bodies, services.config().maxSyncPayloadBytes()));
     }
+    dashboard.mount(router);
     router.route().handler(functionUrls::handle);
     return router;
   }

@@ -70,6 +70,18 @@ public enum Setting {
       "--auth-token",
       "",
       "Bearer token function URLs require (empty = no check)."),
+  DASHBOARD_LOGS(
+      "GATEWAY_DASHBOARD_LOGS",
+      "--dashboard-logs",
+      "false",
+      "Let the dashboard (GET /) show the log lines of recent invocations; they may carry the "
+          + "events' data, and anyone who reaches the port can read them."),
+  PIPELINE_STATUS_URL(
+      "GATEWAY_PIPELINE_STATUS_URL",
+      "--pipeline-status-url",
+      "",
+      "A pipeline's status JSON (http://HOST:PORT/status) for the dashboard's pipeline panel "
+          + "(empty = no panel)."),
   AWS_CREDENTIALS(
       "GATEWAY_AWS_CREDENTIALS",
       "--aws-credentials",

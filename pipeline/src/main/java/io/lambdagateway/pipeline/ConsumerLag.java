@@ -3,6 +3,8 @@ package io.lambdagateway.pipeline;
 import io.vertx.core.Future;
 import io.vertx.kafka.client.common.TopicPartition;
 import io.vertx.kafka.client.consumer.KafkaConsumer;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +14,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The consumer lag of this instance's source partitions: per assigned partition, its log-end offset
- * minus the consumer's position (the next offset it will fetch), summed into {@code
- * pipeline_consumer_lag}. Records already fetched but not finished are not lag: they are counted by
- * {@code pipeline_buffered_records}. So while consumption is paused the lag grows with every record
- * produced, and it is 0 once the pipeline has read everything.
+ * minus the consumer's position (the next offset it will fetch), kept per partition for the status
+ * JSON and summed into {@code pipeline_consumer_lag}. Records already fetched but not finished are
+ * not lag: they are counted by {@code pipeline_buffered_records}. So while consumption is paused
+ * the lag grows with every record produced, and it is 0 once the pipeline has read everything.
  *
  * <p>One refresh costs one end-offsets request (a ListOffsets round trip for all partitions) and
  * local position look-ups; the Vert.x Kafka consumer runs both on its own worker thread, the event
@@ -47,9 +49,9 @@ final class ConsumerLag {
         .onComplete(ar -> refreshing = false);
   }
 
-  private Future<Long> measure(Set<TopicPartition> partitions) {
+  private Future<List<PipelineMetrics.PartitionLag>> measure(Set<TopicPartition> partitions) {
     if (partitions.isEmpty()) {
-      return Future.succeededFuture(0L);
+      return Future.succeededFuture(List.of());
     }
     Map<TopicPartition, Future<Long>> positions = new HashMap<>();
     partitions.forEach(partition -> positions.put(partition, consumer.position(partition)));
@@ -57,14 +59,22 @@ final class ConsumerLag {
     return Future.all(ends, Future.all(List.copyOf(positions.values())))
         .map(
             done -> {
-              long lag = 0;
+              List<PipelineMetrics.PartitionLag> lags = new ArrayList<>();
               for (Map.Entry<TopicPartition, Future<Long>> position : positions.entrySet()) {
-                Long end = ends.result().get(position.getKey());
+                TopicPartition partition = position.getKey();
+                Long end = ends.result().get(partition);
                 if (end != null) {
-                  lag += Math.max(0, end - position.getValue().result());
+                  lags.add(
+                      new PipelineMetrics.PartitionLag(
+                          partition.getTopic(),
+                          partition.getPartition(),
+                          Math.max(0, end - position.getValue().result())));
                 }
               }
-              return lag;
+              lags.sort(
+                  Comparator.comparing(PipelineMetrics.PartitionLag::topic)
+                      .thenComparingInt(PipelineMetrics.PartitionLag::partition));
+              return lags;
             });
   }
 }

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,6 +39,7 @@ public final class PipelineMetrics {
   private final AtomicLong paused = new AtomicLong();
   private final AtomicLong stalledBatches = new AtomicLong();
   private final AtomicLong consumerLag = new AtomicLong();
+  private volatile List<PartitionLag> partitionLag = List.of();
 
   public PipelineMetrics(MeterRegistry registry) {
     recordsIn = Counter.builder("pipeline.records.in").register(registry);
@@ -104,7 +106,17 @@ public final class PipelineMetrics {
     stalledBatches.set(count);
   }
 
-  void consumerLag(long records) {
-    consumerLag.set(records);
+  /** The lag of each assigned partition and, as {@code pipeline_consumer_lag}, their sum. */
+  void consumerLag(List<PartitionLag> partitions) {
+    partitionLag = List.copyOf(partitions);
+    consumerLag.set(partitions.stream().mapToLong(PartitionLag::lag).sum());
   }
+
+  /** The last measured lag of each assigned partition (for the status JSON). */
+  List<PartitionLag> partitionLag() {
+    return partitionLag;
+  }
+
+  /** Records of one source partition not read yet. */
+  public record PartitionLag(String topic, int partition, long lag) {}
 }

@@ -8,6 +8,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.kafka.client.common.TopicPartition;
 import io.vertx.kafka.client.consumer.KafkaConsumer;
 import io.vertx.kafka.client.producer.KafkaProducer;
+import java.util.List;
 import java.util.Set;
 import org.apache.kafka.common.errors.FencedInstanceIdException;
 import org.slf4j.Logger;
@@ -80,6 +81,11 @@ public final class PipelineVerticle extends VerticleBase {
   /** True while a batch keeps failing after its retries (consumption is paused). */
   public boolean stalled() {
     return flow != null && flow.stalled();
+  }
+
+  /** The last measured lag of each assigned source partition, by topic and partition. */
+  public List<PipelineMetrics.PartitionLag> partitionLag() {
+    return metrics == null ? List.of() : metrics.partitionLag();
   }
 
   /** Number of source partitions currently assigned to this instance. */

@@ -5,9 +5,10 @@ import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * The pipeline's status over HTTP: {@code GET /metrics} (Prometheus text) and {@code GET /health}
+ * The pipeline's status over HTTP: {@code GET /metrics} (Prometheus text), {@code GET /health}
  * ({@code 200 {"status":"UP"}}, or {@code 503 {"status":"DOWN","stalled":true}} while a batch keeps
- * failing after its retries). Anything else is 404.
+ * failing after its retries) and {@code GET /status} (the JSON the gateway's dashboard shows, see
+ * {@link PipelineStatus}). Anything else is 404.
  */
 public final class StatusEndpoints {
 
@@ -18,8 +19,16 @@ public final class StatusEndpoints {
    */
   public static Handler<HttpServerRequest> create(
       PrometheusMeterRegistry registry, PipelineVerticle pipeline) {
+    PipelineStatus status =
+        new PipelineStatus(registry, pipeline::stalled, pipeline::partitionLag, System::nanoTime);
     return request -> {
       switch (request.path()) {
+        case "/status" ->
+            request
+                .response()
+                .putHeader("Content-Type", "application/json")
+                .putHeader("Cache-Control", "no-store")
+                .end(status.json());
         case "/metrics" ->
             request
                 .response()

@@ -1,6 +1,7 @@
 package io.lambdagateway.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -351,6 +352,10 @@ class PipelineEndToEndTest {
         .contains("pipeline_consumer_lag ")
         .containsPattern("pipeline_retries_total [1-9]")
         .containsPattern("pipeline_results_total\\{status=\"Split\"\\} 20\\.0");
+    assertThat(status(vertx, http, statusPort, "/status"))
+        .startsWith("200 {\"stalled\":false,\"rowsIn\":")
+        .containsPattern("\"rowsOut\":[1-9]")
+        .contains("\"dlqMessages\":0,\"stalledBatches\":0,");
     assertThat(kafka.readAll(dlq, 0, Duration.ofSeconds(3))).isEmpty();
     awaitCommittedToEnd(config.groupId(), 2);
   }
@@ -377,6 +382,11 @@ class PipelineEndToEndTest {
     kafka.produce(source, 2, rows.values().subList(4, 14));
 
     await().atMost(DELIVERY_TIMEOUT).untilAsserted(() -> assertThat(lag(registry)).isEqualTo(10));
+    assertThat(pipeline.partitionLag())
+        .extracting(PipelineMetrics.PartitionLag::topic, PipelineMetrics.PartitionLag::partition)
+        .containsExactly(tuple(source, 0), tuple(source, 1));
+    assertThat(pipeline.partitionLag().stream().mapToLong(PipelineMetrics.PartitionLag::lag).sum())
+        .isEqualTo(10);
     assertThat(registry.get("pipeline.paused").gauge().value()).isEqualTo(1.0);
 
     function.failNext(0);

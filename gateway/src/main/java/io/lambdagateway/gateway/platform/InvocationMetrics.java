@@ -23,12 +23,18 @@ public final class InvocationMetrics {
 
   private final MeterRegistry registry;
   private final Map<String, FunctionMeters> byFunction = new ConcurrentHashMap<>();
+  private final LiveStats live = new LiveStats();
 
   public InvocationMetrics(MeterRegistry registry, IntSupplier inFlight) {
     this.registry = registry;
     Gauge.builder("lambda.in.flight", inFlight::getAsInt)
         .description("Invocations running now")
         .register(registry);
+  }
+
+  /** The dashboard's live figures, recorded by the {@link Invoker} next to these meters. */
+  public LiveStats live() {
+    return live;
   }
 
   /** Records one finished invocation; {@code errorType} is null on success. */

@@ -48,6 +48,7 @@ public final class Invoker {
   private final long maxResponseBytes;
   private final SlotQueue slots;
   private final InvocationMetrics metrics;
+  private final LiveStats live;
   private final WorkerExecutor cpuPool;
 
   /**
@@ -68,6 +69,7 @@ public final class Invoker {
     this.maxResponseBytes = maxResponseBytes;
     this.slots = new SlotQueue(vertx, limiter, limiter.limit());
     this.metrics = metrics;
+    this.live = metrics.live();
     this.cpuPool =
         vertx.createSharedWorkerExecutor(CPU_POOL, Runtime.getRuntime().availableProcessors());
   }
@@ -123,6 +125,9 @@ public final class Invoker {
   private Future<InvocationOutcome> throttled(
       HostedFunction fn, String requestId, String channel, String reason) {
     metrics.throttle(fn.name(), reason);
+    live.throttled(
+        new RecentInvocation(
+            requestId, fn.name(), channel, "throttled", reason, 0, 0, 0, now(), null));
     LOG.info(
         "requestId={} function={} channel={} outcome=throttled reason={}",
         requestId,
@@ -195,6 +200,18 @@ public final class Invoker {
     long bytesOut = payload == null ? 0 : payload.length();
     String errorType = error == null ? null : error.errorType();
     metrics.invocation(fn.name(), errorType, took, event.length(), bytesOut);
+    live.finished(
+        new RecentInvocation(
+            inv.requestId(),
+            fn.name(),
+            channel,
+            error == null ? "success" : "function_error",
+            errorType,
+            took.toNanos() / 1e6,
+            event.length(),
+            bytesOut,
+            now(),
+            inv.log()));
     LOG.info(
         "requestId={} function={} channel={} outcome={} errorType={} durationMs={}"
             + " bytesIn={} bytesOut={}",
@@ -246,6 +263,10 @@ public final class Invoker {
     }
   }
 
+  private static long now() {
+    return System.currentTimeMillis();
+  }
+
   private FunctionError oversize(Buffer payload) {
     return payload.length() > maxResponseBytes
         ? FunctionError.responseTooLarge(maxResponseBytes)
@@ -259,10 +280,12 @@ public final class Invoker {
 
     HeldSlot(HostedFunction fn) {
       this.fn = fn;
+      live.began(fn.name());
     }
 
     void release() {
       if (held.getAndSet(false)) {
+        live.ended(fn.name());
         slots.release(fn);
       }
     }
