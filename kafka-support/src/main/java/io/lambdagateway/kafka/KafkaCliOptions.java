@@ -1,6 +1,8 @@
 package io.lambdagateway.kafka;
 
+import io.lambdagateway.settings.Settings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,9 +18,10 @@ import picocli.CommandLine.TypeConversionException;
  * --bootstrap-servers}, {@code KAFKA_SECURITY_PROTOCOL} / {@code --security-protocol} (PLAINTEXT or
  * SASL_SSL), {@code KAFKA_SASL_USERNAME} / {@code --sasl-username}, {@code KAFKA_SASL_PASSWORD} /
  * {@code --sasl-password}, {@code KAFKA_TRUSTSTORE} / {@code --truststore} and {@code
- * KAFKA_TRUSTSTORE_PASSWORD} / {@code --truststore-password}. Prefer the environment for secrets:
- * command lines show up in process lists. Defaults come through {@code
- * io.lambdagateway.settings.Settings}.
+ * KAFKA_TRUSTSTORE_PASSWORD} / {@code --truststore-password}, and {@code KAFKA_TIMEOUT} / {@code
+ * --kafka-timeout}, how long a command waits for the cluster to answer at start (see {@link
+ * #reachableSettings()}). Prefer the environment for secrets: command lines show up in process
+ * lists. Defaults come through {@code io.lambdagateway.settings.Settings}.
  */
 public final class KafkaCliOptions {
 
@@ -68,12 +71,35 @@ public final class KafkaCliOptions {
       description = "Truststore password; prefer the variable.")
   private String truststorePassword;
 
+  @Option(
+      names = "--kafka-timeout",
+      paramLabel = "DURATION",
+      defaultValue = "${env:KAFKA_TIMEOUT:-15s}",
+      description = "Give up with one line and exit code 1 when Kafka does not answer this soon.")
+  private Duration kafkaTimeout;
+
+  /**
+   * The settings these options describe, once the cluster answered within {@code --kafka-timeout}
+   * ({@link KafkaReachability}). Blocks the calling thread; never call it on an event loop.
+   *
+   * @throws ParameterException when the options are inconsistent
+   * @throws KafkaUnreachableException when the cluster did not answer in time
+   */
+  public KafkaClientSettings reachableSettings() throws KafkaUnreachableException {
+    KafkaClientSettings settings = toSettings();
+    KafkaReachability.check(settings, kafkaTimeout);
+    return settings;
+  }
+
   /**
    * The settings these options describe.
    *
    * @throws ParameterException when they are inconsistent, e.g. SASL_SSL without a user
    */
   public KafkaClientSettings toSettings() {
+    if (kafkaTimeout.isZero()) {
+      throw Settings.invalid(spec, "--kafka-timeout", kafkaTimeout, "above 0");
+    }
     try {
       KafkaClientSettings settings =
           security == KafkaClientSettings.Security.SASL_SSL
