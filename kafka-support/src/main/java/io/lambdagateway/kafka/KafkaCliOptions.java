@@ -4,6 +4,7 @@ import io.lambdagateway.settings.Settings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -20,8 +21,8 @@ import picocli.CommandLine.TypeConversionException;
  * {@code --sasl-password}, {@code KAFKA_TRUSTSTORE} / {@code --truststore} and {@code
  * KAFKA_TRUSTSTORE_PASSWORD} / {@code --truststore-password}, and {@code KAFKA_TIMEOUT} / {@code
  * --kafka-timeout}, how long a command waits for the cluster to answer at start (see {@link
- * #reachableSettings()}). Prefer the environment for secrets: command lines show up in process
- * lists. Defaults come through {@code io.lambdagateway.settings.Settings}.
+ * #awaitReachable()}). Prefer the environment for secrets: command lines show up in process lists.
+ * Defaults come through {@code io.lambdagateway.settings.Settings}.
  */
 public final class KafkaCliOptions {
 
@@ -79,16 +80,30 @@ public final class KafkaCliOptions {
   private Duration kafkaTimeout;
 
   /**
-   * The settings these options describe, once the cluster answered within {@code --kafka-timeout}
-   * ({@link KafkaReachability}). Blocks the calling thread; never call it on an event loop.
+   * Returns once the cluster these options describe answered within {@code --kafka-timeout} ({@link
+   * KafkaReachability}). Commands call it after checking all their other options, so that a usage
+   * error never waits for Kafka. Blocks; never call it on an event loop.
    *
    * @throws ParameterException when the options are inconsistent
    * @throws KafkaUnreachableException when the cluster did not answer in time
    */
-  public KafkaClientSettings reachableSettings() throws KafkaUnreachableException {
-    KafkaClientSettings settings = toSettings();
-    KafkaReachability.check(settings, kafkaTimeout);
-    return settings;
+  public void awaitReachable() throws KafkaUnreachableException {
+    KafkaReachability.check(toSettings(), kafkaTimeout);
+  }
+
+  /**
+   * Runs {@code command} once the cluster answered; when it did not, prints the one-line reason to
+   * the command's error stream and returns exit code 1.
+   */
+  public int whenReachable(Callable<Integer> command) throws Exception {
+    try {
+      awaitReachable();
+    } catch (KafkaUnreachableException away) {
+      spec.commandLine().getErr().println(away.getMessage());
+      spec.commandLine().getErr().flush();
+      return 1;
+    }
+    return command.call();
   }
 
   /**

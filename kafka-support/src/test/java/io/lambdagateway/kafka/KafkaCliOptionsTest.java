@@ -154,7 +154,7 @@ class KafkaCliOptionsTest {
     Settings.commandLine(command, Map.of("KAFKA_TIMEOUT", "2s")).parseArgs("-b", "127.0.0.1:1");
     long start = System.nanoTime();
 
-    assertThatThrownBy(() -> command.kafka.reachableSettings())
+    assertThatThrownBy(() -> command.kafka.awaitReachable())
         .isInstanceOf(KafkaUnreachableException.class)
         .hasMessageStartingWith("cannot reach Kafka at 127.0.0.1:1 (");
     assertThat(System.nanoTime() - start).isLessThan(3_000_000_000L);
