@@ -8,6 +8,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.kafka.client.common.TopicPartition;
 import io.vertx.kafka.client.consumer.KafkaConsumer;
 import io.vertx.kafka.client.producer.KafkaProducer;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.common.errors.FencedInstanceIdException;
 import org.slf4j.Logger;
@@ -57,6 +58,7 @@ public final class PipelineVerticle extends VerticleBase {
   private LambdaInvoker invoker;
   private RecordFlow records;
   private PipelineTimers timers;
+  private KafkaWatch kafkaWatch;
 
   /** A pipeline whose meters go to {@code registry}. */
   public PipelineVerticle(PipelineConfig config, MeterRegistry registry) {
@@ -80,6 +82,14 @@ public final class PipelineVerticle extends VerticleBase {
   /** True while a batch keeps failing after its retries (consumption is paused). */
   public boolean stalled() {
     return flow != null && flow.stalled();
+  }
+
+  /**
+   * Empty while the Kafka cluster answers; else why not ({@code cannot reach Kafka at ... (...)}),
+   * while the clients keep retrying. Checked every {@code lagRefreshInterval} ({@link KafkaWatch}).
+   */
+  public Optional<String> kafkaAway() {
+    return kafkaWatch == null ? Optional.empty() : kafkaWatch.away();
   }
 
   /** Number of source partitions currently assigned to this instance. */
@@ -135,6 +145,7 @@ public final class PipelineVerticle extends VerticleBase {
   public Future<?> stop() {
     if (timers != null) {
       timers.cancel();
+      kafkaWatch.close();
     }
     return commits
         .terminate(config.commitOnStop(), records.stop(config.stopGrace().toMillis()))
@@ -191,6 +202,7 @@ public final class PipelineVerticle extends VerticleBase {
   private void startTimers() {
     timers =
         PipelineTimers.start(vertx, config, commits, new ConsumerLag(consumer, metrics), control);
+    kafkaWatch = KafkaWatch.start(vertx, config, config.lagRefreshInterval());
     LOG.info(
         "pipeline {} -> {} -> {} started (group {}, instance {}, {}, dead letters to {})",
         config.sourceTopic(),
