@@ -1,0 +1,76 @@
+package io.lambdagateway.app.logging;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.JsonEncoder;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.AsyncAppenderBase;
+import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.encoder.Encoder;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies {@link LogOptions} to the running Logback configuration ({@code logback.xml}): the root
+ * level, and the encoder of its console appender ({@code CONSOLE} behind {@code ASYNC}). A
+ * configuration without those appenders (a test's) keeps its own format.
+ */
+final class LogSetup {
+
+  /** The text layout of {@code logback.xml}; the same here so that switching back is exact. */
+  static final String TEXT_PATTERN = "%d{HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n";
+
+  private static LogFormat current = LogFormat.TEXT;
+
+  private LogSetup() {}
+
+  static void rootLevel(Level level) {
+    root().setLevel(level);
+  }
+
+  /** Switches the console's encoder; a no-op when {@code format} is already in use. */
+  static synchronized void format(LogFormat format) {
+    if (format == current) {
+      return;
+    }
+    OutputStreamAppender<ILoggingEvent> console = console();
+    if (console == null) {
+      return;
+    }
+    console.stop();
+    console.setEncoder(encoder(format, console.getContext()));
+    console.start();
+    current = format;
+  }
+
+  private static Encoder<ILoggingEvent> encoder(
+      LogFormat format, ch.qos.logback.core.Context context) {
+    Encoder<ILoggingEvent> encoder;
+    if (format == LogFormat.JSON) {
+      encoder = new JsonEncoder();
+    } else {
+      PatternLayoutEncoder text = new PatternLayoutEncoder();
+      text.setPattern(TEXT_PATTERN);
+      encoder = text;
+    }
+    encoder.setContext(context);
+    encoder.start();
+    return encoder;
+  }
+
+  private static OutputStreamAppender<ILoggingEvent> console() {
+    Appender<ILoggingEvent> async = root().getAppender("ASYNC");
+    if (async instanceof AsyncAppenderBase<ILoggingEvent> queue
+        && queue.getAppender("CONSOLE") instanceof OutputStreamAppender<ILoggingEvent> console) {
+      return console;
+    }
+    return null;
+  }
+
+  private static Logger root() {
+    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    return context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+  }
+}
