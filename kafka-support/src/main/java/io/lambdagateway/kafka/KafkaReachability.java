@@ -93,28 +93,43 @@ public final class KafkaReachability {
     props.put("default.api.timeout.ms", millis);
     props.put("client.id", "lambda-gateway-reachability");
     Admin admin = null;
+    String reason = null;
     try {
       admin = Admin.create(props);
       admin.describeCluster().clusterId().get(remainingMillis(deadline), TimeUnit.MILLISECONDS);
-      return null;
     } catch (TimeoutException e) {
-      return "no answer within " + seconds(timeout);
+      reason = "no answer within " + seconds(timeout);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      return cause instanceof org.apache.kafka.common.errors.TimeoutException
-          ? "no answer within " + seconds(timeout)
-          : firstLine(cause);
+      reason =
+          cause instanceof org.apache.kafka.common.errors.TimeoutException
+              ? "no answer within " + seconds(timeout)
+              : firstLine(cause);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return "interrupted";
+      reason = "interrupted";
     } catch (org.apache.kafka.common.KafkaException e) {
-      return firstLine(e);
-    } finally {
-      if (admin != null) {
-        // Nothing is worth waiting for once the answer (or the deadline) is there.
-        admin.close(Duration.ZERO);
-      }
+      reason = firstLine(e);
     }
+    if (admin != null) {
+      close(admin, reason == null);
+    }
+    return reason;
+  }
+
+  /**
+   * With a request still pending, closing the admin client can take seconds even with a zero
+   * timeout (measured here: up to a minute): then it closes on a daemon thread of its own, so the
+   * check ends at its deadline.
+   */
+  private static void close(Admin admin, boolean answered) {
+    if (answered) {
+      admin.close(Duration.ZERO);
+      return;
+    }
+    Thread closer = new Thread(() -> admin.close(Duration.ZERO), "kafka-reachability-close");
+    closer.setDaemon(true);
+    closer.start();
   }
 
   /** At least 1 ms: a zero socket timeout would mean "wait forever". */

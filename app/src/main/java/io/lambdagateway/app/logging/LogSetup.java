@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * level, and the encoder of its console appender ({@code CONSOLE} behind {@code ASYNC}). A
  * configuration without those appenders (a test's) keeps its own format.
  */
-final class LogSetup {
+public final class LogSetup {
 
   /** The text layout of {@code logback.xml}; the same here so that switching back is exact. */
   static final String TEXT_PATTERN = "%d{HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n";
@@ -25,6 +25,18 @@ final class LogSetup {
   private static LogFormat current = LogFormat.TEXT;
 
   private LogSetup() {}
+
+  /** The gateway's per-call log lines ({@code START}/{@code END}/{@code REPORT}). */
+  static final String INVOCATIONS = "io.lambdagateway.gateway.invocations";
+
+  /**
+   * Shows the gateway's per-call lines only when the root level is DEBUG or finer, as if they were
+   * logged at DEBUG: for the demo, whose stderr is for people.
+   */
+  public static void invocationLinesAtDebug() {
+    boolean debug = !root().getEffectiveLevel().isGreaterOrEqual(Level.INFO);
+    logger(INVOCATIONS).setLevel(debug ? Level.INFO : Level.WARN);
+  }
 
   static void rootLevel(Level level) {
     root().setLevel(level);
@@ -70,7 +82,11 @@ final class LogSetup {
   }
 
   private static Logger root() {
+    return logger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+  }
+
+  private static Logger logger(String name) {
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-    return context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    return context.getLogger(name);
   }
 }
