@@ -11,6 +11,7 @@ import io.vertx.kafka.client.producer.KafkaProducer;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.common.errors.FencedInstanceIdException;
+import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -160,6 +161,9 @@ public final class PipelineVerticle extends VerticleBase {
           if (fencedInstance(err)) {
             // reported on the consumer's polling thread
             context.runOnContext(v -> failFatally(err));
+          } else if (err instanceof WakeupException) {
+            // a stop interrupting a call of the consumer's (e.g. an end-offsets request)
+            LOG.debug("source consumer call interrupted by the stop");
           } else {
             LOG.error("source consumer failed", err);
           }

@@ -2,6 +2,7 @@ package io.lambdagateway.app.logging;
 
 import ch.qos.logback.classic.Level;
 import java.util.Locale;
+import java.util.Set;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -47,14 +48,15 @@ public final class LogOptions {
 
   /** Accepts the five SLF4J level names in any case. */
   static final class LevelConverter implements ITypeConverter<Level> {
+    private static final Set<String> LEVELS = Set.of("ERROR", "WARN", "INFO", "DEBUG", "TRACE");
+
     @Override
     public Level convert(String value) {
       String name = value.trim().toUpperCase(Locale.ROOT);
-      Level level = Level.toLevel(name, null);
-      if (level == null || level == Level.OFF || level == Level.ALL) {
+      if (!LEVELS.contains(name)) {
         throw new TypeConversionException("ERROR, WARN, INFO, DEBUG or TRACE");
       }
-      return level;
+      return Level.toLevel(name);
     }
   }
 

@@ -61,7 +61,7 @@ public final class LogSetup {
       LogFormat format, ch.qos.logback.core.Context context) {
     Encoder<ILoggingEvent> encoder;
     if (format == LogFormat.JSON) {
-      encoder = new JsonEncoder();
+      encoder = jsonEncoder();
     } else {
       PatternLayoutEncoder text = new PatternLayoutEncoder();
       text.setPattern(TEXT_PATTERN);
@@ -70,6 +70,21 @@ public final class LogSetup {
     encoder.setContext(context);
     encoder.start();
     return encoder;
+  }
+
+  /**
+   * One object per line with the message formatted (the default writes the {@code {}} template and
+   * its arguments apart) and without the logger context, which is the same on every line.
+   */
+  private static JsonEncoder jsonEncoder() {
+    JsonEncoder json = new JsonEncoder();
+    json.setWithFormattedMessage(true);
+    json.setWithMessage(false);
+    json.setWithArguments(false);
+    json.setWithContext(false);
+    json.setWithSequenceNumber(false);
+    json.setWithNanoseconds(false);
+    return json;
   }
 
   private static OutputStreamAppender<ILoggingEvent> console() {
