@@ -45,6 +45,7 @@ class GatewayOutputTest {
       "with a token the banner's curl lines succeed as printed, the secret is never shown,"
           + " log lines are JSON with LOG_FORMAT=json and the stop prints what it drained")
   void bannerLogsAndStop() throws Exception {
+    Curl.assume();
     gateway = launch(Map.of("GATEWAY_AUTH_TOKEN", TOKEN, "LOG_FORMAT", "json"));
     String functionUrlLine = awaitBannerLine("function URL: curl ");
     String invokeLine = awaitBannerLine("Invoke API:   curl ");
