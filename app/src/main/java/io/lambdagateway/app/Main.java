@@ -3,6 +3,7 @@ package io.lambdagateway.app;
 import io.lambdagateway.app.demo.DemoCommand;
 import io.lambdagateway.app.generate.GenerateEventCommand;
 import io.lambdagateway.app.invoke.InvokeCommand;
+import io.lambdagateway.app.logging.LogOptions;
 import io.lambdagateway.consumer.ConsumeCommand;
 import io.lambdagateway.gateway.GatewayCommand;
 import io.lambdagateway.gateway.SettingOptions;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Spec;
  * does it), {@code broker} (a single-node Kafka broker) and {@code demo} (all of them in one
  * process). A new subcommand is one more class in {@code subcommands}. Every option of every
  * subcommand has a flag, an environment variable and a default, and a bad value is one line and
- * exit code 2 ({@link Settings}).
+ * exit code 2 ({@link Settings}). {@link LogOptions} ({@code --log-level}, {@code --log-format})
+ * apply to every subcommand.
  */
 @Command(
     name = "lambda-gateway",
@@ -50,7 +52,9 @@ public final class Main implements Callable<Integer> {
 
   /** The launcher's command line, its defaults read from {@code env}. */
   public static CommandLine commandLine(Map<String, String> env) {
-    return Settings.commandLine(new Main(), env);
+    CommandSpec launcher = CommandSpec.forAnnotatedObject(new Main());
+    LogOptions.addTo(launcher);
+    return Settings.commandLine(launcher, env);
   }
 
   @Override

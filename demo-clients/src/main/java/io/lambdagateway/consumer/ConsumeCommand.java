@@ -19,7 +19,8 @@ import picocli.CommandLine.TypeConversionException;
 /**
  * {@code consume}: prints the target topic's records as JSON lines (or only counts) through {@link
  * TargetConsumerVerticle}. Runs until {@code --max-records} records arrived or Ctrl+C; exit code 0,
- * or 2 for bad options (one line, see {@code io.lambdagateway.settings.Settings}).
+ * 1 when Kafka did not answer within {@code --kafka-timeout} (one line, {@code cannot reach Kafka
+ * at ...}), or 2 for bad options (one line, see {@code io.lambdagateway.settings.Settings}).
  */
 @Command(
     name = "consume",
@@ -101,9 +102,13 @@ public final class ConsumeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    TargetConsumerVerticle verticle = new TargetConsumerVerticle(config());
-    VerticleRunner.runToCompletion(verticle, verticle::completion);
-    return 0;
+    TargetConsumerConfig config = config();
+    return kafka.whenReachable(
+        () -> {
+          TargetConsumerVerticle verticle = new TargetConsumerVerticle(config);
+          VerticleRunner.runToCompletion(verticle, verticle::completion);
+          return 0;
+        });
   }
 
   private TargetConsumerConfig config() {

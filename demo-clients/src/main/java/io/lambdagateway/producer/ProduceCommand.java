@@ -2,7 +2,9 @@ package io.lambdagateway.producer;
 
 import io.lambdagateway.kafka.KafkaCliOptions;
 import io.lambdagateway.kafka.VerticleRunner;
+import io.lambdagateway.settings.Settings;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -18,8 +20,10 @@ import picocli.CommandLine.TypeConversionException;
 /**
  * {@code produce}: writes the public example's demo messages (or lines of a file or stdin) to a
  * topic through {@link ProducerVerticle}. Exit code 0 when every message was acknowledged, 1 when
- * some failed, 2 for bad options (one line, see {@code io.lambdagateway.settings.Settings}). An
- * unbounded run stops on Ctrl+C and still prints its summary.
+ * some failed or Kafka did not answer within {@code --kafka-timeout} (one line, {@code cannot reach
+ * Kafka at ...}), 2 for bad options, a missing {@code --input} file among them (one line, see
+ * {@code io.lambdagateway.settings.Settings}). An unbounded run stops on Ctrl+C and still prints
+ * its summary.
  */
 @Command(
     name = "produce",
@@ -120,9 +124,13 @@ public final class ProduceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ProducerVerticle verticle = new ProducerVerticle(config());
-    ProducerReport report = VerticleRunner.runToCompletion(verticle, verticle::completion);
-    return report.failed() == 0 ? 0 : 1;
+    ProducerConfig config = config();
+    return kafka.whenReachable(
+        () -> {
+          ProducerVerticle verticle = new ProducerVerticle(config);
+          ProducerReport report = VerticleRunner.runToCompletion(verticle, verticle::completion);
+          return report.failed() == 0 ? 0 : 1;
+        });
   }
 
   private ProducerConfig config() {
@@ -146,9 +154,18 @@ public final class ProduceCommand implements Callable<Integer> {
             .progressInterval(progressInterval)
             .out(out);
     if (input != null) {
-      builder.lines("-".equals(input) ? LineInput.stdin() : LineInput.file(Path.of(input)));
+      builder.lines("-".equals(input) ? LineInput.stdin() : LineInput.file(readable(input)));
     }
     return builder.build();
+  }
+
+  /** A missing input is a usage error, found before any connection is made. */
+  private Path readable(String file) {
+    Path path = Path.of(file);
+    if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+      throw Settings.invalid(spec, "--input", file, "a readable file, or '-' for stdin");
+    }
+    return path;
   }
 
   /** Parses {@code MIN..MAX} or {@code N} ({@link RowsRange#parse}); also the demo's. */

@@ -49,7 +49,8 @@ public final class ProducerVerticle extends VerticleBase {
   private SendPacer pacer;
   private RateMeter meter;
   private long dispatched;
-  private long acknowledged;
+  // written on the verticle's event loop only; volatile for readers of acknowledged()
+  private volatile long acknowledged;
   private long failed;
   private int inFlight;
   private int maxInFlight;
@@ -65,6 +66,11 @@ public final class ProducerVerticle extends VerticleBase {
 
   public ProducerVerticle(ProducerConfig cfg) {
     this.cfg = cfg;
+  }
+
+  /** Messages the broker acknowledged so far; may be read from any thread. */
+  public long acknowledged() {
+    return acknowledged;
   }
 
   /** Completes with the run's report; see the class comment. */

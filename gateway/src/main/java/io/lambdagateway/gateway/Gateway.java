@@ -264,6 +264,17 @@ public final class Gateway {
     return services.config();
   }
 
+  /** Function calls running now, synchronous and event calls alike. */
+  public int callsInFlight() {
+    Gauge inFlight = services.registry().find(InvocationMetrics.IN_FLIGHT).gauge();
+    return inFlight == null ? 0 : (int) inFlight.value();
+  }
+
+  /** Event calls accepted and not finished: queued, running or being accepted. */
+  public int eventsPending() {
+    return services.events().size();
+  }
+
   public Vertx vertx() {
     return vertx;
   }

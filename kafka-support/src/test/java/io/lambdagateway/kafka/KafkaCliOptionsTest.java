@@ -146,4 +146,29 @@ class KafkaCliOptionsTest {
             "--truststore-password",
             "KAFKA_TRUSTSTORE_PASSWORD");
   }
+
+  @Test
+  @DisplayName("--kafka-timeout (env KAFKA_TIMEOUT, default 15 s) bounds the reachability check")
+  void kafkaTimeout() throws Exception {
+    ProbeCommand command = new ProbeCommand();
+    Settings.commandLine(command, Map.of("KAFKA_TIMEOUT", "2s")).parseArgs("-b", "127.0.0.1:1");
+    long start = System.nanoTime();
+
+    assertThatThrownBy(() -> command.kafka.awaitReachable())
+        .isInstanceOf(KafkaUnreachableException.class)
+        .hasMessageStartingWith("cannot reach Kafka at 127.0.0.1:1 (");
+    assertThat(System.nanoTime() - start).isLessThan(3_000_000_000L);
+  }
+
+  @Test
+  @DisplayName("A zero --kafka-timeout is a usage error")
+  void zeroKafkaTimeout() {
+    StringWriter err = new StringWriter();
+    CommandLine cli = Settings.commandLine(new ProbeCommand(), Map.of());
+    cli.setErr(new PrintWriter(err));
+
+    assertThat(cli.execute("--kafka-timeout", "0")).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("invalid value for --kafka-timeout (env KAFKA_TIMEOUT): '0'");
+  }
 }

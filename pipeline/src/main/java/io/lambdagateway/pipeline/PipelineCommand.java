@@ -23,10 +23,12 @@ import picocli.CommandLine.Spec;
  * environment variable and a default (see {@code io.lambdagateway.settings.Settings}); the Kafka
  * connection options are the ones every command shares ({@link KafkaCliOptions}); the pipeline's
  * own come in groups: {@link PipelineTopicOptions}, {@link FunctionTargetOptions}, {@link
- * BatchingOptions}, {@link FailureOptions} and {@link DeliveryOptions}. It exits with 1 when the
- * pipeline must stop (fenced by a newer instance with its name). With {@code --status-port} it also
- * serves {@code GET /metrics} (Prometheus) and {@code GET /health} (200, or 503 while a batch is
- * stalled) on {@code --status-host} (loopback unless told otherwise).
+ * BatchingOptions}, {@link FailureOptions} and {@link DeliveryOptions}. It exits with 1 when Kafka
+ * does not answer within {@code --kafka-timeout} at start (one line, {@code cannot reach Kafka at
+ * ...}), when the pipeline cannot start, or when it must stop (fenced by a newer instance with its
+ * name). With {@code --status-port} it also serves {@code GET /metrics} (Prometheus) and {@code GET
+ * /health} (200, or 503 while a batch is stalled or while Kafka does not answer, with a reason) on
+ * {@code --status-host} (loopback unless told otherwise).
  */
 @Command(
     name = "pipeline",
@@ -62,8 +64,12 @@ public final class PipelineCommand implements Callable<Integer> {
   String statusHost;
 
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() throws Exception {
     PipelineConfig config = toConfig();
+    return kafka.whenReachable(() -> run(config));
+  }
+
+  private int run(PipelineConfig config) throws InterruptedException {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     PipelineVerticle pipeline = new PipelineVerticle(config, registry);
     Vertx vertx = Vertx.vertx();
@@ -74,7 +80,8 @@ public final class PipelineCommand implements Callable<Integer> {
         LOG.info("status on http://{}:{}/metrics and /health", statusHost, server.actualPort());
       }
     } catch (RuntimeException e) {
-      LOG.error("pipeline failed to start: {}", e.getMessage(), e);
+      // An expected condition (the function is away, a topic is missing): one line, no trace.
+      LOG.error("pipeline failed to start: {}", e.getMessage());
       vertx.close().await();
       return 1;
     }

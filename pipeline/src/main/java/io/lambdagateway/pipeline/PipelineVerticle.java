@@ -9,8 +9,10 @@ import io.vertx.kafka.client.common.TopicPartition;
 import io.vertx.kafka.client.consumer.KafkaConsumer;
 import io.vertx.kafka.client.producer.KafkaProducer;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.common.errors.FencedInstanceIdException;
+import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +60,7 @@ public final class PipelineVerticle extends VerticleBase {
   private LambdaInvoker invoker;
   private RecordFlow records;
   private PipelineTimers timers;
+  private KafkaWatch kafkaWatch;
 
   /** A pipeline whose meters go to {@code registry}. */
   public PipelineVerticle(PipelineConfig config, MeterRegistry registry) {
@@ -86,6 +89,14 @@ public final class PipelineVerticle extends VerticleBase {
   /** The last measured lag of each assigned source partition, by topic and partition. */
   public List<PipelineMetrics.PartitionLag> partitionLag() {
     return metrics == null ? List.of() : metrics.partitionLag();
+  }
+
+  /**
+   * Empty while the Kafka cluster answers; else why not ({@code cannot reach Kafka at ... (...)}),
+   * while the clients keep retrying. Checked every {@code lagRefreshInterval} ({@link KafkaWatch}).
+   */
+  public Optional<String> kafkaAway() {
+    return kafkaWatch == null ? Optional.empty() : kafkaWatch.away();
   }
 
   /** Number of source partitions currently assigned to this instance. */
@@ -141,6 +152,7 @@ public final class PipelineVerticle extends VerticleBase {
   public Future<?> stop() {
     if (timers != null) {
       timers.cancel();
+      kafkaWatch.close();
     }
     return commits
         .terminate(config.commitOnStop(), records.stop(config.stopGrace().toMillis()))
@@ -155,6 +167,9 @@ public final class PipelineVerticle extends VerticleBase {
           if (fencedInstance(err)) {
             // reported on the consumer's polling thread
             context.runOnContext(v -> failFatally(err));
+          } else if (err instanceof WakeupException) {
+            // a stop interrupting a call of the consumer's (e.g. an end-offsets request)
+            LOG.debug("source consumer call interrupted by the stop");
           } else {
             LOG.error("source consumer failed", err);
           }
@@ -197,6 +212,7 @@ public final class PipelineVerticle extends VerticleBase {
   private void startTimers() {
     timers =
         PipelineTimers.start(vertx, config, commits, new ConsumerLag(consumer, metrics), control);
+    kafkaWatch = KafkaWatch.start(vertx, config, config.lagRefreshInterval());
     LOG.info(
         "pipeline {} -> {} -> {} started (group {}, instance {}, {}, dead letters to {})",
         config.sourceTopic(),

@@ -3,12 +3,15 @@ package io.lambdagateway.pipeline;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
+import java.util.Optional;
 
 /**
  * The pipeline's status over HTTP: {@code GET /metrics} (Prometheus text), {@code GET /health}
- * ({@code 200 {"status":"UP"}}, or {@code 503 {"status":"DOWN","stalled":true}} while a batch keeps
- * failing after its retries) and {@code GET /status} (the JSON the gateway's dashboard shows, see
- * {@link PipelineStatus}). Anything else is 404.
+ * ({@code 200 {"status":"UP"}}; {@code 503 {"status":"DOWN","stalled":true}} while a batch keeps
+ * failing after its retries; {@code 503 {"status":"DOWN","stalled":false,"reason":"cannot reach
+ * Kafka at ... (...)"}} while Kafka does not answer) and {@code GET /status} (the JSON the
+ * gateway's dashboard shows, see {@link PipelineStatus}). Anything else is 404.
  */
 public final class StatusEndpoints {
 
@@ -34,17 +37,24 @@ public final class StatusEndpoints {
                 .response()
                 .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
                 .end(registry.scrape());
-        case "/health" ->
-            request
-                .response()
-                .setStatusCode(pipeline.stalled() ? 503 : 200)
-                .putHeader("Content-Type", "application/json")
-                .end(
-                    pipeline.stalled()
-                        ? "{\"status\":\"DOWN\",\"stalled\":true}"
-                        : "{\"status\":\"UP\"}");
+        case "/health" -> health(request, pipeline);
         default -> request.response().setStatusCode(404).end();
       }
     };
+  }
+
+  private static void health(HttpServerRequest request, PipelineVerticle pipeline) {
+    Optional<String> kafkaAway = pipeline.kafkaAway();
+    boolean up = !pipeline.stalled() && kafkaAway.isEmpty();
+    JsonObject body = new JsonObject().put("status", up ? "UP" : "DOWN");
+    if (!up) {
+      body.put("stalled", pipeline.stalled());
+      kafkaAway.ifPresent(reason -> body.put("reason", reason));
+    }
+    request
+        .response()
+        .setStatusCode(up ? 200 : 503)
+        .putHeader("Content-Type", "application/json")
+        .end(body.encode());
   }
 }

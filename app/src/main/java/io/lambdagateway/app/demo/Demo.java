@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The whole example in one process: a Kafka broker (embedded single-node KRaft, unless an existing
@@ -142,13 +143,14 @@ public final class Demo {
     settings.put(Setting.PORT.envName(), Integer.toString(port));
     settings.put(Setting.AUTH_TOKEN.envName(), config.token());
     gateway = Gateway.start(GatewayConfig.fromSettings(settings)).await();
+    String url = functionUrlBase() + "/" + functionName() + "?integration=raw";
     status.print(
         "gateway: "
-            + functionUrlBase()
-            + "/"
-            + functionName()
-            + "?integration=raw (function URL, bearer token required)"
+            + url
+            + " (function URL, bearer token required)"
             + DemoStatus.takenNote(port, config.port()));
+    status.print("token: " + DemoStatus.shownToken(config.token()));
+    status.print("try: " + DemoStatus.curlLine(url, config.token()));
   }
 
   private Future<Void> startClients() {
@@ -157,6 +159,7 @@ public final class Demo {
         .compose(
             v -> {
               armFinish();
+              startStatusLines();
               // printing may block (a piped stderr): not on the event loop
               return clients
                   .vertx()
@@ -167,6 +170,27 @@ public final class Demo {
                       });
             })
         .mapEmpty();
+  }
+
+  /** A status line every {@code statusInterval}, printed on a worker (printing may block). */
+  private void startStatusLines() {
+    AtomicReference<DemoProgress> last =
+        new AtomicReference<>(DemoProgress.start(System.nanoTime()));
+    clients
+        .vertx()
+        .setPeriodic(
+            config.statusInterval().toMillis(),
+            id -> {
+              DemoProgress now = clients.progress();
+              String line = now.statusLine(last.getAndSet(now));
+              clients
+                  .vertx()
+                  .executeBlocking(
+                      () -> {
+                        status.print(line);
+                        return null;
+                      });
+            });
   }
 
   private void armFinish() {

@@ -9,6 +9,7 @@ import io.lambdagateway.producer.ProducerConfig;
 import io.lambdagateway.producer.ProducerReport;
 import io.lambdagateway.producer.ProducerVerticle;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -101,6 +102,16 @@ final class DemoClients {
     StopSteps.await(undeploy(pipelineId), "stopping the pipeline");
     StopSteps.await(undeploy(consumerId), "stopping the consumer");
     StopSteps.await(vertx.close(), "closing Vert.x");
+  }
+
+  /** Source messages acknowledged, enriched records written and the consumer lag, so far. */
+  DemoProgress progress() {
+    Gauge lag = pipelineMeters.find("pipeline.consumer.lag").gauge();
+    return new DemoProgress(
+        producer.acknowledged(),
+        count("pipeline.target.messages"),
+        lag == null ? 0 : (long) lag.value(),
+        System.nanoTime());
   }
 
   /** What the clients did so far, with {@code elapsed} as the run's length. */

@@ -1,11 +1,16 @@
 package io.lambdagateway.app.demo;
 
+import io.lambdagateway.app.logging.LogSetup;
 import io.lambdagateway.gateway.GatewayConfig;
+import io.lambdagateway.kafka.KafkaClientSettings;
+import io.lambdagateway.kafka.KafkaReachability;
+import io.lambdagateway.kafka.KafkaUnreachableException;
 import io.lambdagateway.kafka.testing.BrokerClasses;
 import io.lambdagateway.producer.ProduceCommand;
 import io.lambdagateway.producer.RowsRange;
 import io.lambdagateway.settings.Settings;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -17,8 +22,12 @@ import picocli.CommandLine.Spec;
 /**
  * {@code demo}: runs {@link Demo} until Ctrl-C / SIGTERM, or until a bounded run is over ({@code
  * --count}, {@code --duration}), then stops it and prints a one-line summary. Enriched records go
- * to stdout, one JSON object per line; everything else goes to stderr. Exit code 0, 1 when the demo
- * cannot start, 2 for bad options (one line, see {@link Settings}).
+ * to stdout, one JSON object per line; everything else goes to stderr: where things run, the token
+ * and a curl line, a status line every {@code --status-interval}. The gateway's per-call log lines
+ * are shown only at {@code --log-level DEBUG} unless {@code GATEWAY_LOG_INVOCATIONS} says
+ * otherwise. Exit code 0, 1 when the demo cannot start (an external {@code --bootstrap-servers}
+ * that does not answer within {@code --kafka-timeout} is one line), 2 for bad options (one line,
+ * see {@link Settings}).
  */
 @Command(
     name = "demo",
@@ -31,6 +40,9 @@ import picocli.CommandLine.Spec;
     })
 public final class DemoCommand implements Callable<Integer> {
 
+  /** The gateway's variable for the level of its per-call lines; the demo's default is DEBUG. */
+  private static final String INVOCATION_LINES = "GATEWAY_LOG_INVOCATIONS";
+
   /** Longest wait for the demo to stop; a clean stop takes a few seconds. */
   private static final long STOP_TIMEOUT_SECONDS = 60;
 
@@ -42,6 +54,13 @@ public final class DemoCommand implements Callable<Integer> {
       defaultValue = "${env:DEMO_BOOTSTRAP_SERVERS}",
       description = "Use this Kafka (PLAINTEXT) instead of starting an embedded broker.")
   private String bootstrapServers;
+
+  @Option(
+      names = "--kafka-timeout",
+      paramLabel = "DURATION",
+      defaultValue = "${env:KAFKA_TIMEOUT:-15s}",
+      description = "With --bootstrap-servers: give up with one line when Kafka does not answer.")
+  private Duration kafkaTimeout;
 
   @Option(
       names = "--kafka-port",
@@ -123,9 +142,34 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Target topic.")
   private String targetTopic;
 
+  @Option(
+      names = "--status-interval",
+      paramLabel = "DURATION",
+      defaultValue = "${env:DEMO_STATUS_INTERVAL:-" + DemoConfig.DEFAULT_STATUS_INTERVAL_TEXT + "}",
+      description = "Time between status lines (produced, enriched, lag, rows/s).")
+  private Duration statusInterval;
+
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() throws Exception {
     DemoConfig config = config();
+    Map<String, String> env = Settings.environment(spec);
+    if (!env.containsKey(INVOCATION_LINES)) {
+      // one line per call would bury the records and the status lines
+      LogSetup.invocationLinesAtDebug();
+    }
+    if (config.bootstrapServers().isPresent()) {
+      try {
+        KafkaReachability.check(
+            KafkaClientSettings.plaintext(config.bootstrapServers().get()), kafkaTimeout);
+      } catch (KafkaUnreachableException away) {
+        spec.commandLine().getErr().println(away.getMessage());
+        return 1;
+      }
+    }
+    return run(config);
+  }
+
+  private int run(DemoConfig config) throws InterruptedException {
     Demo demo;
     try {
       demo = Demo.start(config).await();
@@ -171,6 +215,12 @@ public final class DemoCommand implements Callable<Integer> {
   private DemoConfig config() {
     Settings.inRange(spec, "--kafka-port", kafkaPort, 0, 65535);
     Settings.inRange(spec, "--port", port, 0, 65535);
+    if (statusInterval.isZero()) {
+      throw Settings.invalid(spec, "--status-interval", statusInterval, "above 0");
+    }
+    if (kafkaTimeout.isZero()) {
+      throw Settings.invalid(spec, "--kafka-timeout", kafkaTimeout, "above 0");
+    }
     if (duration != null && duration.isZero()) {
       throw Settings.invalid(spec, "--duration", duration, "above 0");
     }
@@ -193,6 +243,7 @@ public final class DemoCommand implements Callable<Integer> {
           .duration(duration)
           .sourceTopic(sourceTopic)
           .targetTopic(targetTopic)
+          .statusInterval(statusInterval)
           .build();
     } catch (IllegalArgumentException invalid) {
       throw new ParameterException(spec.commandLine(), invalid.getMessage(), invalid);

@@ -34,6 +34,7 @@ import java.util.Optional;
  * @param duration when present, the demo finishes by itself after this long
  * @param out where the enriched records go, one JSON object per line
  * @param status where banners, progress and summaries go
+ * @param statusInterval time between status lines (produced, enriched, lag, rows/s)
  */
 public record DemoConfig(
     Optional<String> bootstrapServers,
@@ -52,7 +53,8 @@ public record DemoConfig(
     long seed,
     Optional<Duration> duration,
     PrintStream out,
-    PrintStream status) {
+    PrintStream status,
+    Duration statusInterval) {
 
   public static final int DEFAULT_KAFKA_PORT = 9092;
   public static final String DEFAULT_HOST = "127.0.0.1";
@@ -67,6 +69,7 @@ public record DemoConfig(
 
   public static final RowsRange DEFAULT_ROWS = RowsRange.parse(DEFAULT_ROWS_TEXT);
   public static final long DEFAULT_SEED = 42;
+  public static final String DEFAULT_STATUS_INTERVAL_TEXT = "5s";
 
   public DemoConfig {
     Objects.requireNonNull(bootstrapServers, "bootstrapServers");
@@ -76,11 +79,13 @@ public record DemoConfig(
     Objects.requireNonNull(duration, "duration");
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(statusInterval, "statusInterval");
     gatewaySettings = Map.copyOf(gatewaySettings);
     require(kafkaPort >= 0 && kafkaPort <= 65535, "kafka port must be in 0..65535");
     require(port >= 0 && port <= 65535, "port must be in 0..65535");
     require(rate >= 0 && Double.isFinite(rate), "rate must be a finite number >= 0");
     require(count >= 0, "count must be >= 0");
+    require(statusInterval.toMillis() > 0, "status interval must be positive");
     require(duration.isEmpty() || duration.get().toMillis() > 0, "duration must be positive");
     for (String name : new String[] {sourceTopic, targetTopic, pipelineGroup, consumerGroup}) {
       require(name != null && !name.isBlank(), "topics and groups must not be blank");

@@ -29,6 +29,7 @@ public final class DemoConfigBuilder {
   private Duration duration;
   private PrintStream out = System.out;
   private PrintStream status = System.err;
+  private Duration statusInterval = Duration.ofSeconds(5);
 
   DemoConfigBuilder() {}
 
@@ -119,6 +120,11 @@ public final class DemoConfigBuilder {
     return this;
   }
 
+  public DemoConfigBuilder statusInterval(Duration value) {
+    statusInterval = value;
+    return this;
+  }
+
   public DemoConfig build() {
     return new DemoConfig(
         Optional.ofNullable(bootstrapServers),
@@ -137,6 +143,7 @@ public final class DemoConfigBuilder {
         seed,
         Optional.ofNullable(duration),
         out,
-        status);
+        status,
+        statusInterval);
   }
 }

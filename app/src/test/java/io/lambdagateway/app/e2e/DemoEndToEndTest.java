@@ -11,6 +11,7 @@ import io.lambdagateway.producer.RowsRange;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,10 +49,14 @@ class DemoEndToEndTest {
             .seed(SEED)
             .out(new PrintStream(out, true, StandardCharsets.UTF_8))
             .status(new PrintStream(status, true, StandardCharsets.UTF_8))
+            .statusInterval(Duration.ofMillis(100))
             .build();
 
     Demo demo = Demo.start(config).await(60, TimeUnit.SECONDS);
     assertThat(demo.gatewayPort()).isPositive();
+    if (Curl.present()) {
+      assertPrintedCurlLineWorks(status.toString(StandardCharsets.UTF_8));
+    }
     demo.finished().await(30, TimeUnit.SECONDS);
     DemoSummary summary = demo.stop().await(30, TimeUnit.SECONDS);
 
@@ -63,8 +68,26 @@ class DemoEndToEndTest {
     assertThat(summary.deadLetters()).isZero();
     assertThat(status.toString(StandardCharsets.UTF_8))
         .contains("demo: Kafka: embedded KRaft broker on 127.0.0.1:")
+        .contains("demo: token: demo-token (the default")
+        .containsPattern(
+            "demo: produced \\d+ messages, enriched \\d+ records \\(\\d+\\.\\d rows/s\\), lag \\d+")
         .contains(summary.summaryLine());
     assertThat(demo.stop()).as("stop is idempotent").isSameAs(demo.stop());
+  }
+
+  private static void assertPrintedCurlLineWorks(String status) throws Exception {
+    String curl =
+        status
+            .lines()
+            .filter(line -> line.startsWith("demo: try: curl "))
+            .findFirst()
+            .orElseThrow()
+            .substring("demo: try: ".length());
+    Process shell = new ProcessBuilder("bash", "-c", curl + " --fail --max-time 20").start();
+    String answer = new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(shell.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(shell.exitValue()).as("the printed curl line: " + answer).isZero();
+    assertThat(answer).contains("\"Records\"");
   }
 
   /** The messages the demo's producer sends: the same seeded generator, independently. */

@@ -21,13 +21,16 @@ import java.util.function.IntSupplier;
  */
 public final class InvocationMetrics {
 
+  /** The gauge of function calls running now. */
+  public static final String IN_FLIGHT = "lambda.in.flight";
+
   private final MeterRegistry registry;
   private final Map<String, FunctionMeters> byFunction = new ConcurrentHashMap<>();
   private final LiveStats live = new LiveStats();
 
   public InvocationMetrics(MeterRegistry registry, IntSupplier inFlight) {
     this.registry = registry;
-    Gauge.builder("lambda.in.flight", inFlight::getAsInt)
+    Gauge.builder(IN_FLIGHT, inFlight::getAsInt)
         .description("Invocations running now")
         .register(registry);
   }
