@@ -9,9 +9,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The compact form decodes, the way the engine decodes (contract §8, {@link EngineItemDecoder}), to
@@ -21,6 +25,10 @@ import org.junit.jupiter.api.Test;
 class CompactFormTest {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  /** The enricher's golden answers, in both forms. */
+  private static final Path ENRICHER_GOLDEN = Path.of("../enricher/src/test/resources/golden");
+
   private static final Envelope ENVELOPE =
       new Envelope("CDC", "42.0", "tm", "1.0", "dt:cdc:change_item", "", "");
 
@@ -146,6 +154,27 @@ class CompactFormTest {
                 + "{\"name\":\"ip\",\"type\":\"utf8\"},{\"name\":\"data\",\"type\":\"any\"}]");
     assertThat(EngineItemDecoder.keys(items.get(1))).hasSize(14);
     assertThat(items.get(2).toString()).isEqualTo("{}");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "demo",
+        "bad-base64",
+        "data-not-json",
+        "legacy-5-column",
+        "commit-time-nanos",
+        "commit-time-max-uint64"
+      })
+  @DisplayName("each of the enricher's compact golden answers decodes as its full golden answer")
+  void compactGoldenDecodesAsFullGolden(String name) throws IOException {
+    byte[] full = Files.readAllBytes(ENRICHER_GOLDEN.resolve(name + ".response.json"));
+    byte[] compact = Files.readAllBytes(ENRICHER_GOLDEN.resolve(name + ".compact-response.json"));
+
+    assertThat(EngineItemDecoder.splitItems(compact))
+        .isEqualTo(EngineItemDecoder.splitItems(full))
+        .isNotEmpty();
+    assertThat(compact.length).isLessThan(full.length);
   }
 
   @Test
