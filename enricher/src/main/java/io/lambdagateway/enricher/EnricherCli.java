@@ -2,6 +2,7 @@ package io.lambdagateway.enricher;
 
 import io.lambdagateway.settings.Settings;
 import io.lambdagateway.transfer.MalformedBatchException;
+import io.lambdagateway.transfer.ResponseForm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -14,11 +15,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.TypeConversionException;
 
 /**
- * Command line: {@code java -jar enricher-cli.jar [--ip=ADDRESS] [--skip-bad-rows] [FILE|-]}.
+ * Command line: {@code java -jar enricher-cli.jar [--ip=ADDRESS] [--skip-bad-rows] [--output
+ * compact|full] [FILE|-]}.
  *
  * <p>Reads one request batch from FILE (standard input when absent or {@code -}) and writes the
  * response batch and a newline to standard output. Flags win over the environment variables of
@@ -56,6 +60,15 @@ public final class EnricherCli implements Callable<Integer> {
       defaultValue = "${env:" + EnricherConfig.SKIP_BAD_ROWS_VARIABLE + ":-false}",
       description = "Skip bad rows and keep the rest of the record (false: a bad row fails it).")
   private boolean skipBadRows;
+
+  @Option(
+      names = "--output",
+      paramLabel = "compact|full",
+      converter = FormConverter.class,
+      defaultValue = "${env:" + EnricherConfig.OUTPUT_VARIABLE + ":-compact}",
+      description =
+          "The answer's form: compact leaves out zero values, full spells out every field.")
+  private ResponseForm output;
 
   @Parameters(
       arity = "0..1",
@@ -101,7 +114,7 @@ public final class EnricherCli implements Callable<Integer> {
   @Override
   public Integer call() {
     EnricherConfig config =
-        new EnricherConfig(ip.isBlank() ? discovery.get() : ip.strip(), skipBadRows);
+        new EnricherConfig(ip.isBlank() ? discovery.get() : ip.strip(), skipBadRows, output);
     try {
       byte[] request = file.equals("-") ? stdin.readAllBytes() : Files.readAllBytes(Path.of(file));
       stdout.write(Enricher.create(config).transform(request));
@@ -116,6 +129,18 @@ public final class EnricherCli implements Callable<Integer> {
       stderr.println("enricher: cannot read the input: " + unreadable.getMessage());
     }
     return BAD_INPUT;
+  }
+
+  /** {@code compact} or {@code full}, any case; anything else is a one-line usage error. */
+  static final class FormConverter implements ITypeConverter<ResponseForm> {
+    @Override
+    public ResponseForm convert(String text) {
+      try {
+        return ResponseForm.parse(text);
+      } catch (IllegalArgumentException invalid) {
+        throw new TypeConversionException("compact or full");
+      }
+    }
   }
 
   private static PrintWriter writer(PrintStream stream) {
