@@ -38,6 +38,8 @@ public final class Demo {
   private final Promise<Void> finished = Promise.promise();
   private EmbeddedKafkaBroker broker;
   private String bootstrapServers;
+  // chosen before the gateway starts, so that its dashboard can be told where to read the pipeline
+  private final int pipelineStatusPort = FreePorts.any(DemoClients.STATUS_HOST);
   private Gateway gateway;
   private DemoClients clients;
   private Future<DemoSummary> stopped;
@@ -60,7 +62,11 @@ public final class Demo {
       // from the caller's thread, so that the clients get contexts of the demo's own Vert.x
       demo.clients =
           new DemoClients(
-              config, demo.bootstrapServers, demo.functionUrlBase(), demo.functionName());
+              config,
+              demo.bootstrapServers,
+              demo.functionUrlBase(),
+              demo.functionName(),
+              demo.pipelineStatusPort);
       return demo.startClients()
           .map(v -> demo)
           .recover(failure -> demo.stop().transform(ignored -> Future.failedFuture(failure)));
@@ -142,6 +148,7 @@ public final class Demo {
     settings.put(Setting.HOST.envName(), config.host());
     settings.put(Setting.PORT.envName(), Integer.toString(port));
     settings.put(Setting.AUTH_TOKEN.envName(), config.token());
+    settings.put(Setting.PIPELINE_STATUS_URL.envName(), DemoClients.statusUrl(pipelineStatusPort));
     gateway = Gateway.start(GatewayConfig.fromSettings(settings)).await();
     String url = functionUrlBase() + "/" + functionName() + "?integration=raw";
     status.print(
@@ -149,6 +156,7 @@ public final class Demo {
             + url
             + " (function URL, bearer token required)"
             + DemoStatus.takenNote(port, config.port()));
+    status.print("dashboard: " + functionUrlBase() + "/ (live functions, invocations, pipeline)");
     status.print("token: " + DemoStatus.shownToken(config.token()));
     status.print("try: " + DemoStatus.curlLine(url, config.token()));
   }

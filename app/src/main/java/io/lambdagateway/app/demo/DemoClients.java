@@ -5,12 +5,14 @@ import io.lambdagateway.consumer.TargetConsumerVerticle;
 import io.lambdagateway.kafka.KafkaClientSettings;
 import io.lambdagateway.kafka.KafkaTopics;
 import io.lambdagateway.pipeline.PipelineVerticle;
+import io.lambdagateway.pipeline.StatusEndpoints;
 import io.lambdagateway.producer.ProducerConfig;
 import io.lambdagateway.producer.ProducerReport;
 import io.lambdagateway.producer.ProducerVerticle;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
@@ -29,9 +31,14 @@ final class DemoClients {
 
   private static final long READY_TIMEOUT_SECONDS = 30;
 
+  /** Where the pipeline's status endpoints listen: loopback only, for the gateway's dashboard. */
+  static final String STATUS_HOST = "127.0.0.1";
+
   private final DemoConfig config;
   private final String bootstrapServers;
-  private final SimpleMeterRegistry pipelineMeters = new SimpleMeterRegistry();
+  private final PrometheusMeterRegistry pipelineMeters =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final int statusPort;
   private final TargetConsumerVerticle consumer;
   private final PipelineVerticle pipeline;
   private final ProducerVerticle producer;
@@ -45,12 +52,18 @@ final class DemoClients {
 
   /**
    * Clients for the cluster at {@code bootstrapServers} and the function at {@code functionUrlBase}
-   * + {@code functionName}. Call it from a plain thread, so that the clients get contexts of this
-   * Vert.x instance.
+   * + {@code functionName}; the pipeline's status is served on {@code statusPort} ({@link
+   * #statusUrl}). Call it from a plain thread, so that the clients get contexts of this Vert.x
+   * instance.
    */
   DemoClients(
-      DemoConfig config, String bootstrapServers, String functionUrlBase, String functionName) {
+      DemoConfig config,
+      String bootstrapServers,
+      String functionUrlBase,
+      String functionName,
+      int statusPort) {
     this.config = config;
+    this.statusPort = statusPort;
     this.bootstrapServers = bootstrapServers;
     consumer = new TargetConsumerVerticle(DemoClientConfigs.consumer(config, bootstrapServers));
     pipeline =
@@ -72,7 +85,15 @@ final class DemoClients {
     return consumer.completion();
   }
 
-  /** Creates the topics, then deploys consumer, pipeline and producer, in this order. */
+  /** The URL of the pipeline's status JSON, as the gateway's dashboard reads it. */
+  static String statusUrl(int statusPort) {
+    return "http://" + STATUS_HOST + ":" + statusPort + "/status";
+  }
+
+  /**
+   * Creates the topics, then deploys consumer, pipeline (and its status endpoints) and producer, in
+   * this order.
+   */
   Future<Void> start() {
     return createTopics()
         .compose(v -> vertx.deployVerticle(consumer))
@@ -85,8 +106,12 @@ final class DemoClients {
         .compose(
             id -> {
               pipelineId = id;
-              return vertx.deployVerticle(producer);
+              return vertx
+                  .createHttpServer()
+                  .requestHandler(StatusEndpoints.create(pipelineMeters, pipeline))
+                  .listen(statusPort, STATUS_HOST);
             })
+        .compose(server -> vertx.deployVerticle(producer))
         .map(
             id -> {
               producerId = id;

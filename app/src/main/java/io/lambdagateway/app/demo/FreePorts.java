@@ -1,6 +1,7 @@
 package io.lambdagateway.app.demo;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
@@ -22,6 +23,18 @@ final class FreePorts {
       return port;
     } catch (IOException taken) {
       return 0;
+    }
+  }
+
+  /**
+   * A port free on {@code host} right now, chosen by the system: for a server that must be named
+   * before it starts (a probe too, so the same caveat holds).
+   */
+  static int any(String host) {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
+      return socket.getLocalPort();
+    } catch (IOException none) {
+      throw new UncheckedIOException("no free port on " + host, none);
     }
   }
 }

@@ -8,14 +8,21 @@ import io.lambdagateway.app.demo.DemoSummary;
 import io.lambdagateway.gateway.BlockedThreadGuard;
 import io.lambdagateway.producer.DemoMessages;
 import io.lambdagateway.producer.RowsRange;
+import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -57,6 +64,7 @@ class DemoEndToEndTest {
     if (Curl.present()) {
       assertPrintedCurlLineWorks(status.toString(StandardCharsets.UTF_8));
     }
+    assertDashboardShowsThePipeline(demo.gatewayPort());
     demo.finished().await(30, TimeUnit.SECONDS);
     DemoSummary summary = demo.stop().await(30, TimeUnit.SECONDS);
 
@@ -69,6 +77,7 @@ class DemoEndToEndTest {
     assertThat(status.toString(StandardCharsets.UTF_8))
         .contains("demo: Kafka: embedded KRaft broker on 127.0.0.1:")
         .contains("demo: token: demo-token (the default")
+        .contains("demo: dashboard: http://127.0.0.1:" + demo.gatewayPort() + "/ ")
         .containsPattern(
             "demo: produced \\d+ messages, enriched \\d+ records \\(\\d+\\.\\d rows/s\\), lag \\d+")
         .contains(summary.summaryLine());
@@ -88,6 +97,32 @@ class DemoEndToEndTest {
     assertThat(shell.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(shell.exitValue()).as("the printed curl line: " + answer).isZero();
     assertThat(answer).contains("\"Records\"");
+  }
+
+  /**
+   * The dashboard's live stream carries the in-process pipeline's status (read from its status
+   * port, which the demo hands to the gateway) within a few of its 2 s reads.
+   */
+  private static void assertDashboardShowsThePipeline(int gatewayPort) throws Exception {
+    HttpRequest events =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gatewayPort + "/.gateway/events"))
+            .timeout(Duration.ofSeconds(20))
+            .build();
+    HttpResponse<Stream<String>> stream =
+        HttpClient.newHttpClient().send(events, HttpResponse.BodyHandlers.ofLines());
+    try (Stream<String> lines = stream.body()) {
+      Optional<String> pipeline =
+          lines
+              .limit(40)
+              .filter(line -> line.startsWith("data:"))
+              .map(line -> new JsonObject(line.substring("data:".length())))
+              .map(snapshot -> snapshot.getJsonObject("pipeline"))
+              .filter(status -> status != null && status.containsKey("partitions"))
+              .map(JsonObject::encode)
+              .findFirst();
+      assertThat(pipeline).as("a snapshot with the pipeline's partitions").isPresent();
+      assertThat(pipeline.get()).doesNotContain("\"error\"");
+    }
   }
 
   /** The messages the demo's producer sends: the same seeded generator, independently. */
