@@ -24,8 +24,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Puts SigV4 verification in front of the Lambda API (every path under {@code /2015-03-31}) when
- * access keys are configured; function URLs, {@code /health} and {@code /metrics} pass untouched.
+ * Puts SigV4 verification in front of the Lambda API (every path under {@code /2015-03-31} and the
+ * other {@code /YYYY-MM-DD} version prefixes) when access keys are configured; function URLs,
+ * {@code /health} and {@code /metrics} pass untouched.
  *
  * <p>A protected request's headers are checked first, so an unsigned or expired request is refused
  * before its body is read. Then the body is read (within the largest API payload limit; a larger
@@ -36,7 +37,9 @@ import java.util.function.Function;
  */
 public final class SigV4Guard implements Handler<HttpServerRequest> {
 
-  private static final String API_PREFIX = "/2015-03-31";
+  /** Every Lambda API version prefix: {@code /2015-03-31}, {@code /2017-03-31} (tags), ... */
+  private static final java.util.regex.Pattern API_PREFIX =
+      java.util.regex.Pattern.compile("/20\\d\\d-\\d\\d-\\d\\d(/.*)?");
 
   private final Vertx vertx;
   private final BodyReader bodies;
@@ -149,7 +152,7 @@ public final class SigV4Guard implements Handler<HttpServerRequest> {
     } catch (IllegalArgumentException badEscape) {
       path = rawPath;
     }
-    return path.equals(API_PREFIX) || path.startsWith(API_PREFIX + "/");
+    return API_PREFIX.matcher(path).matches();
   }
 
   private static Function<String, List<String>> headersOf(HttpServerRequest request) {
