@@ -14,10 +14,29 @@ import java.util.OptionalInt;
  * @param memorySizeMb the memory size reported by GetFunction and REPORT lines (informational)
  * @param reservedConcurrency the most calls of this function running at once; empty = no limit, 0 =
  *     throttle every call (as a reserved concurrency of 0 does on AWS)
+ * @param facts what GetFunction reports about its code and configuration besides the above
  */
 public record HostedFunction(
     String name,
     LambdaFunction function,
     Duration timeout,
     int memorySizeMb,
-    OptionalInt reservedConcurrency) {}
+    OptionalInt reservedConcurrency,
+    FunctionFacts facts) {
+
+  /** A function compiled into the gateway, with {@link FunctionFacts#inProcess} facts. */
+  public HostedFunction(
+      String name,
+      LambdaFunction function,
+      Duration timeout,
+      int memorySizeMb,
+      OptionalInt reservedConcurrency) {
+    this(
+        name,
+        function,
+        timeout,
+        memorySizeMb,
+        reservedConcurrency,
+        FunctionFacts.inProcess(name, function));
+  }
+}

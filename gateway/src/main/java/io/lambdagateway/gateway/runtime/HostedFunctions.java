@@ -48,6 +48,7 @@ public final class HostedFunctions {
         new RuntimeFunction(spec, pool),
         spec.timeout(),
         spec.memoryMb(),
-        spec.reservedConcurrency());
+        spec.reservedConcurrency(),
+        CodeFacts.of(spec));
   }
 }

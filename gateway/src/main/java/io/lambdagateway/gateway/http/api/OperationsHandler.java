@@ -47,6 +47,8 @@ public final class OperationsHandler {
       ObjectNode body = JsonNodeFactory.instance.objectNode();
       body.set("Configuration", configuration(fn));
       body.putObject("Code").put("RepositoryType", "Local");
+      fn.reservedConcurrency()
+          .ifPresent(n -> body.putObject("Concurrency").put("ReservedConcurrentExecutions", n));
       HttpReplies.json(ctx.response().putHeader("x-amzn-RequestId", requestId), body);
     } catch (ServiceError error) {
       HttpReplies.serviceError(ctx.response(), error, requestId);
@@ -62,26 +64,10 @@ public final class OperationsHandler {
   }
 
   private ObjectNode configuration(HostedFunction fn) {
-    ObjectNode c = JsonNodeFactory.instance.objectNode();
-    c.put("FunctionName", fn.name());
-    c.put("FunctionArn", arnOf(fn.name()));
-    c.put("Runtime", fn.function().runtimeName());
-    c.put("Handler", fn.function().handlerName());
-    c.put("Timeout", Math.max(1, fn.timeout().toSeconds()));
-    c.put("MemorySize", fn.memorySizeMb());
-    c.put("Version", "$LATEST");
-    c.put("PackageType", "Zip");
-    c.put("State", "Active");
-    c.put("LastUpdateStatus", "Successful");
-    c.put("CodeSize", 0);
-    c.putArray("Architectures")
-        .add(System.getProperty("os.arch").contains("aarch64") ? "arm64" : "x86_64");
-    c.put(
-        "Description",
-        fn == services.functions().defaultFunction()
-            ? "default function (POST / and the name 'function')"
-            : "");
-    fn.reservedConcurrency().ifPresent(n -> c.put("ReservedConcurrentExecutions", n));
+    ObjectNode c = FunctionConfiguration.of(fn, services.config(), false);
+    if (fn == services.functions().defaultFunction() && fn.facts().description().isEmpty()) {
+      c.put("Description", "default function (POST / and the name 'function')");
+    }
     return c;
   }
 
