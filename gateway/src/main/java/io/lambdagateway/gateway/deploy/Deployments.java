@@ -3,6 +3,7 @@ package io.lambdagateway.gateway.deploy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lambdagateway.gateway.GatewayConfig;
 import io.lambdagateway.gateway.http.ServiceError;
+import io.lambdagateway.gateway.platform.FunctionFacts;
 import io.lambdagateway.gateway.platform.FunctionRegistry;
 import io.lambdagateway.gateway.platform.HostedFunction;
 import io.lambdagateway.gateway.runtime.FunctionSpec;
@@ -202,7 +203,7 @@ public final class Deployments {
           HostedFunction old = registry.find(name).orElseThrow();
           registry.replace(
               new HostedFunction(
-                  name, old.function(), old.timeout(), old.memorySizeMb(), reserved));
+                  name, old.function(), old.timeout(), old.memorySizeMb(), reserved, old.facts()));
           return stored(next);
         });
   }
@@ -297,7 +298,8 @@ public final class Deployments {
               new DeployedFunction((RuntimeFunction) plain.function(), d.runtime()),
               plain.timeout(),
               plain.memorySizeMb(),
-              plain.reservedConcurrency());
+              plain.reservedConcurrency(),
+              facts(d));
     } catch (IllegalArgumentException invalid) {
       CodeDirectories.deleteExtracted(codeDir);
       throw ServiceError.invalidParameter(invalid.getMessage());
@@ -308,6 +310,18 @@ public final class Deployments {
     }
     deployed.put(d.name(), d);
     return hosted;
+  }
+
+  /** What GetFunction reports of {@code d}: its code's facts as sent, not as extracted. */
+  private static FunctionFacts facts(Deployment d) {
+    return new FunctionFacts(
+        d.description(),
+        d.environment(),
+        d.codeSha256(),
+        d.codeSize(),
+        d.lastModified(),
+        d.revisionId(),
+        Optional.empty());
   }
 
   /** Puts {@code next} in place of {@code current}: new code from {@code zip}, or the same. */

@@ -229,26 +229,20 @@ public final class FunctionWritesHandler {
     return FunctionRef.parse(ctx.pathParam("name"), null, services.config().region()).name();
   }
 
+  /** The function's configuration as GetFunction reports it, with the role it was given. */
   private ObjectNode configuration(Deployment d) {
-    ObjectNode c = JsonNodeFactory.instance.objectNode();
-    c.put("FunctionName", d.name());
-    c.put("FunctionArn", services.config().functionArn(d.name()));
-    c.put("Runtime", d.runtime());
-    c.put("Role", d.role());
-    c.put("Handler", d.handler());
-    c.put("CodeSize", d.codeSize());
-    c.put("Description", d.description());
-    c.put("Timeout", d.timeoutSeconds());
-    c.put("MemorySize", d.memoryMb());
-    c.put("LastModified", d.lastModified().toString());
-    c.put("CodeSha256", d.codeSha256());
-    c.put("Version", "$LATEST");
-    ObjectNode env = c.putObject("Environment").putObject("Variables");
-    d.environment().forEach(env::put);
-    c.put("RevisionId", d.revisionId());
-    c.put("State", "Active");
-    c.put("LastUpdateStatus", "Successful");
-    c.put("PackageType", "Zip");
+    ObjectNode c =
+        FunctionConfiguration.of(
+            services
+                .functions()
+                .find(d.name())
+                .orElseThrow(
+                    () -> ServiceError.functionNotFound(services.config().functionArn(d.name()))),
+            services.config(),
+            false);
+    if (!d.role().isEmpty()) {
+      c.put("Role", d.role());
+    }
     return c;
   }
 
