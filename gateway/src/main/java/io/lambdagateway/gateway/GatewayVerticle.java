@@ -9,7 +9,7 @@ import io.lambdagateway.gateway.http.InvalidRequestHandler;
 import io.lambdagateway.gateway.http.ProtocolErrors;
 import io.lambdagateway.gateway.http.api.FunctionWritesHandler;
 import io.lambdagateway.gateway.http.api.InvokeApiHandler;
-import io.lambdagateway.gateway.http.api.OperationsHandler;
+import io.lambdagateway.gateway.http.api.ReadRoutes;
 import io.lambdagateway.gateway.http.auth.SigV4Guard;
 import io.lambdagateway.gateway.http.url.FunctionUrlHandler;
 import io.vertx.core.Future;
@@ -31,9 +31,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * One HTTP server instance of the gateway; one is deployed per event loop, all on one port.
  *
- * <p>Route precedence: {@code /health}, {@code /metrics}, the {@code /2015-03-31/} API and the
- * bench echo route first; every other path is a function URL. {@link #stop()} shuts the server down
- * gracefully: no new connections, in-flight calls may finish within the grace period.
+ * <p>Route precedence: {@code /health}, {@code /metrics}, the Lambda API (every path under a
+ * version prefix such as {@code /2015-03-31/}: {@link ReadRoutes}) and the bench echo route first;
+ * every other path is a function URL. {@link #stop()} shuts the server down gracefully: no new
+ * connections, in-flight calls may finish within the grace period.
  *
  * <p>Before any route: the {@link HeaderWatch} deadline of the request's connection stops, and a
  * request with a bad percent-escape or ambiguous framing is refused ({@link ProtocolErrors}); any
@@ -124,7 +125,6 @@ final class GatewayVerticle extends VerticleBase {
   private Router router() {
     InvokeApiHandler invoke = new InvokeApiHandler(vertx, services, bodies);
     FunctionUrlHandler functionUrls = new FunctionUrlHandler(vertx, services, bodies);
-    OperationsHandler operations = new OperationsHandler(services);
     FunctionWritesHandler writes = new FunctionWritesHandler(vertx, services);
     Router router = Router.router(vertx);
     router.route().handler(protocolErrors::checkHeaders);
@@ -142,11 +142,8 @@ final class GatewayVerticle extends VerticleBase {
     router.delete("/2017-10-31/functions/:name/concurrency").handler(writes::deleteConcurrency);
     router.post("/2017-03-31/tags/:name").handler(writes::tagResource);
     router.delete("/2017-03-31/tags/:name").handler(writes::untagResource);
-    router.get("/2017-03-31/tags/:name").handler(writes::listTags);
-    router.get("/2015-03-31/functions").handler(operations::listFunctions);
-    router.get("/2015-03-31/functions/").handler(operations::listFunctions);
-    router.get("/2015-03-31/functions/:name").handler(operations::getFunction);
-    router.route("/2015-03-31/*").handler(operations::unknownOperation);
+    ReadRoutes.add(router, services);
+    ReadRoutes.refuseTheRest(router, services);
     if (services.config().benchEcho()) {
       router
           .post("/bench/echo")

@@ -90,6 +90,10 @@ class FunctionDeploySdkTest {
     assertThat(configured.timeout()).isEqualTo(20);
     assertThat(configured.codeSha256()).isEqualTo(sha256(v2));
     assertThat(invoke("hello").path("greeting").asText()).isEqualTo("hello");
+    var read = lambda.getFunctionConfiguration(b -> b.functionName("hello"));
+    assertThat(read.role()).isEqualTo(ROLE);
+    assertThat(read.revisionId()).isEqualTo(configured.revisionId());
+    assertThat(read.environment().variables()).isEqualTo(Map.of("GREETING", "hello"));
 
     String arn = created.functionArn();
     lambda.tagResource(b -> b.resource(arn).tags(Map.of("stage", "dev")));

@@ -104,7 +104,8 @@ class OperationsHttpTest {
   @Test
   @DisplayName("an API path the gateway does not serve is a 404, not a function-URL call")
   void unknownApiPathsAre404() {
-    HttpResponse<byte[]> response = Http.get(gateway.uri("/2015-03-31/functions/probe/policy"));
+    HttpResponse<byte[]> response =
+        Http.get(gateway.uri("/2015-03-31/functions/probe/no-such-thing"));
 
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(response.headers().firstValue("x-amzn-ErrorType"))

@@ -216,7 +216,17 @@ public final class Deployments {
           Map<String, String> tags = new LinkedHashMap<>(current.tags());
           tags.putAll(add);
           tags.keySet().removeAll(remove);
-          return stored(current.withTags(tags));
+          Deployment next = current.withTags(tags);
+          HostedFunction old = registry.find(name).orElseThrow();
+          registry.replace(
+              new HostedFunction(
+                  name,
+                  old.function(),
+                  old.timeout(),
+                  old.memorySizeMb(),
+                  old.reservedConcurrency(),
+                  facts(next)));
+          return stored(next);
         });
   }
 
@@ -321,7 +331,9 @@ public final class Deployments {
         d.codeSize(),
         d.lastModified(),
         d.revisionId(),
-        Optional.empty());
+        Optional.empty(),
+        d.tags(),
+        d.role().isEmpty() ? Optional.empty() : Optional.of(d.role()));
   }
 
   /** Puts {@code next} in place of {@code current}: new code from {@code zip}, or the same. */

@@ -2,9 +2,11 @@ package io.lambdagateway.gateway.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lambdagateway.gateway.json.Json;
+import io.lambdagateway.gateway.platform.RequestIds;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
+import java.util.function.Supplier;
 
 /** Writes the gateway's JSON replies; the only place response headers for errors are chosen. */
 public final class HttpReplies {
@@ -27,6 +29,22 @@ public final class HttpReplies {
       response.putHeader("Retry-After", Integer.toString(error.retryAfterSeconds()));
     }
     return json(response, error.toJson());
+  }
+
+  /**
+   * The answer of one API operation: {@code status} with the JSON {@code operation} computes, or
+   * the {@link ServiceError} it throws; both carry a fresh {@code x-amzn-RequestId}.
+   */
+  public static Future<Void> answer(
+      HttpServerResponse response, int status, Supplier<? extends JsonNode> operation) {
+    String requestId = RequestIds.next();
+    JsonNode body;
+    try {
+      body = operation.get();
+    } catch (ServiceError error) {
+      return serviceError(response, error, requestId);
+    }
+    return json(response.setStatusCode(status).putHeader("x-amzn-RequestId", requestId), body);
   }
 
   /** Any JSON value with {@code Content-Type: application/json}; status as already set. */

@@ -32,8 +32,15 @@ public final class ServiceError extends RuntimeException {
 
   /** 404: no such function (or qualifier); the message names the ARN like AWS does. */
   public static ServiceError functionNotFound(String arn) {
-    return new ServiceError(
-        404, "ResourceNotFoundException", "Message", "Function not found: " + arn, null);
+    return resourceNotFound("Function not found: " + arn);
+  }
+
+  /**
+   * 404: another resource of an existing function does not exist (a policy, an alias, an event
+   * invoke configuration); the message is AWS's for that resource.
+   */
+  public static ServiceError resourceNotFound(String message) {
+    return new ServiceError(404, "ResourceNotFoundException", "Message", message, null);
   }
 
   /** 404: an ARN names another region, which this endpoint cannot reach. */
@@ -50,6 +57,14 @@ public final class ServiceError extends RuntimeException {
   public static ServiceError unknownOperation(String method, String path) {
     return new ServiceError(
         404, "UnknownOperationException", "message", "No operation " + method + " " + path, null);
+  }
+
+  /**
+   * 404 {@code UnknownOperationException} for a Lambda operation the gateway knows but does not
+   * offer; the message says what to use instead.
+   */
+  public static ServiceError unsupportedOperation(String message) {
+    return new ServiceError(404, "UnknownOperationException", "message", message, null);
   }
 
   /** 403: a Lambda API request without SigV4 authentication while verification is on. */
@@ -99,6 +114,16 @@ public final class ServiceError extends RuntimeException {
         "InvalidRequestContentException",
         "message",
         "Could not parse request body into json: " + detail,
+        null);
+  }
+
+  /** 400: {@code X-Amz-Client-Context} is not base64 of a JSON object within AWS's size. */
+  public static ServiceError invalidClientContext() {
+    return new ServiceError(
+        400,
+        "InvalidRequestContentException",
+        "message",
+        "Client context must be a valid Base64-encoded JSON object.",
         null);
   }
 

@@ -23,6 +23,8 @@ import java.util.UUID;
  * @param lastModified when the code or configuration last changed (reported to the millisecond)
  * @param revisionId changes whenever the code or configuration changes
  * @param codeLocation where GetFunction's {@code Code.Location} points (a URL), if anywhere
+ * @param tags the function's tags (ListTags, GetFunction's {@code Tags})
+ * @param role the execution role a deployed function was given; empty = the gateway's own
  */
 public record FunctionFacts(
     String description,
@@ -31,14 +33,39 @@ public record FunctionFacts(
     long codeSize,
     Instant lastModified,
     String revisionId,
-    Optional<String> codeLocation) {
+    Optional<String> codeLocation,
+    Map<String, String> tags,
+    Optional<String> role) {
 
   /** When this gateway process loaded its code: the last change of in-process functions. */
   private static final Instant PROCESS_START = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
   public FunctionFacts {
     environment = Map.copyOf(environment);
+    tags = Map.copyOf(tags);
     lastModified = lastModified.truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  /** The facts of a function started with the gateway, which reports the gateway's role. */
+  public FunctionFacts(
+      String description,
+      Map<String, String> environment,
+      String codeSha256,
+      long codeSize,
+      Instant lastModified,
+      String revisionId,
+      Optional<String> codeLocation,
+      Map<String, String> tags) {
+    this(
+        description,
+        environment,
+        codeSha256,
+        codeSize,
+        lastModified,
+        revisionId,
+        codeLocation,
+        tags,
+        Optional.empty());
   }
 
   /**
@@ -54,13 +81,8 @@ public record FunctionFacts(
         0,
         PROCESS_START,
         revisionOf(name, sha, PROCESS_START),
-        Optional.empty());
-  }
-
-  /** These facts with another description. */
-  public FunctionFacts withDescription(String newDescription) {
-    return new FunctionFacts(
-        newDescription, environment, codeSha256, codeSize, lastModified, revisionId, codeLocation);
+        Optional.empty(),
+        Map.of());
   }
 
   /** Base64 of the SHA-256 of {@code bytes}: the form of {@code CodeSha256}. */

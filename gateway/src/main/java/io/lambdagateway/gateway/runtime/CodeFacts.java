@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -50,7 +51,8 @@ public final class CodeFacts {
         size,
         newest,
         FunctionFacts.revisionOf(spec.name(), sha, newest),
-        Optional.of(spec.codeDir().toUri().toString()));
+        Optional.of(spec.codeDir().toUri().toString()),
+        Map.of());
   }
 
   private static List<Path> files(Path dir) {

@@ -143,23 +143,6 @@ public final class FunctionWritesHandler {
                 .map(d -> reply(ctx, 204, null)));
   }
 
-  /** {@code GET /2017-03-31/tags/{arn}}: ListTags; a fixed function has none. */
-  public void listTags(RoutingContext ctx) {
-    String requestId = RequestIds.next();
-    try {
-      String name = name(ctx);
-      if (services.functions().find(name).isEmpty()) {
-        throw ServiceError.functionNotFound(services.config().functionArn(name));
-      }
-      ObjectNode answer = JsonNodeFactory.instance.objectNode();
-      ObjectNode tags = answer.putObject("Tags");
-      deployments.find(name).ifPresent(d -> d.tags().forEach(tags::put));
-      HttpReplies.json(ctx.response().putHeader("x-amzn-RequestId", requestId), answer);
-    } catch (ServiceError error) {
-      HttpReplies.serviceError(ctx.response(), error, requestId);
-    }
-  }
-
   /**
    * Checks that write calls are on, streams the body to a file, parses it on a worker and runs
    * {@code call}; any failure becomes one AWS-shaped error.
@@ -229,21 +212,16 @@ public final class FunctionWritesHandler {
     return FunctionRef.parse(ctx.pathParam("name"), null, services.config().region()).name();
   }
 
-  /** The function's configuration as GetFunction reports it, with the role it was given. */
+  /** The function's configuration as GetFunction reports it. */
   private ObjectNode configuration(Deployment d) {
-    ObjectNode c =
-        FunctionConfiguration.of(
-            services
-                .functions()
-                .find(d.name())
-                .orElseThrow(
-                    () -> ServiceError.functionNotFound(services.config().functionArn(d.name()))),
-            services.config(),
-            false);
-    if (!d.role().isEmpty()) {
-      c.put("Role", d.role());
-    }
-    return c;
+    return FunctionConfiguration.of(
+        services
+            .functions()
+            .find(d.name())
+            .orElseThrow(
+                () -> ServiceError.functionNotFound(services.config().functionArn(d.name()))),
+        services.config(),
+        false);
   }
 
   private static Map<String, String> tagMap(JsonNode tags) {

@@ -137,27 +137,25 @@ public record InvokeRequest(
 
   /**
    * The JSON text of a client-context header. Runtimes parse it (AWS's Node client fails the call
-   * on bad JSON), so anything but base64 of one JSON object within AWS's size is refused here; the
-   * wording of the refusal is ours.
+   * on bad JSON), so anything but base64 of one JSON object within AWS's size is refused here, with
+   * AWS's code and message (AWS words a header over the size the same way).
    */
   private static Optional<String> clientContext(String header) {
     if (header == null || header.isEmpty()) {
       return Optional.empty();
     }
     if (header.length() > MAX_CLIENT_CONTEXT_BYTES) {
-      throw ServiceError.invalidParameter(
-          "Client context must be at most " + MAX_CLIENT_CONTEXT_BYTES + " bytes");
+      throw ServiceError.invalidClientContext();
     }
     byte[] json;
     try {
       json = Base64.getDecoder().decode(header);
     } catch (IllegalArgumentException notBase64) {
-      json = null;
+      throw ServiceError.invalidClientContext();
     }
-    String text = json == null ? "" : new String(json, StandardCharsets.UTF_8);
+    String text = new String(json, StandardCharsets.UTF_8);
     if (!text.strip().startsWith("{") || JsonScan.problem(json) != null) {
-      throw ServiceError.invalidParameter(
-          "Client context must be a valid Base64-encoded JSON object");
+      throw ServiceError.invalidClientContext();
     }
     return Optional.of(text);
   }

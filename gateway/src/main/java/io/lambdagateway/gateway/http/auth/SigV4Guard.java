@@ -22,11 +22,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
- * Puts SigV4 verification in front of the Lambda API (every path under {@code /2015-03-31} and the
- * other {@code /YYYY-MM-DD} version prefixes) when access keys are configured; function URLs,
- * {@code /health} and {@code /metrics} pass untouched.
+ * Puts SigV4 verification in front of the Lambda API (every path under a version prefix such as
+ * {@code /2015-03-31} or {@code /2021-10-31}, as the router sends them to the API) when access keys
+ * are configured; function URLs, {@code /health} and {@code /metrics} pass untouched.
  *
  * <p>A protected request's headers are checked first, so an unsigned or expired request is refused
  * before its body is read. Then the body is read (within the largest API payload limit; a larger
@@ -37,9 +38,8 @@ import java.util.function.Function;
  */
 public final class SigV4Guard implements Handler<HttpServerRequest> {
 
-  /** Every Lambda API version prefix: {@code /2015-03-31}, {@code /2017-03-31} (tags), ... */
-  private static final java.util.regex.Pattern API_PREFIX =
-      java.util.regex.Pattern.compile("/20\\d\\d-\\d\\d-\\d\\d(/.*)?");
+  /** A Lambda API version prefix, alone or followed by a path. */
+  private static final Pattern API_PREFIX = Pattern.compile("/20\\d\\d-\\d\\d-\\d\\d(/.*)?");
 
   private final Vertx vertx;
   private final BodyReader bodies;

@@ -29,7 +29,8 @@ class FunctionConfigurationTest {
           1234,
           Instant.parse("2024-01-01T00:00:00.123456Z"),
           "0f6c2c1e-8a5b-4e8e-9d7e-7d1f5e6b6a11",
-          Optional.empty());
+          Optional.empty(),
+          Map.of("team", "data"));
   private static final HostedFunction FN =
       new HostedFunction(
           "greeter", new EchoFunction(), Duration.ofSeconds(7), 256, OptionalInt.of(3), FACTS);

@@ -332,7 +332,9 @@ class InvokeRequestTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("clientContexts")
-  @DisplayName("X-Amz-Client-Context: base64 JSON for synchronous calls, else refused with 400")
+  @DisplayName(
+      "X-Amz-Client-Context: base64 JSON for synchronous calls, else 400"
+          + " InvalidRequestContentException with AWS's message")
   void clientContext(String name, String header, String type, Optional<String> expected) {
     Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     headers.put("X-Amz-Invocation-Type", type);
@@ -347,8 +349,9 @@ class InvokeRequestTest {
               ServiceError.class,
               error -> {
                 assertThat(error.status()).isEqualTo(400);
-                assertThat(error.code()).isEqualTo("InvalidParameterValueException");
-                assertThat(error.getMessage()).startsWith("Client context must be");
+                assertThat(error.code()).isEqualTo("InvalidRequestContentException");
+                assertThat(error.getMessage())
+                    .isEqualTo("Client context must be a valid Base64-encoded JSON object.");
               });
     } else {
       assertThat(

@@ -22,7 +22,11 @@ class SigV4GuardTest {
     "/metrics, false",
     "/2015-03-310, false",
     "/%ZZ/../2015-03-31/functions, false",
-    "/2021-10-31/functions/enricher/url, false"
+    "/2021-10-31/functions/enricher/url, true",
+    "/2016-08-19/account-settings, true",
+    "/2016-08-19, true",
+    "/2016-8-19/account-settings, false",
+    "/20xx-08-19/account-settings, false"
   })
   @DisplayName("every spelling of a path the router sends to the Lambda API, and nothing else")
   void matchesTheRoutersPaths(String path, boolean api) {
