@@ -108,6 +108,30 @@ class FunctionDeploySdkTest {
   }
 
   @Test
+  @DisplayName("a call in flight when the code is replaced finishes on the old code")
+  void inFlightCallFinishesAcrossAnUpdate() throws Exception {
+    create(
+        "slow",
+        Zips.of(
+            Map.of(
+                "index.js",
+                "exports.handler = async () => { await new Promise(r => setTimeout(r, 1500));"
+                    + " return { v: 'old' }; };\n")));
+    try {
+      assertThat(invokeRaw("slow", "{}")).contains("old");
+      var inFlight =
+          java.util.concurrent.CompletableFuture.supplyAsync(() -> invokeRaw("slow", "{}"));
+      Thread.sleep(300);
+      lambda.updateFunctionCode(b -> b.functionName("slow").zipFile(zip("new")));
+
+      assertThat(invoke("slow").path("v").asText()).isEqualTo("new");
+      assertThat(inFlight.get(10, java.util.concurrent.TimeUnit.SECONDS)).contains("old");
+    } finally {
+      lambda.deleteFunction(b -> b.functionName("slow"));
+    }
+  }
+
+  @Test
   @DisplayName("a reserved concurrency of 0 throttles every call until it is deleted")
   void reservedConcurrency() throws Exception {
     create("limited", Zips.nodeHandler("c"));
