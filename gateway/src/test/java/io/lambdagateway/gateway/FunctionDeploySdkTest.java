@@ -211,6 +211,10 @@ class FunctionDeploySdkTest {
     assertThatThrownBy(
             () -> create("absolute", Zips.of(Map.of("/etc/index.js", "exports.handler=1"))))
         .isInstanceOf(InvalidParameterValueException.class);
+    assertThatThrownBy(() -> create("link", Zips.symlink("index.js", "/etc/passwd")))
+        .isInstanceOfSatisfying(
+            InvalidParameterValueException.class,
+            e -> assertThat(e.getMessage()).contains("is a symbolic link"));
     assertThatThrownBy(
             () ->
                 lambda.createFunction(

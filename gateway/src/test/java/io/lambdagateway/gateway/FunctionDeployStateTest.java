@@ -92,4 +92,28 @@ class FunctionDeployStateTest {
               LambdaException.class, e -> assertThat(e.statusCode()).isEqualTo(403));
     }
   }
+
+  @Test
+  @DisplayName("beyond loopback with SigV4 verification, a signed client deploys and deletes")
+  void writesOnWithSigV4() {
+    Map<String, String> settings =
+        Map.of("GATEWAY_HOST", "0.0.0.0", "GATEWAY_AWS_CREDENTIALS", "AKIDTEST:secret");
+    try (TestGateway signed = TestGateway.start(settings);
+        LambdaClient lambda = LambdaClients.of(signed.port())) {
+      lambda.createFunction(
+          b ->
+              b.functionName("signed")
+                  .runtime("nodejs20.x")
+                  .handler("index.handler")
+                  .role("r")
+                  .code(c -> c.zipFile(SdkBytes.fromByteArray(Zips.nodeHandler("s")))));
+      String answer =
+          lambda
+              .invoke(b -> b.functionName("signed").payload(SdkBytes.fromUtf8String("{}")))
+              .payload()
+              .asUtf8String();
+      assertThat(answer).contains("\"v\":\"s\"");
+      lambda.deleteFunction(b -> b.functionName("signed"));
+    }
+  }
 }

@@ -230,17 +230,36 @@ public final class Deployments {
         });
   }
 
-  /** Stops every deployed function's environments; on gateway shutdown. */
+  /**
+   * Stops every deployed function's environments and deletes their extracted code (the stored zips
+   * stay); on gateway shutdown.
+   */
   public Future<Void> close() {
     List<Future<Void>> stopped = new ArrayList<>();
+    List<Path> codeDirs = new ArrayList<>();
     for (String name : deployed.keySet()) {
       registry
           .find(name)
           .map(HostedFunction::function)
           .filter(DeployedFunction.class::isInstance)
-          .ifPresent(f -> stopped.add(((DeployedFunction) f).runtime().close()));
+          .map(DeployedFunction.class::cast)
+          .ifPresent(
+              f -> {
+                stopped.add(f.runtime().close());
+                codeDirs.add(f.runtime().spec().codeDir());
+              });
     }
-    return Future.join(stopped).<Void>mapEmpty().onComplete(done -> worker.close());
+    return Future.join(stopped)
+        .transform(
+            done ->
+                worker.executeBlocking(
+                    () -> {
+                      codeDirs.forEach(CodeDirectories::deleteExtracted);
+                      return null;
+                    },
+                    true))
+        .<Void>mapEmpty()
+        .onComplete(done -> worker.close());
   }
 
   private <T> Future<T> change(Callable<T> work) {

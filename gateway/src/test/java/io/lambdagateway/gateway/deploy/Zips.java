@@ -4,7 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -26,6 +29,36 @@ public final class Zips {
       throw new UncheckedIOException(impossible);
     }
     return bytes.toByteArray();
+  }
+
+  /**
+   * A zip whose only entry {@code name} is a symbolic link to {@code target}, made by the {@code
+   * zip} tool as a user's would be.
+   */
+  public static byte[] symlink(String name, String target) {
+    try {
+      Path dir = Files.createTempDirectory("zips-link");
+      Files.createSymbolicLink(dir.resolve(name), Path.of(target));
+      Process zip =
+          new ProcessBuilder("zip", "-q", "--symlinks", "link.zip", name)
+              .directory(dir.toFile())
+              .inheritIO()
+              .start();
+      if (!zip.waitFor(30, TimeUnit.SECONDS) || zip.exitValue() != 0) {
+        zip.destroyForcibly();
+        throw new IllegalStateException("zip --symlinks failed");
+      }
+      byte[] bytes = Files.readAllBytes(dir.resolve("link.zip"));
+      Files.delete(dir.resolve("link.zip"));
+      Files.delete(dir.resolve(name));
+      Files.delete(dir);
+      return bytes;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** A Node.js package whose {@code index.handler} answers {@code {"v": version, "event": ...}}. */
