@@ -2,6 +2,9 @@ package io.lambdagateway.gateway;
 
 import io.lambdagateway.enricher.Enricher;
 import io.lambdagateway.enricher.EnricherConfig;
+import io.lambdagateway.gateway.deploy.DeploymentStore;
+import io.lambdagateway.gateway.deploy.Deployments;
+import io.lambdagateway.gateway.deploy.WriteAccess;
 import io.lambdagateway.gateway.function.EchoFunction;
 import io.lambdagateway.gateway.function.EnricherFunction;
 import io.lambdagateway.gateway.function.FunctionError;
@@ -136,9 +139,23 @@ public final class Gateway {
       throw cannotUse;
     }
     EventQueue events = eventQueue(vertx, config, invoker, journal, destination);
+    Deployments deployments =
+        new Deployments(
+            vertx,
+            config,
+            registryOfFunctions,
+            config.stateDir().map(DeploymentStore::open),
+            WriteAccess.of(config));
+    deployments.restore();
     GatewayServices services =
         new GatewayServices(
-            config, registryOfFunctions, invoker, events, registry, new AtomicBoolean());
+            config,
+            registryOfFunctions,
+            invoker,
+            events,
+            deployments,
+            registry,
+            new AtomicBoolean());
     BodyBudget bodyBudget = new BodyBudget(config.httpLimits().maxBodyBytesInFlight());
     Gauge.builder("gateway_request_body_bytes_in_flight", bodyBudget, BodyBudget::used)
         .description("Request-body bytes held in memory by all requests together")
@@ -282,10 +299,10 @@ public final class Gateway {
 
   /**
    * Drains and stops: health reports DOWN, each server stops accepting connections and lets
-   * in-flight calls finish within the shutdown grace period, then every runtime process is stopped,
-   * the code extracted from the functions' zips is deleted and Vert.x closes. Event calls not
-   * finished stay in the journal (with a state directory) and run after the next start; without one
-   * they are lost.
+   * in-flight calls finish within the shutdown grace period, then every runtime process is stopped
+   * (those of deployed functions too), the code extracted from the functions' zips is deleted and
+   * Vert.x closes. Event calls not finished stay in the journal (with a state directory) and run
+   * after the next start; without one they are lost.
    */
   public Future<Void> close() {
     services.draining().set(true);
@@ -294,6 +311,7 @@ public final class Gateway {
     return Future.join(undeployed)
         .transform(done -> services.events().close())
         .transform(done -> stopRuntimes())
+        .transform(done -> services.deployments().close())
         .transform(done -> deleteExtractedCode())
         .transform(done -> vertx.close());
   }

@@ -7,6 +7,7 @@ import io.lambdagateway.gateway.http.ClientErrorLog;
 import io.lambdagateway.gateway.http.HeaderWatch;
 import io.lambdagateway.gateway.http.InvalidRequestHandler;
 import io.lambdagateway.gateway.http.ProtocolErrors;
+import io.lambdagateway.gateway.http.api.FunctionWritesHandler;
 import io.lambdagateway.gateway.http.api.InvokeApiHandler;
 import io.lambdagateway.gateway.http.api.ReadRoutes;
 import io.lambdagateway.gateway.http.auth.SigV4Guard;
@@ -137,6 +138,7 @@ final class GatewayVerticle extends VerticleBase {
     InvokeApiHandler invoke = new InvokeApiHandler(vertx, services, bodies);
     FunctionUrlHandler functionUrls = new FunctionUrlHandler(vertx, services, bodies);
     dashboard = new DashboardRoutes(vertx, dashboardHub);
+    FunctionWritesHandler writes = new FunctionWritesHandler(vertx, services);
     Router router = Router.router(vertx);
     router.route().handler(protocolErrors::checkHeaders);
     router.route().failureHandler(protocolErrors::answerFailure);
@@ -144,6 +146,15 @@ final class GatewayVerticle extends VerticleBase {
     router.head("/health").handler(this::headHealth);
     router.get("/metrics").handler(PrometheusScrapingHandler.create(services.registry()));
     router.post("/2015-03-31/functions/:name/invocations").handler(invoke::handle);
+    router.post("/2015-03-31/functions").handler(writes::createFunction);
+    router.post("/2015-03-31/functions/").handler(writes::createFunction);
+    router.put("/2015-03-31/functions/:name/code").handler(writes::updateCode);
+    router.put("/2015-03-31/functions/:name/configuration").handler(writes::updateConfiguration);
+    router.delete("/2015-03-31/functions/:name").handler(writes::deleteFunction);
+    router.put("/2017-10-31/functions/:name/concurrency").handler(writes::putConcurrency);
+    router.delete("/2017-10-31/functions/:name/concurrency").handler(writes::deleteConcurrency);
+    router.post("/2017-03-31/tags/:name").handler(writes::tagResource);
+    router.delete("/2017-03-31/tags/:name").handler(writes::untagResource);
     ReadRoutes.add(router, services);
     ReadRoutes.refuseTheRest(router, services);
     if (services.config().benchEcho()) {

@@ -173,6 +173,21 @@ public final class ServiceError extends RuntimeException {
     return new ServiceError(408, "RequestTimeoutException", "message", message, null);
   }
 
+  /** 409: the resource exists already (a function name taken) or is being changed. */
+  public static ServiceError resourceConflict(String message) {
+    return new ServiceError(409, "ResourceConflictException", "message", message, null);
+  }
+
+  /** 412: the caller's {@code RevisionId} is not the function's current one. */
+  public static ServiceError preconditionFailed(String message) {
+    return new ServiceError(412, "PreconditionFailedException", "message", message, null);
+  }
+
+  /** 403: the call is not allowed here; the message says why (IAM's code for a denied call). */
+  public static ServiceError accessDenied(String message) {
+    return new ServiceError(403, "AccessDeniedException", "Message", message, null);
+  }
+
   /** 500: an unexpected failure of the gateway itself. */
   public static ServiceError internal(String message) {
     return new ServiceError(500, "ServiceException", "Message", message, null);

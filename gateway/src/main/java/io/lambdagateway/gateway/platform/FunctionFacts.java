@@ -24,6 +24,7 @@ import java.util.UUID;
  * @param revisionId changes whenever the code or configuration changes
  * @param codeLocation where GetFunction's {@code Code.Location} points (a URL), if anywhere
  * @param tags the function's tags (ListTags, GetFunction's {@code Tags})
+ * @param role the execution role a deployed function was given; empty = the gateway's own
  */
 public record FunctionFacts(
     String description,
@@ -33,7 +34,8 @@ public record FunctionFacts(
     Instant lastModified,
     String revisionId,
     Optional<String> codeLocation,
-    Map<String, String> tags) {
+    Map<String, String> tags,
+    Optional<String> role) {
 
   /** When this gateway process loaded its code: the last change of in-process functions. */
   private static final Instant PROCESS_START = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -42,6 +44,28 @@ public record FunctionFacts(
     environment = Map.copyOf(environment);
     tags = Map.copyOf(tags);
     lastModified = lastModified.truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  /** The facts of a function started with the gateway, which reports the gateway's role. */
+  public FunctionFacts(
+      String description,
+      Map<String, String> environment,
+      String codeSha256,
+      long codeSize,
+      Instant lastModified,
+      String revisionId,
+      Optional<String> codeLocation,
+      Map<String, String> tags) {
+    this(
+        description,
+        environment,
+        codeSha256,
+        codeSize,
+        lastModified,
+        revisionId,
+        codeLocation,
+        tags,
+        Optional.empty());
   }
 
   /**

@@ -44,7 +44,7 @@ public final class FunctionConfiguration {
     c.put("FunctionName", fn.name());
     c.put("FunctionArn", qualifiedArn ? arn + ":" + LATEST : arn);
     c.put("Runtime", fn.function().runtimeName());
-    c.put("Role", roleArn(config));
+    c.put("Role", facts.role().orElse(roleArn(config)));
     c.put("Handler", fn.function().handlerName());
     c.put("CodeSize", facts.codeSize());
     c.put("Description", facts.description());
