@@ -69,7 +69,7 @@ rss_mb() { echo $(($(ps -o rss= -p "$GATEWAY_PID" | tr -d ' ') / 1024)); }
 
 # load BATCH SECONDS -> "req/s p99 max_rss_mb non2xx"
 load() {
-  BATCH="$1" wrk -t2 -c16 -d"$2s" --latency -s "$ROOT/bench/gateway/post.lua" \
+  BATCH="$1" wrk -t2 -c16 -d"$2s" --timeout 30s --latency -s "$ROOT/bench/gateway/post.lua" \
     "http://127.0.0.1:$PORT/enricher?integration=raw" >"$WORK/wrk.out" 2>&1 &
   local wrk_pid=$! max=0 rss
   while kill -0 "$wrk_pid" 2>/dev/null; do

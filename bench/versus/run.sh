@@ -163,7 +163,8 @@ for batch in "${BATCHES[@]}"; do
       case $side in
         gateway) label="gateway /enricher (Java)"
           ratio=$(awk -v a="$rps" -v s="$sls_rps" -v f="$floor_rps" \
-            'BEGIN { printf "%.1fx sls, %.2fx floor", a / s, a / f }') ;;
+            'BEGIN { if (s > 0) printf "%.1fx sls, ", a / s; else printf "sls answered none, "
+                     printf "%.2fx floor", a / f }') ;;
         floor) label="gateway /bench/answer (floor)"; ratio="" ;;
         sls) label="serverless-offline (Node)"; ratio="" ;;
       esac
