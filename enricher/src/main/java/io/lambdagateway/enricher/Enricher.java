@@ -4,6 +4,7 @@ import io.lambdagateway.enricher.fast.DirectEnrichment;
 import io.lambdagateway.enricher.fast.SplitItemWriter;
 import io.lambdagateway.transfer.BatchJson;
 import io.lambdagateway.transfer.MalformedBatchException;
+import io.lambdagateway.transfer.ResponseBody;
 import io.lambdagateway.transfer.ResponseTooLargeException;
 import java.util.Objects;
 
@@ -15,8 +16,9 @@ import java.util.Objects;
  * <p>Thread-safe and non-blocking: no I/O and no shared mutable state per call, so it may run on an
  * event loop. The cost is linear in the batch size (one streaming pass, one shared mapper). Records
  * of the usual shape are enriched straight into the response bytes ({@link DirectEnrichment}); any
- * other record takes the generic path of change-item objects and Jackson's generator (its split
- * items written by {@link SplitItemWriter}), with the same output.
+ * other record takes the generic path of change-item objects and Jackson's generator (its change
+ * items written by {@link SplitItemWriter}), with the same output. The change items are written in
+ * the config's {@link EnricherConfig#output() form}, compact by default.
  */
 public final class Enricher {
 
@@ -57,15 +59,26 @@ public final class Enricher {
    *     maxResponseBytes}; no more than about that much is allocated for it
    */
   public byte[] transform(byte[] requestJson, int maxResponseBytes) {
+    return transformToBody(requestJson, maxResponseBytes).toByteArray();
+  }
+
+  /**
+   * {@link #transform(byte[], int)}, with the answer in the chunks it was written to, for a server
+   * that sends them without copying them into one array first.
+   *
+   * @throws MalformedBatchException when the batch itself is unusable
+   * @throws ResponseTooLargeException as soon as the response would exceed {@code maxResponseBytes}
+   */
+  public ResponseBody transformToBody(byte[] requestJson, int maxResponseBytes) {
     // The fast paths' scratch state is per call, which keeps the enricher thread-safe.
-    DirectEnrichment direct = new DirectEnrichment(config.publicIp());
-    SplitItemWriter splitItems = new SplitItemWriter();
-    return BatchJson.transformRecords(
+    DirectEnrichment direct = new DirectEnrichment(config.publicIp(), config.output());
+    SplitItemWriter items = new SplitItemWriter(config.output());
+    return BatchJson.transform(
         requestJson,
         maxResponseBytes,
         (record, out) -> {
           if (!direct.tryWrite(record, out)) {
-            BatchJson.writeResult(out, records.enrich(record, out), splitItems);
+            BatchJson.writeResult(out, records.enrich(record, out), items);
           }
         });
   }

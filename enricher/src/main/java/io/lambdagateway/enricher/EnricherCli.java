@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Command line: {@code java -jar enricher-cli.jar [--ip ADDRESS] [--skip-bad-rows] [FILE]}.
+ * Command line: {@code java -jar enricher-cli.jar [--ip ADDRESS] [--skip-bad-rows] [--output
+ * compact|full] [FILE]}.
  *
  * <p>Reads one request batch from FILE (standard input when absent or {@code -}) and writes the
  * response batch to standard output. Options override the environment variables of {@link
@@ -27,7 +28,7 @@ public final class EnricherCli {
   static final int BAD_USAGE = 2;
 
   private static final String USAGE =
-      "usage: java -jar enricher-cli.jar [--ip ADDRESS] [--skip-bad-rows] [FILE]";
+      "usage: java -jar enricher-cli.jar [--ip ADDRESS] [--skip-bad-rows] [--output compact|full] [FILE]";
 
   private EnricherCli() {}
 
@@ -80,6 +81,7 @@ public final class EnricherCli {
   private static final class Options {
     String ip;
     Boolean skipBadRows;
+    String output;
     Path file;
     boolean help;
 
@@ -90,6 +92,7 @@ public final class EnricherCli {
         switch (arg) {
           case "--ip" -> options.ip = valueAfter(args, ++i, arg);
           case "--skip-bad-rows" -> options.skipBadRows = true;
+          case "--output" -> options.output = valueAfter(args, ++i, arg);
           case "-h", "--help" -> options.help = true;
           case "-" -> options.setFile(null);
           default -> {
@@ -122,6 +125,9 @@ public final class EnricherCli {
       EnricherConfig config = EnricherConfig.fromEnvironment(environment, address);
       if (ip != null) {
         config = config.withPublicIp(ip);
+      }
+      if (output != null) {
+        config = config.withOutput(EnricherConfig.parseOutput(output));
       }
       return skipBadRows != null ? config.withSkipBadRows(skipBadRows) : config;
     }

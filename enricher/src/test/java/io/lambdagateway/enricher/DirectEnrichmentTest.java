@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lambdagateway.enricher.fast.DirectEnrichment;
 import io.lambdagateway.transfer.BatchJson;
 import io.lambdagateway.transfer.BatchRecord;
+import io.lambdagateway.transfer.ResponseForm;
 import io.lambdagateway.transfer.ResponseOutput;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -35,19 +36,20 @@ class DirectEnrichmentTest {
   void sameBytesAsTheGenericPath(
       @ForAll("values") @Size(max = 6) List<String> values,
       @ForAll boolean skipBadRows,
-      @ForAll("addresses") String ip) {
+      @ForAll("addresses") String ip,
+      @ForAll ResponseForm form) {
     List<BatchRecord> records = new ArrayList<>();
     for (int i = 0; i < values.size(); i++) {
       records.add(Batches.kafkaRecord(1000 + i, values.get(i)));
     }
-    EnricherConfig config = new EnricherConfig(ip, skipBadRows);
+    EnricherConfig config = new EnricherConfig(ip, skipBadRows, form);
     byte[] request = BatchJson.writeRequest(records);
 
     byte[] direct = Enricher.create(config).transform(request);
 
     assertThat(text(direct)).isEqualTo(text(generic(config, records)));
     for (BatchRecord record : records) {
-      Statistics.collect(new DirectEnrichment(ip).tryWrite(record, new ResponseOutput(64)));
+      Statistics.collect(new DirectEnrichment(ip, form).tryWrite(record, new ResponseOutput(64)));
     }
     // Not vacuous: both paths must be taken by a good share of the records.
     Statistics.coverage(
@@ -60,7 +62,7 @@ class DirectEnrichmentTest {
   @Example
   @Label("takes the demo producer's records itself, and hands back the others untouched")
   void coversTheDemoShape() {
-    DirectEnrichment direct = new DirectEnrichment(IP);
+    DirectEnrichment direct = new DirectEnrichment(IP, ResponseForm.COMPACT);
     ResponseOutput out = new ResponseOutput(16);
 
     boolean demo =
@@ -86,11 +88,13 @@ class DirectEnrichmentTest {
             Batches.kafkaRecord(1, Batches.PRODUCER_ROW),
             Batches.kafkaRecord(2, null),
             Batches.kafkaRecord(3, Batches.PRODUCER_ROW + "\n\n" + Batches.PRODUCER_ROW + "\n"));
-    EnricherConfig config = new EnricherConfig(IP, false);
+    for (ResponseForm form : ResponseForm.values()) {
+      EnricherConfig config = new EnricherConfig(IP, false, form);
 
-    byte[] direct = Enricher.create(config).transform(BatchJson.writeRequest(records));
+      byte[] direct = Enricher.create(config).transform(BatchJson.writeRequest(records));
 
-    assertThat(text(direct)).isEqualTo(text(generic(config, records)));
+      assertThat(text(direct)).isEqualTo(text(generic(config, records)));
+    }
   }
 
   @Provide
@@ -135,7 +139,8 @@ class DirectEnrichmentTest {
     // an output without a limit: the generic path's results, whatever their size
     ResponseOutput unlimited = new ResponseOutput(0);
     return BatchJson.writeResponse(
-        records.stream().map(record -> enricher.enrich(record, unlimited)).toList());
+        records.stream().map(record -> enricher.enrich(record, unlimited)).toList(),
+        config.output());
   }
 
   private static String text(byte[] bytes) {

@@ -2,6 +2,7 @@ package io.lambdagateway.enricher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lambdagateway.transfer.ResponseForm;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -23,15 +24,36 @@ class EnricherCliTest {
   private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
 
   @Test
-  @DisplayName("A batch file is answered on stdout with the golden response")
+  @DisplayName("A batch file is answered on stdout with the golden (compact) response")
   void fileIsTransformed() {
     String demo = Golden.DIRECTORY.resolve("demo.request.json").toString();
 
     int status = run(new byte[0], Map.of(), "--ip", Golden.PUBLIC_IP, demo);
 
     assertThat(status).isZero();
-    assertThat(out()).isEqualTo(Golden.compact(Golden.response("demo")) + System.lineSeparator());
+    assertThat(out())
+        .isEqualTo(
+            Golden.compact(Golden.response("demo", ResponseForm.COMPACT)) + System.lineSeparator());
     assertThat(err()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("--output full answers with the full golden response, over ENRICHER_OUTPUT")
+  void fullOutputOption() {
+    String demo = Golden.DIRECTORY.resolve("demo.request.json").toString();
+
+    int status =
+        run(
+            new byte[0],
+            Map.of("ENRICHER_OUTPUT", "compact"),
+            "--ip",
+            Golden.PUBLIC_IP,
+            "--output",
+            "full",
+            demo);
+
+    assertThat(status).isZero();
+    assertThat(out()).isEqualTo(Golden.compact(Golden.response("demo")) + System.lineSeparator());
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.lambdagateway.enricher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lambdagateway.transfer.ResponseForm;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -51,6 +52,28 @@ class EnricherConfigTest {
                     discovery))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("ENRICHER_SKIP_BAD_ROWS must be true or false, not 'yes'");
+  }
+
+  @Test
+  @DisplayName("ENRICHER_OUTPUT picks the answer's form, compact when unset; others are refused")
+  void outputForm() {
+    Map<String, String> ip = Map.of("ENRICHER_PUBLIC_IP", "203.0.113.7");
+
+    assertThat(EnricherConfig.fromEnvironment(ip, discovery).output())
+        .isEqualTo(ResponseForm.COMPACT);
+    assertThat(
+            EnricherConfig.fromEnvironment(
+                    Map.of("ENRICHER_PUBLIC_IP", "203.0.113.7", "ENRICHER_OUTPUT", " FULL "),
+                    discovery)
+                .output())
+        .isEqualTo(ResponseForm.FULL);
+    assertThatThrownBy(
+            () ->
+                EnricherConfig.fromEnvironment(
+                    Map.of("ENRICHER_PUBLIC_IP", "203.0.113.7", "ENRICHER_OUTPUT", "short"),
+                    discovery))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("ENRICHER_OUTPUT must be full or compact, not 'short'");
   }
 
   @Test

@@ -1,11 +1,13 @@
 package io.lambdagateway.enricher;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lambdagateway.transfer.ResponseForm;
 import io.lambdagateway.transfer.TransferJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Reads the golden request/response pairs under src/test/resources/golden/. */
 final class Golden {
@@ -21,8 +23,26 @@ final class Golden {
     return read(name + ".request.json");
   }
 
+  /** The names of the golden pairs. */
+  static final List<String> NAMES =
+      List.of(
+          "demo",
+          "empty-batch",
+          "empty-value",
+          "bad-base64",
+          "data-not-json",
+          "legacy-5-column",
+          "commit-time-nanos",
+          "commit-time-max-uint64");
+
+  /** The full-form response: {@code NAME.response.json}. */
   static byte[] response(String name) {
     return read(name + ".response.json");
+  }
+
+  /** The response in {@code form}: the full one, or {@code NAME.compact-response.json}. */
+  static byte[] response(String name, ResponseForm form) {
+    return form == ResponseForm.FULL ? response(name) : read(name + ".compact-response.json");
   }
 
   /** The tree of a JSON text, with exact numbers (BigInteger/BigDecimal where a long won't do). */

@@ -2,53 +2,55 @@ package io.lambdagateway.enricher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lambdagateway.transfer.ResponseForm;
 import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 @DisplayName("Golden request/response pairs")
 class GoldenFilesTest {
 
   private final Enricher enricher = Enricher.create(new EnricherConfig(Golden.PUBLIC_IP, false));
 
-  @ParameterizedTest(name = "{0}")
-  @ValueSource(
-      strings = {
-        "demo",
-        "empty-batch",
-        "empty-value",
-        "bad-base64",
-        "data-not-json",
-        "legacy-5-column",
-        "commit-time-nanos",
-        "commit-time-max-uint64"
-      })
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("goldenPairs")
   @DisplayName("Each golden request transforms into its golden response, equal as JSON")
-  void goldenRequestGivesGoldenResponse(String name) {
-    byte[] actual = enricher.transform(Golden.request(name));
+  void goldenRequestGivesGoldenResponse(String name, ResponseForm form) {
+    byte[] actual = enricher(form).transform(Golden.request(name));
 
-    assertThat(Golden.tree(actual)).isEqualTo(Golden.tree(Golden.response(name)));
+    assertThat(Golden.tree(actual)).isEqualTo(Golden.tree(Golden.response(name, form)));
   }
 
-  @ParameterizedTest(name = "{0}")
-  @ValueSource(
-      strings = {
-        "demo",
-        "empty-batch",
-        "empty-value",
-        "bad-base64",
-        "data-not-json",
-        "legacy-5-column",
-        "commit-time-nanos",
-        "commit-time-max-uint64"
-      })
-  @DisplayName("Each golden response is byte for byte the compact output, field order included")
-  void goldenResponseMatchesTheBytesWritten(String name) {
-    String actual = new String(enricher.transform(Golden.request(name)), StandardCharsets.UTF_8);
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("goldenPairs")
+  @DisplayName("Each golden response is byte for byte the output, field order included")
+  void goldenResponseMatchesTheBytesWritten(String name, ResponseForm form) {
+    String actual =
+        new String(enricher(form).transform(Golden.request(name)), StandardCharsets.UTF_8);
 
-    assertThat(actual).isEqualTo(Golden.compact(Golden.response(name)));
+    assertThat(actual).isEqualTo(Golden.compact(Golden.response(name, form)));
+  }
+
+  @Test
+  @DisplayName("The enricher answers in the compact form unless told otherwise")
+  void compactIsTheDefault() {
+    byte[] actual = enricher.transform(Golden.request("demo"));
+
+    assertThat(Golden.tree(actual))
+        .isEqualTo(Golden.tree(Golden.response("demo", ResponseForm.COMPACT)));
+  }
+
+  static Stream<Arguments> goldenPairs() {
+    return Golden.NAMES.stream()
+        .flatMap(name -> Stream.of(ResponseForm.values()).map(form -> Arguments.of(name, form)));
+  }
+
+  private static Enricher enricher(ResponseForm form) {
+    return Enricher.create(new EnricherConfig(Golden.PUBLIC_IP, false, form));
   }
 
   @Test

@@ -234,7 +234,8 @@ public final class Gateway {
             Map.of(
                 EnricherConfig.PUBLIC_IP_VARIABLE, config.enricherPublicIp().orElse(""),
                 EnricherConfig.SKIP_BAD_ROWS_VARIABLE,
-                    Boolean.toString(config.enricherSkipBadRows())));
+                    Boolean.toString(config.enricherSkipBadRows()),
+                EnricherConfig.OUTPUT_VARIABLE, config.enricherOutput().wireName()));
     return new HostedFunction(
         config.functionName(),
         new EnricherFunction(Enricher.create(enricherConfig)),

@@ -6,6 +6,7 @@ import io.lambdagateway.gateway.runtime.FunctionSpec;
 import io.lambdagateway.gateway.runtime.RuntimeSettings;
 import io.lambdagateway.settings.Durations;
 import io.lambdagateway.settings.Sizes;
+import io.lambdagateway.transfer.ResponseForm;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import java.util.OptionalInt;
  *     check
  * @param reservedConcurrency the enricher's reserved concurrency; empty = none
  * @param enricherPublicIp the enricher's ip column; empty = discovered from the host
+ * @param enricherOutput the form of the enricher's change items (compact by default)
  * @param functions the user's own functions to host ({@code --function}, {@code --template}), in
  *     their order; empty = none
  * @param runtimeSettings how the execution environments of {@code functions} are run
@@ -61,6 +63,7 @@ public record GatewayConfig(
     boolean benchEcho,
     Optional<String> enricherPublicIp,
     boolean enricherSkipBadRows,
+    ResponseForm enricherOutput,
     List<FunctionSpec> functions,
     RuntimeSettings runtimeSettings) {
 
@@ -124,6 +127,7 @@ public record GatewayConfig(
         benchEcho,
         enricherPublicIp,
         enricherSkipBadRows,
+        enricherOutput,
         functions,
         runtimeSettings);
   }

@@ -11,6 +11,7 @@ import io.lambdagateway.gateway.runtime.define.FunctionDefinitions;
 import io.lambdagateway.gateway.runtime.define.InvalidDefinition;
 import io.lambdagateway.settings.Durations;
 import io.lambdagateway.settings.Sizes;
+import io.lambdagateway.transfer.ResponseForm;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -76,6 +77,7 @@ record GatewayConfigParser(Map<String, String> values) {
         benchEcho,
         optional(Setting.ENRICHER_PUBLIC_IP),
         bool(Setting.ENRICHER_SKIP_BAD_ROWS),
+        form(Setting.ENRICHER_OUTPUT),
         functions(benchEcho ? List.of(functionName, EchoFunction.NAME) : List.of(functionName)),
         new RuntimeSettings(
             duration(Setting.RUNTIME_IDLE_TIMEOUT),
@@ -242,6 +244,15 @@ record GatewayConfigParser(Map<String, String> values) {
           "a readable file of KEY:SECRET lines (" + unreadable.getMessage() + ")");
     } catch (IllegalArgumentException invalid) {
       throw new InvalidSetting(Setting.AWS_CREDENTIALS_FILE, file.get(), invalid.getMessage());
+    }
+  }
+
+  private ResponseForm form(Setting s) {
+    String v = text(s);
+    try {
+      return ResponseForm.parse(v);
+    } catch (IllegalArgumentException notAForm) {
+      throw new InvalidSetting(s, v, "full or compact");
     }
   }
 

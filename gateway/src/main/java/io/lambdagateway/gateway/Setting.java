@@ -245,7 +245,13 @@ public enum Setting {
       "ENRICHER_SKIP_BAD_ROWS",
       "--enricher-skip-bad-rows",
       "false",
-      "Skip unparseable rows instead of marking their record ProcessingFailed.");
+      "Skip unparseable rows instead of marking their record ProcessingFailed."),
+  ENRICHER_OUTPUT(
+      "ENRICHER_OUTPUT",
+      "--enricher-output",
+      "compact",
+      "Form of the enricher's change items: compact (only fields that are not zero values, "
+          + "which Transfer decodes to the same items) or full (every field).");
 
   private final String envName;
   private final String flag;

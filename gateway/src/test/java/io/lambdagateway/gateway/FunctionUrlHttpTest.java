@@ -64,7 +64,7 @@ class FunctionUrlHttpTest {
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(Http.json(response))
-        .isEqualTo(Http.json(Files.readString(GOLDEN.resolve("demo.response.json"))));
+        .isEqualTo(Http.json(Files.readString(GOLDEN.resolve("demo.compact-response.json"))));
   }
 
   @Test

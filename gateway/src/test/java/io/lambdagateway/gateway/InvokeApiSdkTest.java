@@ -77,7 +77,7 @@ class InvokeApiSdkTest {
     assertThat(response.executedVersion()).isEqualTo("$LATEST");
     assertThat(UUID.fromString(response.responseMetadata().requestId())).isNotNull();
     assertThat(json(response.payload().asByteArray()))
-        .isEqualTo(json(Files.readAllBytes(GOLDEN.resolve("demo.response.json"))));
+        .isEqualTo(json(Files.readAllBytes(GOLDEN.resolve("demo.compact-response.json"))));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -92,7 +92,7 @@ class SigV4HttpTest {
                       .payload(SdkBytes.fromUtf8String("{\"return\":1}")));
 
       assertThat(json(sync.payload().asByteArray()))
-          .isEqualTo(json(Files.readAllBytes(GOLDEN.resolve("demo.response.json"))));
+          .isEqualTo(json(Files.readAllBytes(GOLDEN.resolve("demo.compact-response.json"))));
       assertThat(event.statusCode()).isEqualTo(202);
       assertThat(lambda.listFunctions().functions())
           .extracting(FunctionConfiguration::functionName)

@@ -3,14 +3,23 @@ package io.lambdagateway.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lambdagateway.enricher.Enricher;
+import io.lambdagateway.enricher.EnricherConfig;
+import io.lambdagateway.transfer.BatchJson;
+import io.lambdagateway.transfer.ResponseForm;
 import io.lambdagateway.transfer.Result;
 import io.lambdagateway.transfer.ResultRecord;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class TransferResponsesTest {
+
+  private static final Path GOLDEN = Path.of("../enricher/src/test/resources/golden");
 
   private static byte[] body(String json) {
     return json.getBytes(StandardCharsets.UTF_8);
@@ -38,6 +47,26 @@ class TransferResponsesTest {
     assertThat(TransferResponses.items(results.get(2))).isEmpty();
     assertThat(TransferResponses.items(results.get(3))).isEmpty();
     assertThat(results.get(3).error()).isEqualTo("row 2: bad query string");
+  }
+
+  @Test
+  @DisplayName("The enricher's compact and full answers read as the same results and items")
+  void compactAndFullAnswersReadAlike() throws IOException {
+    byte[] request = Files.readAllBytes(GOLDEN.resolve("demo.request.json"));
+    List<String> eventIds =
+        BatchJson.readRequest(request).stream().map(r -> r.envelope().eventId()).toList();
+
+    List<ResultRecord> compact =
+        TransferResponses.read(enricher(ResponseForm.COMPACT).transform(request), eventIds);
+    List<ResultRecord> full =
+        TransferResponses.read(enricher(ResponseForm.FULL).transform(request), eventIds);
+
+    assertThat(compact).isEqualTo(full);
+    assertThat(compact.stream().flatMap(r -> TransferResponses.items(r).stream())).isNotEmpty();
+  }
+
+  private static Enricher enricher(ResponseForm form) {
+    return Enricher.create(new EnricherConfig("203.0.113.7", false, form));
   }
 
   @Test

@@ -30,7 +30,7 @@ public final class BatchJson {
 
   private static final byte[] RESPONSE_START = "{\"Records\":[".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] RESPONSE_END = "]}".getBytes(StandardCharsets.US_ASCII);
-  private static final int MAX_INITIAL_CAPACITY = 1 << 28;
+  private static final int MAX_FIRST_CHUNK = 1 << 20;
 
   private BatchJson() {}
 
@@ -63,9 +63,23 @@ public final class BatchJson {
    *     maxResponseBytes}, having allocated no more than that for it
    */
   public static byte[] transformRecords(byte[] request, int maxResponseBytes, ResultWriter writer) {
-    // A demo batch's response is about 8.6 times its request; one size step covers that.
-    long estimate = Math.min(9L * request.length + 64, MAX_INITIAL_CAPACITY);
-    ResponseOutput out = new ResponseOutput((int) estimate, maxResponseBytes);
+    return transform(request, maxResponseBytes, writer).toByteArray();
+  }
+
+  /**
+   * Reads a request and lets {@code writer} write each record's result, in order, straight into a
+   * response body of at most {@code maxResponseBytes}, returned in the chunks it was written to.
+   *
+   * @throws MalformedBatchException when the request is not a batch
+   * @throws ResponseTooLargeException as soon as the response would exceed {@code
+   *     maxResponseBytes}, having allocated no more than that for it
+   */
+  public static ResponseBody transform(byte[] request, int maxResponseBytes, ResultWriter writer) {
+    // A compact answer is about 3.5 times its request, a full one 8.6 times: the first chunk
+    // covers a small compact answer whole, and a larger answer simply takes more chunks.
+    long estimate = 4L * request.length + 64;
+    ResponseOutput out =
+        new ResponseOutput((int) Math.min(estimate, MAX_FIRST_CHUNK), maxResponseBytes);
     out.append(RESPONSE_START);
     RecordsJson.read(
         request,
@@ -77,7 +91,7 @@ public final class BatchJson {
           writer.write(RequestRecordJson.read(parser), out);
         });
     out.append(RESPONSE_END);
-    return out.toByteArray();
+    return out.finish();
   }
 
   /** All records of a request body, in order. */
@@ -107,9 +121,14 @@ public final class BatchJson {
         });
   }
 
-  /** A response body, each result written as {@link ResultRecord} describes. */
+  /** A response body in the full form, each result written as {@link ResultRecord} describes. */
   public static byte[] writeResponse(List<ResultRecord> results) {
-    ChangeItemWriter items = ChangeItemWriter.generic();
+    return writeResponse(results, ResponseForm.FULL);
+  }
+
+  /** A response body with its change items in {@code form}. */
+  public static byte[] writeResponse(List<ResultRecord> results, ResponseForm form) {
+    ChangeItemWriter items = ChangeItemWriter.generic(form);
     return RecordsJson.write(
         out -> {
           for (ResultRecord result : results) {
@@ -120,13 +139,14 @@ public final class BatchJson {
 
   /**
    * Writes one result record into the response with Jackson's generator, as {@link #writeResponse}
-   * writes it; each {@code cdc_split} item goes through {@code splitItems}, which must write what
-   * {@link ChangeItemWriter#generic()} writes.
+   * writes it; each change item ({@code cdc} and {@code cdc_split}) goes through {@code items},
+   * which must write what {@link ChangeItemWriter#generic(ResponseForm)} writes in the response's
+   * form.
    */
-  public static void writeResult(
-      ResponseOutput out, ResultRecord result, ChangeItemWriter splitItems) throws IOException {
+  public static void writeResult(ResponseOutput out, ResultRecord result, ChangeItemWriter items)
+      throws IOException {
     try (JsonGenerator generator = FACTORY.createGenerator(out)) {
-      ResultRecordJson.write(generator, result, splitItems);
+      ResultRecordJson.write(generator, result, items);
     }
   }
 

@@ -9,6 +9,7 @@ import static io.lambdagateway.transfer.TransferJson.writeStringField;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -41,13 +42,17 @@ final class ColumnSchemaJson {
     return TableSchema.of(columns);
   }
 
-  /** The columns as the JSON array Transfer writes in {@code table_schema}. */
-  static String render(List<ColumnSchema> columns) {
+  /** The columns as the JSON array written in {@code table_schema}, in {@code form}. */
+  static String render(List<ColumnSchema> columns, ResponseForm form) {
     StringWriter out = new StringWriter();
     try (JsonGenerator generator = FACTORY.createGenerator(out)) {
       generator.writeStartArray();
       for (ColumnSchema column : columns) {
-        writeColumn(generator, column);
+        if (form == ResponseForm.FULL) {
+          writeColumn(generator, column);
+        } else {
+          writeCompactColumn(generator, column);
+        }
       }
       generator.writeEndArray();
     } catch (IOException e) {
@@ -121,6 +126,42 @@ final class ColumnSchemaJson {
       TransferJson.MAPPER.writeTree(out, column.properties());
     }
     out.writeEndObject();
+  }
+
+  /** The column without the fields that hold Go's zero value, which decode the same when absent. */
+  private static void writeCompactColumn(JsonGenerator out, ColumnSchema column)
+      throws IOException {
+    out.writeStartObject();
+    writeNonEmpty(out, FieldNames.TABLE_SCHEMA, column.tableSchema());
+    writeNonEmpty(out, FieldNames.TABLE_NAME, column.tableName());
+    writeNonEmpty(out, FieldNames.PATH, column.path());
+    writeNonEmpty(out, FieldNames.NAME, column.name());
+    writeNonEmpty(out, FieldNames.TYPE, column.type());
+    writeTrue(out, FieldNames.KEY, column.key());
+    writeTrue(out, FieldNames.FAKE_KEY, column.fakeKey());
+    writeTrue(out, FieldNames.REQUIRED, column.required());
+    writeNonEmpty(out, FieldNames.EXPRESSION, column.expression());
+    writeNonEmpty(out, FieldNames.ORIGINAL_TYPE, column.originalType());
+    if (column.properties() != null && !column.properties().isEmpty()) {
+      out.writeFieldName(FieldNames.PROPERTIES);
+      TransferJson.MAPPER.writeTree(out, column.properties());
+    }
+    out.writeEndObject();
+  }
+
+  private static void writeNonEmpty(JsonGenerator out, SerializableString name, String value)
+      throws IOException {
+    if (!value.isEmpty()) {
+      writeStringField(out, name, value);
+    }
+  }
+
+  private static void writeTrue(JsonGenerator out, SerializableString name, boolean value)
+      throws IOException {
+    if (value) {
+      out.writeFieldName(name);
+      out.writeBoolean(true);
+    }
   }
 
   /** The fields of a column being read; Go's zero values where the JSON has none. */

@@ -1,23 +1,27 @@
 package io.lambdagateway.transfer;
 
 import java.io.OutputStream;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The response body being written by {@link BatchJson#transformRecords}: one growing byte array
- * that a function's fast path fills directly with pre-encoded JSON and that a Jackson generator
- * ({@link BatchJson#writeResult}) can write to as an {@link OutputStream}.
+ * The response body being written by {@link BatchJson#transformRecords}: a list of byte chunks that
+ * a function's fast path fills directly with pre-encoded JSON and that a Jackson generator ({@link
+ * BatchJson#writeResult}) can write to as an {@link OutputStream}. {@link #finish()} hands the
+ * chunks over as they are, as a {@link ResponseBody}, so that a server can send them without
+ * copying them into one array first.
  *
- * <p>Why not a generator over a {@code ByteArrayBuilder}: every output byte then went through the
- * generator's buffer, the builder's segments and the final array, and allocating the segments alone
- * cost a seventh of a transform. Here a byte is copied once into the array and once into the
- * exact-size result. A fast path that gives up part-way {@link #truncate}s back to where it
- * started. Bytes appended directly must be exactly what the generator would have written; {@link
- * #isPlain(String)} says when a string is written as itself.
+ * <p>Why chunks, not one growing array: a growing array copies everything written so far at every
+ * step and needs one contiguous block of the answer's size; a new chunk copies nothing. Each chunk
+ * is allocated for this response and dropped with it: no array outlives its response.
+ *
+ * <p>A fast path that gives up part-way {@link #truncate}s back to where it started. Bytes appended
+ * directly must be exactly what the generator would have written; {@link #isPlain(String)} says
+ * when a string is written as itself.
  *
  * <p>An output may have a size limit: an append that would take it past the limit throws {@link
- * ResponseTooLargeException} instead, and the array never grows past the limit, so a small input
- * that inflates into a huge answer costs at most the limit in memory.
+ * ResponseTooLargeException} instead, and no chunk reaches past the limit, so a small input that
+ * inflates into a huge answer costs at most the limit in memory.
  *
  * <p>Not thread-safe: one per response.
  */
@@ -26,20 +30,26 @@ public final class ResponseOutput extends OutputStream {
   /** The largest array the JVM reliably allocates. */
   private static final int MAX_LENGTH = Integer.MAX_VALUE - 8;
 
+  /** The largest chunk made for small appends: big enough that chunk changes are rare. */
+  private static final int MAX_CHUNK_LENGTH = 1 << 20;
+
   private final int maxLength;
+
+  /** The chunks before the current one, each with its length in {@link #sealedLengths}. */
+  private final List<byte[]> sealed = new ArrayList<>();
+
+  private final List<Integer> sealedLengths = new ArrayList<>();
+
+  /** The bytes in {@link #sealed}. */
+  private int sealedLength;
+
+  /** The current chunk, written up to {@link #position}. */
   private byte[] bytes;
-  private int length;
 
-  /** Where appending must grow the array or stop: the smaller of its length and the limit. */
+  private int position;
+
+  /** Where appending to the current chunk must change chunk or stop: its length or the limit. */
   private int end;
-
-  /**
-   * Each thread keeps its largest working array up to this size between responses: allocating (and
-   * so zeroing) a fresh array of several MB per response cost about a tenth of a transform.
-   */
-  private static final int MAX_KEPT_LENGTH = 32 << 20;
-
-  private static final ThreadLocal<byte[]> KEPT = new ThreadLocal<>();
 
   /** An empty body with room for at least {@code initialCapacity} bytes and no limit. */
   public ResponseOutput(int initialCapacity) {
@@ -47,26 +57,24 @@ public final class ResponseOutput extends OutputStream {
   }
 
   /**
-   * An empty body of at most {@code maxLength} bytes, with room for {@code initialCapacity} of them
-   * (or {@code maxLength}, when smaller).
+   * An empty body of at most {@code maxLength} bytes, with a first chunk of {@code initialCapacity}
+   * bytes (at most {@code maxLength} and a megabyte).
    */
   public ResponseOutput(int initialCapacity, int maxLength) {
     this.maxLength = Math.min(maxLength, MAX_LENGTH);
-    int capacity = Math.min(Math.max(initialCapacity, 64), this.maxLength);
-    byte[] kept = KEPT.get();
-    KEPT.remove();
-    this.bytes = kept != null && kept.length >= capacity ? kept : new byte[capacity];
-    this.end = Math.min(bytes.length, this.maxLength);
+    int capacity = Math.min(Math.max(initialCapacity, 64), MAX_CHUNK_LENGTH);
+    this.bytes = new byte[Math.min(capacity, this.maxLength)];
+    this.end = bytes.length;
   }
 
   /** The number of bytes written so far: a mark to {@link #truncate} back to. */
   public int length() {
-    return length;
+    return sealedLength + position;
   }
 
   /** How many more bytes fit before the limit. */
   public int remaining() {
-    return maxLength - length;
+    return maxLength - length();
   }
 
   /**
@@ -82,7 +90,14 @@ public final class ResponseOutput extends OutputStream {
 
   /** Forgets everything written after {@code mark}. */
   public void truncate(int mark) {
-    length = mark;
+    while (mark < sealedLength) {
+      int last = sealed.size() - 1;
+      bytes = sealed.remove(last);
+      position = sealedLengths.remove(last);
+      sealedLength -= position;
+    }
+    position = mark - sealedLength;
+    end = chunkEnd();
   }
 
   public void append(byte[] source) {
@@ -90,14 +105,17 @@ public final class ResponseOutput extends OutputStream {
   }
 
   public void append(byte[] source, int offset, int count) {
-    ensureRoom(count);
-    System.arraycopy(source, offset, bytes, length, count);
-    length += count;
+    if (count > end - position) {
+      appendAcrossChunks(source, offset, count);
+      return;
+    }
+    System.arraycopy(source, offset, bytes, position, count);
+    position += count;
   }
 
   public void append(byte b) {
     ensureRoom(1);
-    bytes[length++] = b;
+    bytes[position++] = b;
   }
 
   /** Appends the decimal digits of a non-negative int. */
@@ -107,11 +125,11 @@ public final class ResponseOutput extends OutputStream {
       digits++;
     }
     ensureRoom(digits);
-    for (int i = length + digits - 1; i >= length; i--) {
+    for (int i = position + digits - 1; i >= position; i--) {
       bytes[i] = (byte) ('0' + value % 10);
       value /= 10;
     }
-    length += digits;
+    position += digits;
   }
 
   /** Appends {@code "text"} and true if the generator would write exactly that; else false. */
@@ -120,11 +138,11 @@ public final class ResponseOutput extends OutputStream {
       return false;
     }
     ensureRoom(text.length() + 2);
-    bytes[length++] = '"';
+    bytes[position++] = '"';
     for (int i = 0; i < text.length(); i++) {
-      bytes[length++] = (byte) text.charAt(i);
+      bytes[position++] = (byte) text.charAt(i);
     }
-    bytes[length++] = '"';
+    bytes[position++] = '"';
     return true;
   }
 
@@ -153,33 +171,57 @@ public final class ResponseOutput extends OutputStream {
     append(source, offset, count);
   }
 
-  /**
-   * The bytes written, in an array of exactly their length; the working array is then kept for this
-   * thread's next response, so this output must not be used afterwards.
-   */
-  byte[] toByteArray() {
-    byte[] result = Arrays.copyOf(bytes, length);
-    if (bytes.length <= MAX_KEPT_LENGTH) {
-      KEPT.set(bytes);
+  /** The bytes written, in their chunks; this output must not be used afterwards. */
+  public ResponseBody finish() {
+    List<byte[]> chunks = new ArrayList<>(sealed);
+    List<Integer> lengths = new ArrayList<>(sealedLengths);
+    if (position > 0) {
+      chunks.add(bytes);
+      lengths.add(position);
     }
     bytes = null;
-    return result;
+    return new ResponseBody(chunks, lengths, length());
   }
 
+  /** The bytes written, in one array of exactly their length; for callers that need one. */
+  byte[] toByteArray() {
+    return finish().toByteArray();
+  }
+
+  /** Makes room for {@code more} contiguous bytes in the current chunk. */
   private void ensureRoom(int more) {
-    if (more > end - length) {
-      grow(more);
+    if (more > end - position) {
+      nextChunk(more);
     }
   }
 
-  private void grow(int more) {
-    long needed = (long) length + more;
-    if (needed > maxLength) {
-      throw new ResponseTooLargeException(maxLength);
+  private void appendAcrossChunks(byte[] source, int offset, int count) {
+    requireRoom(count);
+    int head = Math.min(count, end - position);
+    System.arraycopy(source, offset, bytes, position, head);
+    position += head;
+    if (head < count) {
+      nextChunk(count - head);
+      System.arraycopy(source, offset + head, bytes, position, count - head);
+      position += count - head;
     }
-    if (needed > bytes.length) {
-      bytes = Arrays.copyOf(bytes, (int) Math.min(Math.max(2L * bytes.length, needed), maxLength));
+  }
+
+  /** Seals the current chunk and starts one with room for {@code more} bytes. */
+  private void nextChunk(int more) {
+    requireRoom(more);
+    if (position > 0) {
+      sealed.add(bytes);
+      sealedLengths.add(position);
+      sealedLength += position;
     }
-    end = Math.min(bytes.length, maxLength);
+    int length = Math.max(more, Math.min(2 * bytes.length, MAX_CHUNK_LENGTH));
+    bytes = new byte[Math.min(length, maxLength - sealedLength)];
+    position = 0;
+    end = chunkEnd();
+  }
+
+  private int chunkEnd() {
+    return Math.min(bytes.length, maxLength - sealedLength);
   }
 }

@@ -46,19 +46,22 @@ final class ResultRecordJson {
     return result.build(parser);
   }
 
-  /** Writes the record; each {@code cdc_split} item goes through {@code splitItems}. */
-  static void write(JsonGenerator out, ResultRecord result, ChangeItemWriter splitItems)
+  /**
+   * Writes the record; each change item ({@code cdc} and {@code cdc_split}) goes through {@code
+   * items}.
+   */
+  static void write(JsonGenerator out, ResultRecord result, ChangeItemWriter items)
       throws IOException {
     out.writeStartObject();
     if (result.cdc() != null) {
       out.writeFieldName(FieldNames.CDC);
-      GenericChangeItemWriter.write(out, result.cdc());
+      items.write(out, result.cdc());
     }
     if (result.cdcSplit() != null) {
       out.writeFieldName(FieldNames.CDC_SPLIT);
       out.writeStartArray();
       for (ChangeItem item : result.cdcSplit()) {
-        splitItems.write(out, item);
+        items.write(out, item);
       }
       out.writeEndArray();
     }

@@ -20,6 +20,8 @@ public final class TableSchema {
   // threads render the same text.
   private SerializableString json;
 
+  private SerializableString compactJson;
+
   private TableSchema(List<ColumnSchema> columns) {
     this.columns = columns;
   }
@@ -44,8 +46,21 @@ public final class TableSchema {
   public SerializableString json() {
     SerializableString rendered = json;
     if (rendered == null) {
-      rendered = new SerializedString(ColumnSchemaJson.render(columns));
+      rendered = new SerializedString(ColumnSchemaJson.render(columns, ResponseForm.FULL));
       json = rendered;
+    }
+    return rendered;
+  }
+
+  /** The JSON array of the columns in {@code form}; rendered on first use, then shared. */
+  public SerializableString json(ResponseForm form) {
+    if (form == ResponseForm.FULL) {
+      return json();
+    }
+    SerializableString rendered = compactJson;
+    if (rendered == null) {
+      rendered = new SerializedString(ColumnSchemaJson.render(columns, ResponseForm.COMPACT));
+      compactJson = rendered;
     }
     return rendered;
   }

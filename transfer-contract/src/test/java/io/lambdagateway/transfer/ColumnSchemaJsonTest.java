@@ -21,11 +21,13 @@ class ColumnSchemaJsonTest {
     assertThat(column.key()).isFalse();
     assertThat(column.required()).isTrue();
     assertThat(column.type()).isEmpty();
-    assertThat(ColumnSchemaJson.render(schema.columns()))
+    assertThat(ColumnSchemaJson.render(schema.columns(), ResponseForm.FULL))
         .isEqualTo(
             "[{\"table_schema\":\"\",\"table_name\":\"\",\"path\":\"\",\"name\":\"a\","
                 + "\"type\":\"\",\"key\":false,\"fake_key\":false,\"required\":true,"
                 + "\"expression\":\"\",\"original_type\":\"\"}]");
+    assertThat(ColumnSchemaJson.render(schema.columns(), ResponseForm.COMPACT))
+        .isEqualTo("[{\"name\":\"a\",\"required\":true}]");
   }
 
   @Test

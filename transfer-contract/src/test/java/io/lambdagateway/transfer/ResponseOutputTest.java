@@ -125,6 +125,46 @@ class ResponseOutputTest {
     }
   }
 
+  @Test
+  @DisplayName("Truncating to a mark in an earlier chunk forgets the later chunks")
+  void truncateAcrossChunks() {
+    ResponseOutput out = new ResponseOutput(64);
+    out.append(bytes("{\"a\":"));
+    int mark = out.length();
+    for (int i = 0; i < 1000; i++) {
+      out.appendDigits(i);
+    }
+    out.truncate(mark);
+    out.append(bytes("null}"));
+
+    assertThat(text(out.finish().toByteArray())).isEqualTo("{\"a\":null}");
+  }
+
+  @Test
+  @DisplayName("A body is handed over in the chunks it was written to, not copied into one array")
+  void finishedBodyKeepsItsChunks() {
+    ResponseOutput out = new ResponseOutput(64);
+    byte[] large = new byte[10_000];
+    java.util.Arrays.fill(large, (byte) 'x');
+    out.append(bytes("["));
+    out.append(large);
+    out.append(bytes("]"));
+
+    ResponseBody body = out.finish();
+    java.util.List<byte[]> chunks = new java.util.ArrayList<>();
+    StringBuilder joined = new StringBuilder();
+    body.forEachChunk(
+        (chunk, length) -> {
+          chunks.add(chunk);
+          joined.append(new String(chunk, 0, length, StandardCharsets.UTF_8));
+        });
+
+    assertThat(chunks).hasSizeGreaterThan(1);
+    assertThat(body.length()).isEqualTo(10_002);
+    assertThat(joined.toString()).isEqualTo("[" + "x".repeat(10_000) + "]");
+    assertThat(text(body.toByteArray())).isEqualTo(joined.toString());
+  }
+
   private static byte[] bytes(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
   }

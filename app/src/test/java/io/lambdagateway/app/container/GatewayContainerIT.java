@@ -123,7 +123,7 @@ class GatewayContainerIT {
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(response.functionError()).as("function error").isNull();
       assertThat(JSON.readTree(response.payload().asByteArray()))
-          .isEqualTo(JSON.readTree(golden("demo.response.json")));
+          .isEqualTo(JSON.readTree(golden("demo.compact-response.json")));
     }
   }
 
@@ -135,7 +135,7 @@ class GatewayContainerIT {
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(response.body()))
-        .isEqualTo(JSON.readTree(golden("demo.response.json")));
+        .isEqualTo(JSON.readTree(golden("demo.compact-response.json")));
   }
 
   @Test

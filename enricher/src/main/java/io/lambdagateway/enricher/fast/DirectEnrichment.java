@@ -6,6 +6,7 @@ import io.lambdagateway.enricher.QueryRow;
 import io.lambdagateway.transfer.BatchRecord;
 import io.lambdagateway.transfer.ChangeItem;
 import io.lambdagateway.transfer.Envelope;
+import io.lambdagateway.transfer.ResponseForm;
 import io.lambdagateway.transfer.ResponseOutput;
 import io.lambdagateway.transfer.Result;
 
@@ -40,16 +41,19 @@ public final class DirectEnrichment {
   private final byte[] quotedIp;
 
   private final DataScanner data = new DataScanner();
+  private final ResponseForm form;
 
-  public DirectEnrichment(String publicIp) {
+  /** Writes items with this {@code ip} column, in {@code form}. */
+  public DirectEnrichment(String publicIp, ResponseForm form) {
     this.quotedIp =
         ResponseOutput.isPlain(publicIp) ? ItemTemplate.ascii('"' + publicIp + '"') : null;
+    this.form = form;
   }
 
   /** Writes the record's result and answers true, or writes nothing and answers false. */
   public boolean tryWrite(BatchRecord record, ResponseOutput out) {
     byte[] value = decodedValue(record.cdc());
-    ItemTemplate template = quotedIp == null ? null : ItemTemplate.of(record.cdc());
+    ItemTemplate template = quotedIp == null ? null : ItemTemplate.of(record.cdc(), form);
     if (value == null || template == null) {
       return false;
     }
@@ -105,7 +109,7 @@ public final class DirectEnrichment {
       return false;
     }
     out.append(template.head);
-    out.appendDigits(position);
+    template.appendTxPosition(out, position);
     out.append(template.middle);
     out.append((byte) '"');
     out.append(row.tsBytes(), row.tsOffset(), row.tsLength());
@@ -115,7 +119,7 @@ public final class DirectEnrichment {
     appendColumn(row.dataBytes(), DataScanner.PAYLOAD_COLUMN, out);
     appendColumn(row.dataBytes(), DataScanner.APPID_COLUMN, out);
     appendColumn(row.dataBytes(), DataScanner.IDENTITY_COLUMN, out);
-    out.append(ItemTemplate.TAIL);
+    out.append(template.tail);
     return true;
   }
 

@@ -12,6 +12,7 @@ import io.lambdagateway.enricher.RawJson;
 import io.lambdagateway.transfer.ChangeItem;
 import io.lambdagateway.transfer.ChangeItemWriter;
 import io.lambdagateway.transfer.OldKeys;
+import io.lambdagateway.transfer.ResponseForm;
 import io.lambdagateway.transfer.TransferJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,8 +31,10 @@ class SplitItemWriterTest {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   @Property(tries = 300)
-  @Label("writes exactly the bytes of the generic change-item writer")
+  @Label("writes exactly the bytes of the generic change-item writer, in either form")
   void fastPathEqualsGenericWriter(
+      @ForAll ResponseForm form,
+      @ForAll("ids") long id,
       @ForAll("texts") String ts,
       @ForAll("texts") String appid,
       @ForAll("values") JsonNode identity,
@@ -50,8 +53,8 @@ class SplitItemWriterTest {
               identity);
       items.add(
           new ChangeItem(
-              7,
-              -1L,
+              id,
+              id == 0 ? 0 : -1L,
               commitTime,
               position,
               "insert",
@@ -66,7 +69,12 @@ class SplitItemWriterTest {
               ""));
     }
 
-    assertThat(writeFast(items)).isEqualTo(writeGeneric(items));
+    assertThat(writeFast(items, form)).isEqualTo(writeGeneric(items, form));
+  }
+
+  @Provide
+  Arbitrary<Long> ids() {
+    return Arbitraries.of(0L, 7L, 4_294_967_295L);
   }
 
   @Provide
@@ -100,20 +108,20 @@ class SplitItemWriterTest {
     return NODES.rawValueNode(new RawValue(new RawJson(bytes, 2, bytes.length - 2)));
   }
 
-  private static String writeFast(List<ChangeItem> items) throws IOException {
+  private static String writeFast(List<ChangeItem> items, ResponseForm form) throws IOException {
     return write(
         out -> {
-          SplitItemWriter writer = new SplitItemWriter();
+          SplitItemWriter writer = new SplitItemWriter(form);
           for (ChangeItem item : items) {
             writer.write(out, item);
           }
         });
   }
 
-  private static String writeGeneric(List<ChangeItem> items) throws IOException {
+  private static String writeGeneric(List<ChangeItem> items, ResponseForm form) throws IOException {
     return write(
         out -> {
-          ChangeItemWriter generic = ChangeItemWriter.generic();
+          ChangeItemWriter generic = ChangeItemWriter.generic(form);
           for (ChangeItem item : items) {
             generic.write(out, item);
           }

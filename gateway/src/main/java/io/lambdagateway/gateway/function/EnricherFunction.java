@@ -5,12 +5,18 @@ import io.lambdagateway.enricher.Enricher;
 import io.lambdagateway.gateway.json.Json;
 import io.lambdagateway.gateway.json.JsonScan;
 import io.lambdagateway.transfer.MalformedBatchException;
+import io.lambdagateway.transfer.ResponseBody;
 import io.lambdagateway.transfer.ResponseTooLargeException;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * The enricher as a hosted function, using only {@link Enricher}'s public API.
@@ -25,8 +31,12 @@ import java.util.Base64;
  * loop: the enricher is pure and costs about a microsecond of CPU per row, less than handing the
  * batch to a worker and back; batches over {@link FunctionTraits#CPU_INLINE_LIMIT_BYTES} (a 1 MB
  * batch of demo rows takes ~5 ms, the 6 MB limit ~30 ms) run on the gateway's CPU pool.
+ *
+ * <p>Its parse of the batch is the Invoke API's JSON check ({@link ParsesJsonEvent}), and its
+ * answer is sent in the chunks the enricher wrote it to ({@link #answer}), never copied into one
+ * array.
  */
-public final class EnricherFunction implements LambdaFunction {
+public final class EnricherFunction implements LambdaFunction, ParsesJsonEvent {
 
   /** The errorType of a batch the enricher cannot read at all. */
   public static final String MALFORMED_BATCH = "MalformedBatch";
@@ -45,7 +55,7 @@ public final class EnricherFunction implements LambdaFunction {
     try {
       byte[] batch = batchOf(event.getBytes());
       int limit = (int) Math.min(invocation.maxResponseBytes(), Integer.MAX_VALUE);
-      return Future.succeededFuture(Buffer.buffer(enricher.transform(batch, limit)));
+      return Future.succeededFuture(answer(enricher.transformToBody(batch, limit)));
     } catch (MalformedBatchException malformed) {
       return Future.failedFuture(new FunctionError(MALFORMED_BATCH, malformed.getMessage()));
     } catch (ResponseTooLargeException tooLarge) {
@@ -61,6 +71,21 @@ public final class EnricherFunction implements LambdaFunction {
   @Override
   public String handlerName() {
     return Enricher.class.getName() + "::transform";
+  }
+
+  /**
+   * The body as a buffer over the enricher's own chunks: the HTTP response writes them as they are.
+   * They are plain heap arrays, not pooled, so nothing needs releasing on any path; the wrapper is
+   * unreleasable, so a buffer written once can still be read (by a log, a retry, a test) after.
+   */
+  static Buffer answer(ResponseBody body) {
+    List<ByteBuf> chunks = new ArrayList<>();
+    body.forEachChunk((chunk, length) -> chunks.add(Unpooled.wrappedBuffer(chunk, 0, length)));
+    ByteBuf all =
+        chunks.size() == 1
+            ? chunks.get(0)
+            : Unpooled.wrappedBuffer(chunks.size(), chunks.toArray(ByteBuf[]::new));
+    return BufferInternal.buffer(Unpooled.unreleasableBuffer(all));
   }
 
   /** The batch itself, unwrapping a payload-format-2.0 event when given one. */

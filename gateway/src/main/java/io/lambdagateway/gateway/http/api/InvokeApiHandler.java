@@ -106,19 +106,35 @@ public final class InvokeApiHandler {
                 return;
               }
               InvocationOutcome outcome = result.result();
-              success(response, requestId).putHeader("Content-Type", HttpReplies.APPLICATION_JSON);
-              if (invoke.logTail()) {
-                response.putHeader(
-                    "X-Amz-Log-Result", Base64.getEncoder().encodeToString(outcome.log().tail()));
+              if (outcome.failed() && invoke.functionParsesEvent()) {
+                // the function's parse was the JSON check: a body that is not JSON gets its 400
+                CpuWork.run(vertx, event.length(), () -> invoke.requireJson(event))
+                    .onSuccess(json -> answer(ctx, invoke, outcome, requestId))
+                    .onFailure(
+                        notJson ->
+                            HttpReplies.serviceError(
+                                response, ServiceError.of(notJson), requestId));
+                return;
               }
-              if (outcome.failed()) {
-                response
-                    .putHeader("X-Amz-Function-Error", "Unhandled")
-                    .end(Buffer.buffer(Json.bytes(outcome.error().toJson())));
-              } else {
-                response.end(outcome.payload());
-              }
+              answer(ctx, invoke, outcome, requestId);
             });
+  }
+
+  private void answer(
+      RoutingContext ctx, InvokeRequest invoke, InvocationOutcome outcome, String requestId) {
+    HttpServerResponse response = ctx.response();
+    success(response, requestId).putHeader("Content-Type", HttpReplies.APPLICATION_JSON);
+    if (invoke.logTail()) {
+      response.putHeader(
+          "X-Amz-Log-Result", Base64.getEncoder().encodeToString(outcome.log().tail()));
+    }
+    if (outcome.failed()) {
+      response
+          .putHeader("X-Amz-Function-Error", "Unhandled")
+          .end(Buffer.buffer(Json.bytes(outcome.error().toJson())));
+    } else {
+      response.end(outcome.payload());
+    }
   }
 
   private void enqueue(RoutingContext ctx, InvokeRequest invoke, Buffer event, String requestId) {

@@ -1,6 +1,7 @@
 package io.lambdagateway.gateway.http.api;
 
 import io.lambdagateway.gateway.GatewayConfig;
+import io.lambdagateway.gateway.function.ParsesJsonEvent;
 import io.lambdagateway.gateway.http.ServiceError;
 import io.lambdagateway.gateway.json.JsonScan;
 import io.lambdagateway.gateway.platform.FunctionRegistry;
@@ -71,12 +72,31 @@ public record InvokeRequest(
 
   /**
    * The event the function receives for {@code body}: the body itself, or {@code {}} when it is
-   * empty. CPU cost grows with the body (one streaming pass).
+   * empty. CPU cost grows with the body (one streaming pass), except when {@link
+   * #functionParsesEvent()}: the function's own parse then stands in for the pass.
    *
    * @throws ServiceError InvalidRequestContentException when the body is not one JSON value
    */
   public Buffer event(Buffer body) {
     Buffer event = body.length() == 0 ? EMPTY_EVENT : body;
+    return functionParsesEvent() ? event : requireJson(event);
+  }
+
+  /**
+   * True when the body is read once, by the function ({@link ParsesJsonEvent}): for a synchronous
+   * call only, as the other types answer before the function runs. After such a call fails, {@link
+   * #requireJson} gives the body that is not JSON its 400.
+   */
+  public boolean functionParsesEvent() {
+    return type == InvocationType.SYNC && function.function() instanceof ParsesJsonEvent;
+  }
+
+  /**
+   * Returns {@code event} when it is one JSON value.
+   *
+   * @throws ServiceError InvalidRequestContentException when it is not
+   */
+  public Buffer requireJson(Buffer event) {
     String problem = JsonScan.problem(event.getBytes());
     if (problem != null) {
       throw ServiceError.invalidRequestContent(problem);
