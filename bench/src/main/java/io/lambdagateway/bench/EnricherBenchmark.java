@@ -20,7 +20,8 @@ import org.openjdk.jmh.annotations.State;
  * (requestBytes/s divided by 10^6 is MB/s of request JSON).
  *
  * <p>{@code batch=10-records}: a 10-record batch; {@code batch=1MB}: about 1 MB of request JSON, as
- * Transfer's example {@code buffer_size} cuts it. Messages hold 1–100 rows, seed 42.
+ * Transfer's example {@code buffer_size} cuts it. Messages hold 1–100 rows, seed 42. {@code
+ * output=compact|full}: the answer's form ({@code ENRICHER_OUTPUT}).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -32,12 +33,18 @@ public class EnricherBenchmark {
   @Param({"10-records", "1MB"})
   public String batch;
 
+  /** The answer's form: {@code compact} (the default) or {@code full}. */
+  @Param({"compact", "full"})
+  public String output;
+
   private Enricher enricher;
   private DemoBatches.Batch request;
 
   @Setup
   public void prepare() {
-    enricher = Enricher.create(new EnricherConfig("203.0.113.7", false));
+    enricher =
+        Enricher.create(
+            new EnricherConfig("203.0.113.7", false, EnricherConfig.parseOutput(output)));
     DemoBatches batches = new DemoBatches(SEED);
     request = "1MB".equals(batch) ? batches.ofSize(1_000_000) : batches.ofRecords(10);
   }

@@ -3,6 +3,7 @@ package io.lambdagateway.bench;
 import com.sun.management.OperatingSystemMXBean;
 import io.lambdagateway.enricher.Enricher;
 import io.lambdagateway.enricher.EnricherConfig;
+import io.lambdagateway.transfer.ResponseForm;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
@@ -18,7 +19,7 @@ import java.util.Arrays;
  * collection and JIT compilation on any core, the stricter figure).
  *
  * <p>Usage: {@code java -cp bench/target/benchmarks.jar io.lambdagateway.bench.RowsPerCpuSecond
- * [rounds] [cpu-seconds-per-round]} (defaults 8 and 3).
+ * [rounds] [cpu-seconds-per-round] [compact|full]} (defaults 8, 3 and compact, the answer's form).
  */
 public final class RowsPerCpuSecond {
 
@@ -29,7 +30,8 @@ public final class RowsPerCpuSecond {
   public static void main(String[] args) {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 8;
     double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 3;
-    Enricher enricher = Enricher.create(new EnricherConfig("203.0.113.7", false));
+    ResponseForm form = EnricherConfig.parseOutput(args.length > 2 ? args[2] : "compact");
+    Enricher enricher = Enricher.create(new EnricherConfig("203.0.113.7", false, form));
     DemoBatches.Batch batch = new DemoBatches(42).ofSize(1_000_000);
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     OperatingSystemMXBean process =
@@ -37,9 +39,15 @@ public final class RowsPerCpuSecond {
     long budget = (long) (seconds * 1e9);
     double[] threadRates = new double[Math.max(rounds - WARM_UP_ROUNDS, 0)];
     double[] processRates = new double[threadRates.length];
+    int answerBytes = enricher.transform(batch.json()).length;
     System.out.printf(
-        "batch: %d records, %d rows, %d request bytes%n",
-        batch.records(), batch.rows(), batch.json().length);
+        "batch: %d records, %d rows, %d request bytes; %s answer: %d bytes, %.0f per row%n",
+        batch.records(),
+        batch.rows(),
+        batch.json().length,
+        form.wireName(),
+        answerBytes,
+        (double) answerBytes / batch.rows());
     for (int round = 1; round <= rounds; round++) {
       long threadStart = threads.getCurrentThreadCpuTime();
       long processStart = process.getProcessCpuTime();
