@@ -1,6 +1,7 @@
 package io.lambdagateway.enricher;
 
 import io.lambdagateway.transfer.MalformedBatchException;
+import io.lambdagateway.transfer.ResponseForm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -127,7 +128,7 @@ public final class EnricherCli {
         config = config.withPublicIp(ip);
       }
       if (output != null) {
-        config = config.withOutput(EnricherConfig.parseOutput(output));
+        config = config.withOutput(ResponseForm.parse(output));
       }
       return skipBadRows != null ? config.withSkipBadRows(skipBadRows) : config;
     }
