@@ -92,9 +92,14 @@ LABEL org.opencontainers.image.title="lambda-gateway" \
 COPY --from=build /out/slim/lambda-gateway.jar /app/lambda-gateway.jar
 # Every interface on purpose, unlike the jar's 127.0.0.1 default: inside a container only the
 # container's own interfaces exist, and `-p 127.0.0.1:8080:8080` decides who reaches it.
+# Bounded memory, whatever the container's limit (RSS under sustained c=16 load ≤ 300 MB; see
+# docs/container.md and bench/memory): the serial collector (2 cores, a small heap: no concurrent
+# GC threads or region bookkeeping) with a fixed heap cap, and a cap on Netty's direct buffers.
+# These flags win over the ENTRYPOINT's MaxRAMPercentage; `-e JAVA_TOOL_OPTIONS=...` replaces them.
 ENV GATEWAY_HOST=0.0.0.0 \
     GATEWAY_PORT=8080 \
-    GATEWAY_FUNCTION_NAME=enricher
+    GATEWAY_FUNCTION_NAME=enricher \
+    JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xmx160m -XX:MaxDirectMemorySize=64m"
 ARG APP_UID=10001
 USER ${APP_UID}:${APP_UID}
 EXPOSE 8080

@@ -56,6 +56,9 @@ trap cleanup EXIT
 # descendants, tree_rss, tree_ticks
 # shellcheck source=process-tree.sh
 . "$HERE/process-tree.sh"
+# install_serverless, start_serverless_offline
+# shellcheck source=serverless-offline.sh
+. "$HERE/serverless-offline.sh"
 
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
@@ -151,29 +154,6 @@ start_floor() {
   FLOOR_PID=$!
   STARTED+=("$FLOOR_PID")
   wait_http "http://127.0.0.1:$FLOOR_PORT/"
-}
-
-install_serverless() {
-  if [[ -n "${SLS_DIR:-}" ]]; then echo "$SLS_DIR"; return; fi
-  mkdir -p "$WORK/sls"
-  (cd "$WORK/sls" && timeout 300 npm install --no-audit --no-fund --loglevel=error \
-    serverless@3 serverless-offline@13 >"$WORK/npm.log" 2>&1) || { cat "$WORK/npm.log" >&2; exit 1; }
-  echo "$WORK/sls"
-}
-
-start_serverless_offline() {
-  local sls_dir=$1 service="$WORK/service"
-  mkdir -p "$service"
-  cp "$ENRICHER_CODE/main.js" "$service/"
-  cp "$HERE/serverless.yml" "$service/"
-  ln -s "$sls_dir/node_modules" "$service/node_modules"
-  (cd "$service" && exec env SLS_TELEMETRY_DISABLED=1 SLS_NOTIFICATIONS_MODE=off \
-    node "$sls_dir/node_modules/serverless/bin/serverless.js" offline --host 127.0.0.1 \
-    --httpPort "$SLS_PORT" --lambdaPort "$SLS_LAMBDA_PORT" --noPrependStageInUrl \
-    </dev/null >"$WORK/sls.log" 2>&1) &
-  SLS_PID=$!
-  STARTED+=("$SLS_PID")
-  wait_http "http://127.0.0.1:$SLS_PORT/" || { cat "$WORK/sls.log"; exit 1; }
 }
 
 # row LABEL "measure output" [REFERENCE_RPS]

@@ -1,5 +1,6 @@
 package io.lambdagateway.gateway;
 
+import io.lambdagateway.gateway.http.BenchAnswer;
 import io.lambdagateway.gateway.http.BenchEcho;
 import io.lambdagateway.gateway.http.BodyBudget;
 import io.lambdagateway.gateway.http.BodyReader;
@@ -161,6 +162,14 @@ final class GatewayVerticle extends VerticleBase {
       router
           .post("/bench/echo")
           .handler(BenchEcho.create(bodies, services.config().maxSyncPayloadBytes()));
+      router
+          .post("/bench/answer")
+          .handler(
+              BenchAnswer.create(
+                  vertx,
+                  bodies,
+                  services.config().maxSyncPayloadBytes(),
+                  services.functions().defaultFunction().function()));
     }
     dashboard.mount(router);
     router.route().handler(functionUrls::handle);

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The pipeline side by side with a Kafka-only copy (same target messages) and a Kafka Streams
+# application (same enrichment, in-process), one run on the in-process broker: throughput on a
+# backlog, then p50/p99 end-to-end latency at 1k msg/s with flush 0 and 1 s. About 2-3 minutes
+# of test time. The pipeline calls the gateway jar, launched with the documented launch's flags.
+#
+#   mvn -B -q -o -pl app -am package -DskipTests      # app/target/lambda-gateway.jar
+#   bench/pipeline-versus/run.sh                      # -Dbench.messages=N -Dbench.latencyRate=N
+#
+# Results: bench/target/pipeline-versus.md (and the test log).
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$ROOT"
+# shellcheck source=../memory/jvm-flags.sh
+. bench/memory/jvm-flags.sh
+[[ -f app/target/lambda-gateway.jar ]] || { echo "missing app/target/lambda-gateway.jar: mvn -pl app -am package first" >&2; exit 1; }
+echo "pipeline versus: $(date -u +%FT%TZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+mvn -B -q -o -Pbench test -pl bench -am -Dtest=PipelineVersusTest -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dbench.excludedGroups=none "-Dbench.gatewayJvmFlags=$LAUNCH_JVM_FLAGS" "$@"
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+cat bench/target/pipeline-versus.md

@@ -1,0 +1,344 @@
+package io.lambdagateway.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.lambdagateway.kafka.testing.KafkaNames;
+import io.lambdagateway.kafka.testing.SharedBroker;
+import io.lambdagateway.transfer.TransferJson;
+import io.vertx.core.Deployable;
+import io.vertx.core.Vertx;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The pipeline side by side with its two alternatives, in one run on the in-process broker, same
+ * input: (1) a Kafka-only copy writing the same number and size of target messages (precomputed),
+ * (2) a Kafka Streams application doing the same enrichment in-process. Throughput on a backlog,
+ * then end-to-end latency at a fixed rate, flush 0 and 1 s. The pipeline calls the gateway jar (its
+ * own JVM, the documented launch's flags) by function URL, as Transfer does. Not part of any
+ * default build: bench/pipeline-versus/run.sh. Results: target/pipeline-versus.md.
+ */
+@Tag("bench")
+class PipelineVersusTest {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PipelineVersusTest.class);
+  private static final int MESSAGES = Integer.getInteger("bench.messages", 10_000);
+  private static final int MAX_ROWS = 10;
+  private static final int LATENCY_RATE = Integer.getInteger("bench.latencyRate", 1_000);
+  private static final int LATENCY_SECONDS = 5;
+  private static final Duration DRAIN_LIMIT = Duration.ofSeconds(120);
+
+  private final List<String> report = new ArrayList<>();
+  private BenchKafka kafka;
+  private Vertx vertx;
+  private GatewayProcess gateway;
+  @TempDir Path stateDir;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    kafka = new BenchKafka(SharedBroker.bootstrapServers());
+    vertx = Vertx.vertx();
+    gateway = GatewayProcess.start(Path.of("target", "versus-gateway.log"));
+  }
+
+  @AfterEach
+  void tearDown() {
+    gateway.close();
+    vertx.close().await();
+    kafka.close();
+  }
+
+  @Test
+  void run() throws Exception {
+    InProcessEnrichment enrichment = new InProcessEnrichment(GatewayProcess.PUBLIC_IP);
+    String source = KafkaNames.unique("versus");
+    kafka.createTopic(source, 4, false);
+    Map<String, List<TargetMessage>> answers = backlog(source, enrichment);
+    int targetCount = answers.values().stream().mapToInt(List::size).sum();
+    long targetBytes =
+        answers.values().stream()
+            .flatMap(List::stream)
+            .mapToLong(m -> m.key().length + m.value().length)
+            .sum();
+    report.add(
+        String.format(
+            Locale.ROOT,
+            "Backlog: %d messages (1-%d rows each) on 4 partitions; each side writes %d target"
+                + " messages, %.1f MB.",
+            MESSAGES,
+            MAX_ROWS,
+            targetCount,
+            targetBytes / 1e6));
+    report.add("");
+    report.add(
+        "| run | wall s | msg/s (wall) | rows/s (wall) | msg/s (steady) | rows/s (steady) |");
+    report.add("| --- | ---: | ---: | ---: | ---: | ---: |");
+
+    String copyTarget = source + ".copy";
+    kafka.createTopic(copyTarget, 1, false);
+    double[] copy =
+        drain(
+            () -> deploy(new PrecomputedCopyVerticle(config(source, copyTarget).build(), answers)),
+            copyTarget,
+            targetCount);
+    row("Kafka-only copy (same target messages, precomputed)", copy, targetCount);
+
+    String pipelineTarget = source + ".pipeline";
+    kafka.createTopic(pipelineTarget, 1, false);
+    double[] pipeline =
+        drain(
+            () -> deploy(PipelineVerticle.create(config(source, pipelineTarget).build())),
+            pipelineTarget,
+            targetCount);
+    row("pipeline → gateway jar (function URL)", pipeline, targetCount);
+
+    String streamsTarget = source + ".streams";
+    kafka.createTopic(streamsTarget, 1, false);
+    double[] streams =
+        drain(() -> streams(source, streamsTarget, 100, enrichment), streamsTarget, targetCount);
+    row("Kafka Streams, enricher in-process (linger 100 ms, its default)", streams, targetCount);
+
+    report.add("");
+    report.add(
+        String.format(
+            Locale.ROOT,
+            "Ratios (steady / wall): pipeline vs copy %.2f / %.2f (target ≥ 0.7); pipeline vs"
+                + " Kafka Streams %.2f / %.2f (target ≥ 0.5).",
+            copy[1] / pipeline[1],
+            copy[0] / pipeline[0],
+            streams[1] / pipeline[1],
+            streams[0] / pipeline[0]));
+
+    report.add("");
+    report.add(
+        String.format(
+            Locale.ROOT,
+            "Latency: %d single-row messages/s for %d s; latency = the target record's"
+                + " LogAppendTime minus the row's ts (both this machine's clock).",
+            LATENCY_RATE,
+            LATENCY_SECONDS));
+    report.add("");
+    report.add("| run | rows | p50 ms | p99 ms | max ms |");
+    report.add("| --- | ---: | ---: | ---: | ---: |");
+    for (Duration flush : List.of(Duration.ZERO, Duration.ofSeconds(1))) {
+      latency(
+          "pipeline, flush interval " + flush.toMillis() + " ms",
+          (in, out) ->
+              deploy(PipelineVerticle.create(config(in, out).flushInterval(flush).build())));
+    }
+    for (long linger : List.of(0L, 1000L)) {
+      latency(
+          "Kafka Streams, producer linger " + linger + " ms",
+          (in, out) -> streams(in, out, linger, enrichment));
+    }
+
+    String text = String.join("\n", report);
+    LOG.info("pipeline versus copy and Kafka Streams\n{}", text);
+    Files.writeString(Path.of("target", "pipeline-versus.md"), text + "\n");
+  }
+
+  /** Writes the backlog; returns each message's target messages, keyed by partition and offset. */
+  private Map<String, List<TargetMessage>> backlog(String topic, InProcessEnrichment enrichment)
+      throws Exception {
+    Random random = new Random(11);
+    List<byte[]> values = new ArrayList<>();
+    List<Future<RecordMetadata>> sent = new ArrayList<>();
+    for (int i = 0; i < MESSAGES; i++) {
+      byte[] value = demoMessage(i, 1 + random.nextInt(MAX_ROWS), random);
+      values.add(value);
+      sent.add(kafka.send(topic, value));
+    }
+    Map<String, List<TargetMessage>> answers = new HashMap<>();
+    for (int i = 0; i < MESSAGES; i++) {
+      RecordMetadata where = sent.get(i).get();
+      SourceRecord record =
+          new SourceRecord(
+              topic, where.partition(), where.offset(), where.timestamp(), null, values.get(i));
+      answers.put(
+          PrecomputedCopyVerticle.key(where.partition(), where.offset()),
+          enrichment.enrich(record));
+    }
+    return answers;
+  }
+
+  /** A demo producer message: rows {@code ts=...&ip=FILL_ME&data={...}} (contract §6). */
+  private static byte[] demoMessage(int number, int rows, Random random) {
+    StringBuilder message = new StringBuilder();
+    for (int row = 0; row < rows; row++) {
+      if (row > 0) {
+        message.append('\n');
+      }
+      message
+          .append("ts=2024-06-20T")
+          .append(10 + random.nextInt(10))
+          .append(":06:48Z&ip=FILL_ME&data={\"appid\":\"rand_id_")
+          .append(random.nextInt(100_000))
+          .append("\",\"payload\":{\"EMAIL\":\"user")
+          .append(number)
+          .append("@example.com\",\"MOBILE\":\"555-")
+          .append(1000 + random.nextInt(9000))
+          .append("\"},\"identity\":\"user")
+          .append(number)
+          .append("@example.com\"}");
+    }
+    return message.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private PipelineConfigBuilder config(String source, String target) {
+    return PipelineVerticle.configFor(kafka.bootstrap(), gateway.url())
+        .target(PipelineTarget.FUNCTION_URL)
+        .sourceTopic(source)
+        .targetTopic(target)
+        .groupId(KafkaNames.unique("versus"));
+  }
+
+  private AutoCloseable deploy(Deployable verticle) {
+    String id = vertx.deployVerticle(verticle).await();
+    return () -> vertx.undeploy(id).await();
+  }
+
+  private AutoCloseable streams(
+      String source, String target, long lingerMs, InProcessEnrichment enrichment) {
+    KafkaStreams app =
+        StreamsEnrichment.start(
+            kafka.bootstrap(),
+            source,
+            target,
+            KafkaNames.unique("versus-streams"),
+            lingerMs,
+            stateDir,
+            enrichment);
+    return () -> app.close(Duration.ofSeconds(10));
+  }
+
+  /** Something that runs from source to target until closed. */
+  private interface Side {
+    AutoCloseable start() throws Exception;
+  }
+
+  /** A side between two given topics. */
+  private interface Between {
+    AutoCloseable start(String source, String target) throws Exception;
+  }
+
+  /**
+   * Starts the side, waits until {@code topic} holds {@code count} messages and stops it. Returns
+   * the wall time from the start and the steady time from the first output message to the last
+   * (scaled to all of them), in s.
+   */
+  private double[] drain(Side side, String topic, int count) throws Exception {
+    long started = System.nanoTime();
+    long firstAt = 0;
+    long firstCount = 0;
+    long written = 0;
+    try (AutoCloseable running = side.start()) {
+      long deadline = started + DRAIN_LIMIT.toNanos();
+      while (written < count && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+        written = kafka.endOffset(topic);
+        if (written > 0 && firstAt == 0) {
+          firstAt = System.nanoTime();
+          firstCount = written;
+        }
+      }
+    }
+    long done = System.nanoTime();
+    assertEquals(count, written, topic + " did not get all its messages in " + DRAIN_LIMIT);
+    double steady = (done - firstAt) / 1e9 * count / (count - firstCount);
+    return new double[] {(done - started) / 1e9, steady};
+  }
+
+  private void row(String run, double[] seconds, int rows) {
+    report.add(
+        String.format(
+            Locale.ROOT,
+            "| %s | %.2f | %.0f | %.0f | %.0f | %.0f |",
+            run,
+            seconds[0],
+            MESSAGES / seconds[0],
+            rows / seconds[0],
+            MESSAGES / seconds[1],
+            rows / seconds[1]));
+  }
+
+  /**
+   * One single-row message at a time at {@link #LATENCY_RATE}, after a first message that shows the
+   * side is running (not counted).
+   */
+  private void latency(String run, Between side) throws Exception {
+    String source = KafkaNames.unique("latency");
+    String target = source + ".target";
+    kafka.createTopic(source, 1, false);
+    kafka.createTopic(target, 1, true);
+    int count = LATENCY_RATE * LATENCY_SECONDS;
+    List<ConsumerRecord<byte[], byte[]>> written;
+    try (AutoCloseable running = side.start(source, target)) {
+      kafka.send(source, latencyRow(-1)).get();
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (kafka.endOffset(target) < 1 && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      long periodNanos = 1_000_000_000L / LATENCY_RATE;
+      long start = System.nanoTime();
+      for (int i = 0; i < count; i++) {
+        while (System.nanoTime() < start + i * periodNanos) {
+          Thread.onSpinWait();
+        }
+        kafka.send(source, latencyRow(i));
+      }
+      written = kafka.readAll(target, count + 1, Duration.ofSeconds(60));
+    }
+    assertTrue(written.size() == count + 1, run + ": " + written.size() + " of " + (count + 1));
+    List<Long> latencies = new ArrayList<>();
+    for (ConsumerRecord<byte[], byte[]> record : written.subList(1, written.size())) {
+      JsonNode value = TransferJson.readTree(record.value());
+      latencies.add(record.timestamp() - Long.parseLong(value.get("ts").asText()));
+    }
+    Collections.sort(latencies);
+    report.add(
+        String.format(
+            Locale.ROOT,
+            "| %s | %d | %d | %d | %d |",
+            run,
+            count,
+            percentile(latencies, 50),
+            percentile(latencies, 99),
+            latencies.get(latencies.size() - 1)));
+  }
+
+  private static byte[] latencyRow(int i) {
+    return ("ts="
+            + System.currentTimeMillis()
+            + "&data={\"appid\":\"lat-"
+            + i
+            + "\",\"payload\":{},\"identity\":\"x\"}")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static long percentile(List<Long> sorted, int percent) {
+    int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
+    return sorted.get(Math.max(0, index));
+  }
+}
