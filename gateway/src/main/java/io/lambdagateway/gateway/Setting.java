@@ -86,7 +86,7 @@ public enum Setting {
       "GATEWAY_AWS_CREDENTIALS",
       "--aws-credentials",
       "",
-      "Access keys whose SigV4 signatures the Lambda API (/2015-03-31/...) requires: "
+      "Access keys whose SigV4 signatures the Lambda API (every /20xx-xx-xx/... path) requires: "
           + "KEY:SECRET[,KEY:SECRET...] (empty = no check unless --aws-credentials-file). "
           + "Function URLs keep --auth-token; /health and /metrics stay open."),
   AWS_CREDENTIALS_FILE(
@@ -245,8 +245,9 @@ public enum Setting {
       "GATEWAY_BENCH_ECHO",
       "--bench-echo",
       "false",
-      "Benchmark only: also serve POST /bench/echo (bare route returning the body) and host "
-          + "the function echo (returns its event)."),
+      "Benchmark only: also serve POST /bench/echo (bare route returning the body), POST "
+          + "/bench/answer (the default function's answer, computed once per body) and host the "
+          + "function echo (returns its event)."),
   ENRICHER_PUBLIC_IP(
       "ENRICHER_PUBLIC_IP",
       "--enricher-public-ip",
