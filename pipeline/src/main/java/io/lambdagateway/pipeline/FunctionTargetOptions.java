@@ -5,6 +5,7 @@ import java.util.Map;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
@@ -64,9 +65,13 @@ final class FunctionTargetOptions {
   /**
    * Copies these options into {@code builder}.
    *
-   * @throws picocli.CommandLine.ParameterException when {@code --headers} is not a header list
+   * @throws ParameterException when {@code --headers} is not a header list, or the aws target's SDK
+   *     client is not in this jar
    */
   void applyTo(PipelineConfigBuilder builder) {
+    if (target == PipelineTarget.AWS && !AwsSdkClasses.present()) {
+      throw new ParameterException(spec.commandLine(), AwsSdkClasses.MISSING);
+    }
     builder
         .target(target)
         .functionUrl(functionUrl)
