@@ -95,14 +95,16 @@ COPY --from=build /out/slim/lambda-gateway.jar /app/lambda-gateway.jar
 # Bounded memory, whatever the container's limit (RSS under sustained c=16 load ≤ 300 MB; see
 # docs/container.md and bench/memory): the serial collector (2 cores, a small heap: no concurrent
 # GC threads or region bookkeeping) with a fixed heap cap, and a cap on Netty's direct buffers.
-# These flags win over the ENTRYPOINT's MaxRAMPercentage; `-e JAVA_TOOL_OPTIONS=...` replaces them.
+# On the command line, not in JAVA_TOOL_OPTIONS: the JVM announces that variable on stderr, which
+# would break every subcommand's one-line errors. `--entrypoint java` with other flags replaces them.
 ENV GATEWAY_HOST=0.0.0.0 \
     GATEWAY_PORT=8080 \
-    GATEWAY_FUNCTION_NAME=enricher \
-    JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xmx160m -XX:MaxDirectMemorySize=64m"
+    GATEWAY_FUNCTION_NAME=enricher
 ARG APP_UID=10001
 USER ${APP_UID}:${APP_UID}
 EXPOSE 8080
+ENTRYPOINT ["java", "-XX:+UseSerialGC", "-Xmx160m", "-XX:MaxDirectMemorySize=64m", \
+  "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/lambda-gateway.jar"]
 # No curl or wget in slim bases, and a Java probe would start a second JVM per check: bash's
 # /dev/tcp sends one HTTP request and checks the status line. A wildcard bind is probed on
 # loopback, any other GATEWAY_HOST on that address.

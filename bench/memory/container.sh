@@ -79,7 +79,7 @@ load() {
 }
 
 echo "container memory: $(date -u +%FT%TZ), $(nproc) cores, limit $MEMORY, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "JAVA_TOOL_OPTIONS in the image: $("$DOCKER" inspect -f '{{range .Config.Env}}{{println .}}{{end}}' "$IMAGE" | awk -F= '$1 == "JAVA_TOOL_OPTIONS" {sub(/^[^=]*=/, ""); print}')"
+echo "the image's entrypoint: $("$DOCKER" inspect -f '{{join .Config.Entrypoint " "}}' "$IMAGE")"
 echo "start to healthy: $(((t1 - t0) / 1000000)) ms (docker run to the first 200 of /health); idle RSS $(rss_mb) MB, container $(cgroup_mb) MB"
 printf '%-6s %9s %10s %8s %13s %6s\n' batch "req/s" p99 "max RSS" "max cgroup" non2xx
 for batch in small 1mb; do

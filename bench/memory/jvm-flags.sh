@@ -6,5 +6,5 @@ BOUNDED_OFF_HEAP="-XX:MaxDirectMemorySize=64m -XX:MaxMetaspaceSize=128m \
 -XX:ReservedCodeCacheSize=64m -Dio.netty.allocator.numDirectArenas=$(nproc) \
 -Dio.netty.allocator.numHeapArenas=$(nproc)"
 
-# The gateway's documented launch (README's gateway line, the image's JAVA_TOOL_OPTIONS).
+# The gateway's documented launch (README's gateway line, the image's ENTRYPOINT).
 LAUNCH_JVM_FLAGS="-XX:+UseSerialGC -Xmx160m -XX:MaxDirectMemorySize=64m"

@@ -19,7 +19,7 @@ STARTS="${STARTS:-3}"
 WORK="$(mktemp -d)"
 GATEWAY_PID=""
 
-# The documented launch's flags (README, Dockerfile's JAVA_TOOL_OPTIONS) are the "launch" candidate.
+# The documented launch's flags (README, the gateway image's ENTRYPOINT) are the "launch" candidate.
 # shellcheck source=jvm-flags.sh
 . "$ROOT/bench/memory/jvm-flags.sh"
 declare -A FLAGS=(
