@@ -14,7 +14,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
@@ -39,6 +41,7 @@ final class DemoClients {
   private final PrometheusMeterRegistry pipelineMeters =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final int statusPort;
+  private final Handler<HttpServerRequest> statusEndpoints;
   private final TargetConsumerVerticle consumer;
   private final PipelineVerticle pipeline;
   private final ProducerVerticle producer;
@@ -70,6 +73,7 @@ final class DemoClients {
         new PipelineVerticle(
             DemoClientConfigs.pipeline(config, bootstrapServers, functionUrlBase, functionName),
             pipelineMeters);
+    statusEndpoints = StatusEndpoints.create(pipelineMeters, pipeline);
     producer = new ProducerVerticle(DemoClientConfigs.producer(config, bootstrapServers));
     // last, so that an invalid config leaves no Vert.x instance behind
     vertx = Vertx.vertx();
@@ -108,7 +112,7 @@ final class DemoClients {
               pipelineId = id;
               return vertx
                   .createHttpServer()
-                  .requestHandler(StatusEndpoints.create(pipelineMeters, pipeline))
+                  .requestHandler(statusEndpoints)
                   .listen(statusPort, STATUS_HOST);
             })
         .compose(server -> vertx.deployVerticle(producer))

@@ -42,7 +42,7 @@ public final class EnricherFunction implements LambdaFunction, ParsesJsonEvent {
   public static final String MALFORMED_BATCH = "MalformedBatch";
 
   private static final FunctionTraits TRAITS =
-      new FunctionTraits(false, true, FunctionTraits.CPU_INLINE_LIMIT_BYTES);
+      new FunctionTraits(false, true, FunctionTraits.CPU_INLINE_LIMIT_BYTES, true);
 
   private final Enricher enricher;
 

@@ -11,8 +11,13 @@ package io.lambdagateway.gateway.function;
  * @param maxInlineEventBytes for a non-blocking function whose work grows with its event: events
  *     larger than this are run on a worker of the gateway's CPU pool, so that one large call does
  *     not stall the other connections of an event loop while small calls skip the thread hop
+ * @param answersAsIs true when no answer of the function is a function URL's structured response
+ *     (an object with a top-level {@code statusCode}): its function URL then sends each answer as
+ *     it is, without scanning or copying it (the enricher's answers are always {@code
+ *     {"Records":[...]}})
  */
-public record FunctionTraits(boolean blocking, boolean rawBody, int maxInlineEventBytes) {
+public record FunctionTraits(
+    boolean blocking, boolean rawBody, int maxInlineEventBytes, boolean answersAsIs) {
 
   /** The inline limit of a function that does CPU work proportional to its event. */
   public static final int CPU_INLINE_LIMIT_BYTES = 256 * 1024;
@@ -23,5 +28,10 @@ public record FunctionTraits(boolean blocking, boolean rawBody, int maxInlineEve
   /** Traits of a function that runs inline whatever its event's size. */
   public FunctionTraits(boolean blocking, boolean rawBody) {
     this(blocking, rawBody, Integer.MAX_VALUE);
+  }
+
+  /** Traits of a function whose answers may be structured responses. */
+  public FunctionTraits(boolean blocking, boolean rawBody, int maxInlineEventBytes) {
+    this(blocking, rawBody, maxInlineEventBytes, false);
   }
 }

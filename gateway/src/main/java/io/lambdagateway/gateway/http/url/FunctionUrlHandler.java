@@ -159,13 +159,17 @@ public final class FunctionUrlHandler {
                     FunctionUrlResponse.functionError(error.errorType(), error.errorMessage()),
                     requestId);
               } else {
-                sendResult(ctx, result.result().payload(), requestId);
+                sendResult(ctx, fn, result.result().payload(), requestId);
               }
             });
   }
 
   /** Maps a returned payload; the common unstructured case sends the payload as it is. */
-  private void sendResult(RoutingContext ctx, Buffer payload, String requestId) {
+  private void sendResult(RoutingContext ctx, HostedFunction fn, Buffer payload, String requestId) {
+    if (fn.function().traits().answersAsIs()) {
+      sendAsIs(ctx, payload, requestId);
+      return;
+    }
     CpuWork.run(
             vertx,
             payload.length(),
@@ -182,12 +186,17 @@ public final class FunctionUrlHandler {
               } else if (mapped.result().isPresent()) {
                 send(ctx.response(), mapped.result().get(), requestId);
               } else {
-                ctx.response()
-                    .putHeader("x-amzn-RequestId", requestId)
-                    .putHeader("content-type", HttpReplies.APPLICATION_JSON)
-                    .end(payload);
+                sendAsIs(ctx, payload, requestId);
               }
             });
+  }
+
+  /** 200, application/json, the payload's own buffer (no copy, as Lambda sends a plain answer). */
+  private static void sendAsIs(RoutingContext ctx, Buffer payload, String requestId) {
+    ctx.response()
+        .putHeader("x-amzn-RequestId", requestId)
+        .putHeader("content-type", HttpReplies.APPLICATION_JSON)
+        .end(payload);
   }
 
   /** The 2.0 event; encoding a large body (base64 or JSON escapes) leaves the event loop. */
