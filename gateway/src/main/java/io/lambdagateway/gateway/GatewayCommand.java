@@ -168,6 +168,7 @@ public final class GatewayCommand implements Callable<Integer> {
             + bearer
             + " -d "
             + batch);
+    out.println("  dashboard:    " + base + "/ (in a browser)");
     out.flush();
   }
 

@@ -58,6 +58,12 @@ class GatewayOutputTest {
     assertThat(shell(functionUrlLine, Map.of()).exit).as("without the variable").isNotZero();
     Shell invoke = shell(invokeLine, Map.of());
     assertThat(invoke.exit).as(invoke.output).isZero();
+    String dashboardLine = awaitBannerLine("dashboard:    http://");
+    String dashboard =
+        dashboardLine.substring(dashboardLine.indexOf("http://"), dashboardLine.indexOf(" ("));
+    Shell page = shell("curl -s --fail '" + dashboard + "'", Map.of());
+    assertThat(page.exit).as(page.output).isZero();
+    assertThat(page.output).contains("<title>");
 
     gateway.destroy();
     assertThat(gateway.waitFor(30, TimeUnit.SECONDS)).isTrue();
