@@ -58,7 +58,12 @@ class GatewayOutputTest {
     assertThat(shell(functionUrlLine, Map.of()).exit).as("without the variable").isNotZero();
     Shell invoke = shell(invokeLine, Map.of());
     assertThat(invoke.exit).as(invoke.output).isZero();
-    String dashboardLine = awaitBannerLine("dashboard:    http://");
+    // printed with the curl lines, in the same flush
+    String dashboardLine =
+        Files.readAllLines(out()).stream()
+            .filter(line -> line.startsWith("  dashboard:    http://"))
+            .findFirst()
+            .orElseThrow();
     String dashboard =
         dashboardLine.substring(dashboardLine.indexOf("http://"), dashboardLine.indexOf(" ("));
     Shell page = shell("curl -s --fail '" + dashboard + "'", Map.of());
