@@ -33,14 +33,7 @@ public final class RuntimeFunction implements LambdaFunction {
 
   @Override
   public String runtimeName() {
-    // The interpreter's own version is not pinned here, so the family name stands for it; a
-    // provided bootstrap runs on this host's OS, which the name of AWS's own OS-only runtime fits.
-    return switch (spec.runtime()) {
-      case NODEJS -> "nodejs";
-      case PYTHON -> "python3";
-      case JAVA -> "java17";
-      case PROVIDED -> "provided.al2023";
-    };
+    return spec.runtimeId();
   }
 
   @Override

@@ -78,7 +78,8 @@ final class FunctionDraft {
         checkedTimeout,
         checkedMemory,
         checkedConcurrency,
-        env);
+        env,
+        RuntimeNames.reportedId(runtime, checkedRuntime));
   }
 
   private String checkName() {

@@ -39,4 +39,14 @@ final class RuntimeNames {
     }
     return Optional.empty();
   }
+
+  /**
+   * The runtime as GetFunction reports it: the definition's own name when it is one of AWS's
+   * versioned identifiers ({@code nodejs20.x}, {@code python3.12}, {@code java21}, {@code
+   * provided.al2023}), else the family's {@link Runtime#defaultId}.
+   */
+  static String reportedId(String name, Runtime runtime) {
+    String n = name.trim().toLowerCase(Locale.ROOT);
+    return n.chars().anyMatch(Character::isDigit) ? n : runtime.defaultId();
+  }
 }

@@ -48,12 +48,24 @@ class FunctionOptionTest {
 
     assertThat(f.name()).isEqualTo("orders_v2-1");
     assertThat(f.runtime()).isEqualTo(Runtime.NODEJS);
+    assertThat(f.runtimeId()).as("reported for the family name").isEqualTo("nodejs");
     assertThat(f.codeDir()).isEqualTo(code.toAbsolutePath());
     assertThat(f.handler()).isEqualTo("main.handler");
     assertThat(f.timeout()).isEqualTo(Duration.ofSeconds(30));
     assertThat(f.memoryMb()).isEqualTo(512);
     assertThat(f.reservedConcurrency()).isEqualTo(OptionalInt.of(4));
     assertThat(f.env()).isEqualTo(Map.of("TABLE", "orders", "URL", "http://h/?a=b"));
+  }
+
+  @Test
+  @DisplayName("AWS's versioned runtime identifiers are kept as given, for GetFunction to report")
+  void keepsAwsRuntimeIdentifiers() {
+    assertThat(parse("name=a, runtime=nodejs20.x, code=DIR, handler=main.handler").runtimeId())
+        .isEqualTo("nodejs20.x");
+    assertThat(parse("name=b, runtime=java, code=DIR, handler=p.C::h").runtimeId())
+        .isEqualTo("java17");
+    assertThat(parse("name=c, runtime=Java21, code=DIR, handler=p.C::h").runtimeId())
+        .isEqualTo("java21");
   }
 
   @Test

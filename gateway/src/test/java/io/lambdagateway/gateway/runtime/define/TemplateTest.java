@@ -110,6 +110,7 @@ class TemplateTest {
     FunctionSpec py = functions.get(0);
     assertThat(py.name()).isEqualTo("Py");
     assertThat(py.runtime()).isEqualTo(Runtime.PYTHON);
+    assertThat(py.runtimeId()).isEqualTo("python3.12");
     assertThat(py.codeDir()).isEqualTo(dir.resolve("src").toAbsolutePath());
     assertThat(py.timeout()).isEqualTo(Duration.ofSeconds(5));
     assertThat(py.memoryMb()).isEqualTo(1024);
