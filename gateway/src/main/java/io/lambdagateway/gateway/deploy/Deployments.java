@@ -3,15 +3,8 @@ package io.lambdagateway.gateway.deploy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lambdagateway.gateway.GatewayConfig;
 import io.lambdagateway.gateway.http.ServiceError;
-import io.lambdagateway.gateway.platform.FunctionFacts;
 import io.lambdagateway.gateway.platform.FunctionRegistry;
 import io.lambdagateway.gateway.platform.HostedFunction;
-import io.lambdagateway.gateway.runtime.FunctionSpec;
-import io.lambdagateway.gateway.runtime.HostedFunctions;
-import io.lambdagateway.gateway.runtime.RuntimeFunction;
-import io.lambdagateway.gateway.runtime.RuntimeLaunchers;
-import io.lambdagateway.gateway.runtime.define.CodeDirectories;
-import io.lambdagateway.gateway.runtime.define.CodeZip;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -22,8 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,16 +45,14 @@ public final class Deployments {
   public static final long MAX_REQUEST_BYTES = (MAX_ZIP_BYTES + 2) / 3 * 4 + 1024 * 1024;
 
   static final String WORKER_POOL = "lambda-gateway-deployments";
-  private static final Duration RETIRE_MARGIN = Duration.ofSeconds(2);
   private static final Logger LOG = LoggerFactory.getLogger(Deployments.class);
 
-  private final Vertx vertx;
   private final GatewayConfig config;
   private final FunctionRegistry registry;
   private final Optional<DeploymentStore> store;
   private final WriteAccess access;
   private final WorkerExecutor worker;
-  private final RuntimeLaunchers launchers = RuntimeLaunchers.defaults();
+  private final DeploymentHosting hosting;
   private final Map<String, Deployment> deployed = new ConcurrentHashMap<>();
 
   public Deployments(
@@ -72,12 +61,12 @@ public final class Deployments {
       FunctionRegistry registry,
       Optional<DeploymentStore> store,
       WriteAccess access) {
-    this.vertx = vertx;
     this.config = config;
     this.registry = registry;
     this.store = store;
     this.access = access;
     this.worker = vertx.createSharedWorkerExecutor(WORKER_POOL, 1);
+    this.hosting = new DeploymentHosting(vertx, config, registry, worker);
   }
 
   /**
@@ -91,7 +80,8 @@ public final class Deployments {
     for (DeploymentStore.Stored stored : store.get().loadAll()) {
       Deployment d = stored.deployment();
       try {
-        host(d, stored.zip(), true);
+        hosting.host(d, stored.zip(), true);
+        deployed.put(d.name(), d);
       } catch (ServiceError | UncheckedIOException cannotHost) {
         LOG.warn("deployed function {} not restored: {}", d.name(), cannotHost.getMessage());
       }
@@ -125,7 +115,7 @@ public final class Deployments {
             String codeFile = putCode(asked.name(), code, facts);
             Deployment ready = asked.withCode(codeFile, facts.sha256(), facts.size());
             try {
-              host(ready, code, true);
+              hosting.host(ready, code, true);
             } catch (ServiceError refused) {
               deleteCode(codeFile);
               throw refused;
@@ -142,14 +132,15 @@ public final class Deployments {
     return change(
         () -> {
           try {
-            Deployment current = existing(name, new FunctionFields(body).expectedRevision());
-            new FunctionFields(body).checkCodeUpdate();
+            FunctionFields fields = new FunctionFields(body);
+            Deployment current = existing(name, fields.expectedRevision());
+            fields.checkCodeUpdate();
             Path code = zip.orElseThrow(() -> noZip());
             Code facts = Code.of(code);
             String codeFile = putCode(name, code, facts);
             Deployment next = current.withCode(codeFile, facts.sha256(), facts.size());
             try {
-              replace(current, next, code);
+              hosting.replace(current, next, code);
             } catch (ServiceError refused) {
               if (!codeFile.equals(current.codeFile())) {
                 deleteCode(codeFile);
@@ -174,7 +165,7 @@ public final class Deployments {
           FunctionFields fields = new FunctionFields(body);
           Deployment current = existing(name, fields.expectedRevision());
           Deployment next = current.withConfiguration(fields.forUpdate(current));
-          replace(current, next, null);
+          hosting.replace(current, next, null);
           return stored(next);
         });
   }
@@ -189,7 +180,7 @@ public final class Deployments {
           if (store.isPresent()) {
             store.get().delete(current);
           }
-          retire(old, true);
+          hosting.retire(old, true);
           return null;
         });
   }
@@ -200,10 +191,7 @@ public final class Deployments {
         () -> {
           Deployment current = existing(name, null);
           Deployment next = current.withReservedConcurrency(reserved);
-          HostedFunction old = registry.find(name).orElseThrow();
-          registry.replace(
-              new HostedFunction(
-                  name, old.function(), old.timeout(), old.memorySizeMb(), reserved, old.facts()));
+          registry.replace(registry.find(name).orElseThrow().withReservedConcurrency(reserved));
           return stored(next);
         });
   }
@@ -217,15 +205,8 @@ public final class Deployments {
           tags.putAll(add);
           tags.keySet().removeAll(remove);
           Deployment next = current.withTags(tags);
-          HostedFunction old = registry.find(name).orElseThrow();
           registry.replace(
-              new HostedFunction(
-                  name,
-                  old.function(),
-                  old.timeout(),
-                  old.memorySizeMb(),
-                  old.reservedConcurrency(),
-                  facts(next)));
+              registry.find(name).orElseThrow().withFacts(DeploymentHosting.facts(next)));
           return stored(next);
         });
   }
@@ -235,31 +216,7 @@ public final class Deployments {
    * stay); on gateway shutdown.
    */
   public Future<Void> close() {
-    List<Future<Void>> stopped = new ArrayList<>();
-    List<Path> codeDirs = new ArrayList<>();
-    for (String name : deployed.keySet()) {
-      registry
-          .find(name)
-          .map(HostedFunction::function)
-          .filter(DeployedFunction.class::isInstance)
-          .map(DeployedFunction.class::cast)
-          .ifPresent(
-              f -> {
-                stopped.add(f.runtime().close());
-                codeDirs.add(f.runtime().spec().codeDir());
-              });
-    }
-    return Future.join(stopped)
-        .transform(
-            done ->
-                worker.executeBlocking(
-                    () -> {
-                      codeDirs.forEach(CodeDirectories::deleteExtracted);
-                      return null;
-                    },
-                    true))
-        .<Void>mapEmpty()
-        .onComplete(done -> worker.close());
+    return hosting.stopAll(deployed.keySet()).onComplete(done -> worker.close());
   }
 
   private <T> Future<T> change(Callable<T> work) {
@@ -297,98 +254,12 @@ public final class Deployments {
     }
   }
 
-  /** Extracts, checks and hosts {@code d}; adds it to the registry unless it replaces one. */
-  private HostedFunction host(Deployment d, Path zip, boolean add) {
-    Path codeDir;
-    try {
-      codeDir = CodeZip.withDefaultBounds().extract(zip);
-    } catch (IOException refused) {
-      throw ServiceError.invalidParameter(
-          "Could not unzip uploaded file. Please check your file, then try to upload again. ("
-              + refused.getMessage()
-              + ")");
-    }
-    return hostIn(d, codeDir, add);
-  }
-
-  /**
-   * Checks and hosts {@code d} from extracted code; a definition refused is a 400 ({@link
-   * io.lambdagateway.gateway.runtime.define.InvalidDefinition} or a runtime not available).
-   */
-  private HostedFunction hostIn(Deployment d, Path codeDir, boolean add) {
-    HostedFunction hosted;
-    try {
-      FunctionSpec spec = d.definition().toSpec(codeDir);
-      HostedFunction plain =
-          HostedFunctions.of(spec, vertx, config.region(), config.runtimeSettings(), launchers);
-      hosted =
-          new HostedFunction(
-              d.name(),
-              new DeployedFunction((RuntimeFunction) plain.function(), d.runtime()),
-              plain.timeout(),
-              plain.memorySizeMb(),
-              plain.reservedConcurrency(),
-              facts(d));
-    } catch (IllegalArgumentException invalid) {
-      CodeDirectories.deleteExtracted(codeDir);
-      throw ServiceError.invalidParameter(invalid.getMessage());
-    }
-    if (add && !registry.add(hosted)) {
-      retire(hosted, true);
-      throw ServiceError.resourceConflict("Function already exist: " + d.name());
-    }
-    deployed.put(d.name(), d);
-    return hosted;
-  }
-
-  /** What GetFunction reports of {@code d}: its code's facts as sent, not as extracted. */
-  private static FunctionFacts facts(Deployment d) {
-    return new FunctionFacts(
-        d.description(),
-        d.environment(),
-        d.codeSha256(),
-        d.codeSize(),
-        d.lastModified(),
-        d.revisionId(),
-        Optional.empty(),
-        d.tags(),
-        d.role().isEmpty() ? Optional.empty() : Optional.of(d.role()));
-  }
-
-  /** Puts {@code next} in place of {@code current}: new code from {@code zip}, or the same. */
-  private void replace(Deployment current, Deployment next, Path zip) {
-    HostedFunction old = registry.find(current.name()).orElseThrow();
-    Path oldDir = ((DeployedFunction) old.function()).runtime().spec().codeDir();
-    HostedFunction hosted = zip == null ? hostIn(next, oldDir, false) : host(next, zip, false);
-    registry.replace(hosted);
-    retire(old, zip != null);
-  }
-
   private Deployment stored(Deployment d) throws IOException {
     deployed.put(d.name(), d);
     if (store.isPresent()) {
       store.get().put(d);
     }
     return d;
-  }
-
-  /** Stops a function that is out of the registry; deletes its code when no one uses it. */
-  private void retire(HostedFunction old, boolean deleteCode) {
-    DeployedFunction function = (DeployedFunction) old.function();
-    Path codeDir = function.runtime().spec().codeDir();
-    function
-        .retire(vertx, old.timeout().plus(RETIRE_MARGIN))
-        .onComplete(
-            stopped -> {
-              if (deleteCode) {
-                worker.executeBlocking(
-                    () -> {
-                      CodeDirectories.deleteExtracted(codeDir);
-                      return null;
-                    },
-                    false);
-              }
-            });
   }
 
   private static ServiceError noZip() {

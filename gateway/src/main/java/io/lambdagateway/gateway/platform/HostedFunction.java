@@ -39,4 +39,14 @@ public record HostedFunction(
         reservedConcurrency,
         FunctionFacts.inProcess(name, function));
   }
+
+  /** The same function with another reserved concurrency. */
+  public HostedFunction withReservedConcurrency(OptionalInt reserved) {
+    return new HostedFunction(name, function, timeout, memorySizeMb, reserved, facts);
+  }
+
+  /** The same function with other facts (tags, revision). */
+  public HostedFunction withFacts(FunctionFacts newFacts) {
+    return new HostedFunction(name, function, timeout, memorySizeMb, reservedConcurrency, newFacts);
+  }
 }
