@@ -54,7 +54,8 @@ class AnswersAsIsHttpTest {
         Gateway.start(
                 config,
                 List.of(
-                    hosted("as-is", new FunctionTraits(false, true, Integer.MAX_VALUE, true)),
+                    hosted(
+                        "as-is", new FunctionTraits(false, true, Integer.MAX_VALUE, true, false)),
                     hosted("mapped", new FunctionTraits(false, true))),
                 new VertxOptions())
             .await();

@@ -32,17 +32,19 @@ import java.util.List;
  * batch to a worker and back; batches over {@link FunctionTraits#CPU_INLINE_LIMIT_BYTES} (a 1 MB
  * batch of demo rows takes ~5 ms, the 6 MB limit ~30 ms) run on the gateway's CPU pool.
  *
- * <p>Its parse of the batch is the Invoke API's JSON check ({@link ParsesJsonEvent}), and its
- * answer is sent in the chunks the enricher wrote it to ({@link #answer}), never copied into one
- * array.
+ * <p>Its parse of the batch is the Invoke API's JSON check ({@link
+ * FunctionTraits#parsesJsonEvent}), and its answer is sent in the chunks the enricher wrote it to
+ * ({@link #answer}), never copied into one array.
  */
-public final class EnricherFunction implements LambdaFunction, ParsesJsonEvent {
+public final class EnricherFunction implements LambdaFunction {
 
   /** The errorType of a batch the enricher cannot read at all. */
   public static final String MALFORMED_BATCH = "MalformedBatch";
 
+  // non-blocking; the raw body from a function URL; on the CPU pool above the inline limit; its
+  // answers are never structured responses; its parse is the Invoke API's JSON check
   private static final FunctionTraits TRAITS =
-      new FunctionTraits(false, true, FunctionTraits.CPU_INLINE_LIMIT_BYTES, true);
+      new FunctionTraits(false, true, FunctionTraits.CPU_INLINE_LIMIT_BYTES, true, true);
 
   private final Enricher enricher;
 

@@ -15,9 +15,18 @@ package io.lambdagateway.gateway.function;
  *     (an object with a top-level {@code statusCode}): its function URL then sends each answer as
  *     it is, without scanning or copying it (the enricher's answers are always {@code
  *     {"Records":[...]}})
+ * @param parsesJsonEvent true when the function's own parse of its event establishes that the event
+ *     is JSON and fails the call when it is not. The Invoke API must answer a body that is not JSON
+ *     with {@code 400 InvalidRequestContentException}; for such a function a synchronous call skips
+ *     the separate JSON pass, and only a failed call has its body checked, so a body that is not
+ *     JSON gets the same 400 and a valid one is read once
  */
 public record FunctionTraits(
-    boolean blocking, boolean rawBody, int maxInlineEventBytes, boolean answersAsIs) {
+    boolean blocking,
+    boolean rawBody,
+    int maxInlineEventBytes,
+    boolean answersAsIs,
+    boolean parsesJsonEvent) {
 
   /** The inline limit of a function that does CPU work proportional to its event. */
   public static final int CPU_INLINE_LIMIT_BYTES = 256 * 1024;
@@ -30,8 +39,8 @@ public record FunctionTraits(
     this(blocking, rawBody, Integer.MAX_VALUE);
   }
 
-  /** Traits of a function whose answers may be structured responses. */
+  /** Traits of a function whose answers may be structured responses, and whose event is checked. */
   public FunctionTraits(boolean blocking, boolean rawBody, int maxInlineEventBytes) {
-    this(blocking, rawBody, maxInlineEventBytes, false);
+    this(blocking, rawBody, maxInlineEventBytes, false, false);
   }
 }

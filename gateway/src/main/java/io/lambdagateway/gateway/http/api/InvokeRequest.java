@@ -1,7 +1,6 @@
 package io.lambdagateway.gateway.http.api;
 
 import io.lambdagateway.gateway.GatewayConfig;
-import io.lambdagateway.gateway.function.ParsesJsonEvent;
 import io.lambdagateway.gateway.http.ServiceError;
 import io.lambdagateway.gateway.json.JsonScan;
 import io.lambdagateway.gateway.platform.FunctionRegistry;
@@ -83,12 +82,13 @@ public record InvokeRequest(
   }
 
   /**
-   * True when the body is read once, by the function ({@link ParsesJsonEvent}): for a synchronous
-   * call only, as the other types answer before the function runs. After such a call fails, {@link
+   * True when the body is read once, by the function ({@link
+   * io.lambdagateway.gateway.function.FunctionTraits#parsesJsonEvent}): for a synchronous call
+   * only, as the other types answer before the function runs. After such a call fails, {@link
    * #requireJson} gives the body that is not JSON its 400.
    */
   public boolean functionParsesEvent() {
-    return type == InvocationType.SYNC && function.function() instanceof ParsesJsonEvent;
+    return type == InvocationType.SYNC && function.function().traits().parsesJsonEvent();
   }
 
   /**

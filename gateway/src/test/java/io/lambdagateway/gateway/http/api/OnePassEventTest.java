@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lambdagateway.gateway.GatewayConfig;
 import io.lambdagateway.gateway.function.EchoFunction;
+import io.lambdagateway.gateway.function.FunctionTraits;
 import io.lambdagateway.gateway.function.Invocation;
 import io.lambdagateway.gateway.function.LambdaFunction;
-import io.lambdagateway.gateway.function.ParsesJsonEvent;
 import io.lambdagateway.gateway.http.ServiceError;
 import io.lambdagateway.gateway.platform.FunctionRegistry;
 import io.lambdagateway.gateway.platform.HostedFunction;
@@ -20,10 +20,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * One pass over the request: for a function that parses its event itself ({@link ParsesJsonEvent}),
- * a synchronous call hands the body over without the validity scan, which would refuse a body that
- * is not JSON before the function saw it; the scan is then only made after a failed call ({@link
- * InvokeRequest#requireJson}), and gives the same 400.
+ * One pass over the request: for a function that parses its event itself ({@link
+ * FunctionTraits#parsesJsonEvent}), a synchronous call hands the body over without the validity
+ * scan, which would refuse a body that is not JSON before the function saw it; the scan is then
+ * only made after a failed call ({@link InvokeRequest#requireJson}), and gives the same 400.
  */
 @DisplayName("The Invoke API's JSON check for a function that parses its event")
 class OnePassEventTest {
@@ -95,10 +95,15 @@ class OnePassEventTest {
   }
 
   /** Stands for the enricher: it declares that it parses its event. */
-  private static final class JsonReader implements LambdaFunction, ParsesJsonEvent {
+  private static final class JsonReader implements LambdaFunction {
     @Override
     public Future<Buffer> invoke(Buffer event, Invocation invocation) {
       return Future.succeededFuture(event);
+    }
+
+    @Override
+    public FunctionTraits traits() {
+      return new FunctionTraits(false, false, Integer.MAX_VALUE, false, true);
     }
   }
 }
