@@ -114,7 +114,15 @@ class DirectEnrichmentTest {
             "2024-06-20T21:06:48Z", "", "a+b", "x%20y", "caf%C3%A9", "tab\t", "q\"uote", "%FF");
     Arbitrary<String> data =
         Arbitraries.oneOf(
-            DataScannerTest.dataTexts(), Arbitraries.of("%7B%7D", "{\"appid\":\"a+b\"}"));
+            DataScannerTest.dataTexts(),
+            Arbitraries.of(
+                "%7B%7D",
+                "{\"appid\":\"a+b\"}",
+                "{\"appid\":\"a&b\"}",
+                "{\"appid\":\"50%\"}",
+                "{\"x\":1e+5}",
+                "{\"appid\":\"a=b\"} ",
+                "{\r}"));
     Arbitrary<String> row =
         Combinators.combine(
                 ts,

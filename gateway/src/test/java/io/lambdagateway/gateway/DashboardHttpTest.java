@@ -201,6 +201,29 @@ class DashboardHttpTest {
         .hasMessageContaining("an http:// or https:// URL");
   }
 
+  @Test
+  @DisplayName("an endless pipeline status is cut off at 256 KB, read no further, and reported")
+  void endlessPipelineStatus() throws Exception {
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    try (PipelineStatusStub pipeline = PipelineStatusStub.start();
+        TestGateway reading =
+            TestGateway.start(
+                Map.of("GATEWAY_PIPELINE_STATUS_URL", pipeline.url("/endless").toString()));
+        InputStream watching = openStream(client, reading).body()) {
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .untilAsserted(
+              () ->
+                  assertThat(
+                          Http.json(Http.get(reading.uri("/.gateway/status")))
+                              .path("pipeline")
+                              .path("error")
+                              .asText())
+                      .endsWith("answer over 262144 bytes"));
+      await().atMost(Duration.ofSeconds(20)).until(pipeline::endlessCutOff);
+    }
+  }
+
   private static HttpResponse<InputStream> openStream(HttpClient client) throws Exception {
     return openStream(client, gateway);
   }

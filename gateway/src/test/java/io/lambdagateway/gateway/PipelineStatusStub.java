@@ -1,11 +1,15 @@
 package io.lambdagateway.gateway;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A pipeline's status port as the gateway's dashboard reads it ({@code GET /status}, the JSON of
@@ -20,7 +24,11 @@ final class PipelineStatusStub implements AutoCloseable {
           + "\"partitions\":[{\"topic\":\"source\",\"partition\":0,\"lag\":3},"
           + "{\"topic\":\"source\",\"partition\":1,\"lag\":4}]}";
 
+  /** What an endless answer ({@code GET /endless}) sends at most, should nobody stop reading. */
+  static final long ENDLESS_CAP = 256L << 20;
+
   private final HttpServer server;
+  private final AtomicBoolean endlessCutOff = new AtomicBoolean();
 
   private PipelineStatusStub(HttpServer server) {
     this.server = server;
@@ -38,15 +46,42 @@ final class PipelineStatusStub implements AutoCloseable {
             exchange.getResponseBody().write(body);
             exchange.close();
           });
+      PipelineStatusStub stub = new PipelineStatusStub(server);
+      server.createContext("/endless", stub::endless);
       server.start();
-      return new PipelineStatusStub(server);
+      return stub;
     } catch (IOException cannotListen) {
       throw new UncheckedIOException(cannotListen);
     }
   }
 
+  /** A status answer that never ends: JSON-looking chunks until the reader hangs up. */
+  private void endless(HttpExchange exchange) throws IOException {
+    byte[] chunk = new byte[64 * 1024];
+    Arrays.fill(chunk, (byte) ' ');
+    chunk[0] = '[';
+    exchange.sendResponseHeaders(200, 0);
+    try (OutputStream out = exchange.getResponseBody()) {
+      for (long sent = 0; sent < ENDLESS_CAP; sent += chunk.length) {
+        out.write(chunk);
+        chunk[0] = ' ';
+      }
+    } catch (IOException readerHungUp) {
+      endlessCutOff.set(true);
+    }
+  }
+
+  /** True once a reader of {@code /endless} hung up before the cap. */
+  boolean endlessCutOff() {
+    return endlessCutOff.get();
+  }
+
   URI url() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/status");
+    return url("/status");
+  }
+
+  URI url(String path) {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
   }
 
   @Override

@@ -48,20 +48,51 @@ public final class DataScanner {
   private int position;
   private int limit;
 
+  /**
+   * True while scanning a value in place inside its form-encoded row: then the bytes that would
+   * have split or escaped the row's parameters ({@code \n & % +}) are not covered, so that the
+   * value's raw bytes are exactly what {@code QueryRow} would have handed over.
+   */
+  private boolean inForm;
+
   /** Scans {@code bytes[offset, offset + length)}; true when the fast path covers it. */
   public boolean scan(byte[] bytes, int offset, int length) {
+    reset(bytes, offset, offset + length, false);
+    return topValue() && position == limit;
+  }
+
+  /**
+   * Scans a {@code data} value where it stands in its row, {@code bytes[offset, limit)} being the
+   * rest of the row's bytes: one covered object that ends the parameter (at the row's next {@code
+   * &}, {@code \n} or {@code limit}) and holds none of {@code \n & % +}. Answers where the value
+   * ends, or -1 when the row must be split and decoded by {@code QueryRow} first.
+   */
+  public int scanInPlace(byte[] bytes, int offset, int limit) {
+    reset(bytes, offset, limit, true);
+    if (!topValue() || position < limit && bytes[position] != '&' && bytes[position] != '\n') {
+      return -1;
+    }
+    return position;
+  }
+
+  private void reset(byte[] bytes, int offset, int limit, boolean inForm) {
     this.bytes = bytes;
     this.position = offset;
-    this.limit = offset + length;
+    this.limit = limit;
+    this.inForm = inForm;
     start[PAYLOAD_COLUMN] = -1;
     start[APPID_COLUMN] = -1;
     start[IDENTITY_COLUMN] = -1;
+  }
+
+  /** The top object with the whitespace around it. */
+  private boolean topValue() {
     skipWhitespace();
     if (!topObject()) {
       return false;
     }
     skipWhitespace();
-    return position == limit;
+    return true;
   }
 
   /** The start of a column's raw JSON in the scanned buffer, or -1 when the column is absent. */
@@ -208,7 +239,7 @@ public final class DataScanner {
       if (b == '"') {
         return true;
       }
-      if (!ResponseOutput.isPlain(b)) {
+      if (!ResponseOutput.isPlain(b) || inForm && isFormByte(b)) {
         return false;
       }
     }
@@ -225,7 +256,7 @@ public final class DataScanner {
       if (b == '"') {
         return true;
       }
-      if (b == '\\' ? !escape() : b < 0x20) {
+      if (b == '\\' ? !escape() : b < 0x20 || inForm && isFormByte(b)) {
         return false;
       }
     }
@@ -267,6 +298,9 @@ public final class DataScanner {
       return false;
     }
     if (consume('e') || consume('E')) {
+      if (inForm && position < limit && bytes[position] == '+') {
+        return false; // in a form, this '+' reads as a space
+      }
       if (!consume('+')) {
         consume('-');
       }
@@ -309,10 +343,15 @@ public final class DataScanner {
     while (position < limit) {
       byte b = bytes[position];
       // One test settles the usual case: every JSON whitespace byte is at most a space.
-      if (b > ' ' || b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+      if (b > ' ' || b != ' ' && b != '\t' && b != '\r' && (b != '\n' || inForm)) {
         return;
       }
       position++;
     }
+  }
+
+  /** A byte that splits or escapes a form-encoded row ({@code \n} is no string byte anyway). */
+  private static boolean isFormByte(byte b) {
+    return b == '&' || b == '%' || b == '+';
   }
 }

@@ -41,6 +41,7 @@ public final class DirectEnrichment {
   private final byte[] quotedIp;
 
   private final DataScanner data = new DataScanner();
+  private final InPlaceRow inPlace = new InPlaceRow();
   private final ResponseForm form;
 
   /** Writes items with this {@code ip} column, in {@code form}. */
@@ -84,41 +85,74 @@ public final class DirectEnrichment {
   private boolean writeItems(byte[] value, ItemTemplate template, ResponseOutput out) {
     int position = 0;
     for (int start = 0; start < value.length; ) {
-      QueryRow row = QueryRow.parse(value, start, value.length);
-      if (row.end() > start) {
+      int end = inPlace.read(value, start, value.length, data) ? inPlace.end() : -1;
+      QueryRow decoded = end < 0 ? QueryRow.parse(value, start, value.length) : null;
+      if (decoded != null) {
+        end = decoded.end();
+      }
+      if (end > start) {
         if (position > 0) {
           out.append((byte) ',');
         }
-        if (!writeItem(row, template, position, out)) {
+        boolean written =
+            decoded == null
+                ? writeInPlace(value, template, position, out)
+                : writeDecoded(decoded, template, position, out);
+        if (!written) {
           return false;
         }
         position++;
       }
-      start = row.end() + 1;
+      start = end + 1;
     }
     out.append(SPLIT_END);
     return position > 0;
   }
 
-  private boolean writeItem(QueryRow row, ItemTemplate template, int position, ResponseOutput out) {
+  /** The usual row: {@code ts} and {@code data} read where they stand, data already scanned. */
+  private boolean writeInPlace(
+      byte[] row, ItemTemplate template, int position, ResponseOutput out) {
+    if (!inPlace.hasTs() || !inPlace.hasData()) {
+      return false;
+    }
+    return writeItem(row, inPlace.tsStart(), inPlace.tsLength(), row, template, position, out);
+  }
+
+  /** A row with escapes: {@code QueryRow} has split and decoded it; its data is scanned here. */
+  private boolean writeDecoded(
+      QueryRow row, ItemTemplate template, int position, ResponseOutput out) {
     if (!row.hasTs()
-        || row.tsLength() == 0
-        || !isPlain(row.tsBytes(), row.tsOffset(), row.tsLength())
         || !row.hasData()
         || !data.scan(row.dataBytes(), row.dataOffset(), row.dataLength())) {
+      return false;
+    }
+    return writeItem(
+        row.tsBytes(), row.tsOffset(), row.tsLength(), row.dataBytes(), template, position, out);
+  }
+
+  /** Writes the item of a row whose {@code data} the scanner has just covered in {@code data}. */
+  private boolean writeItem(
+      byte[] ts,
+      int tsOffset,
+      int tsLength,
+      byte[] dataBytes,
+      ItemTemplate template,
+      int position,
+      ResponseOutput out) {
+    if (tsLength == 0 || !isPlain(ts, tsOffset, tsLength)) {
       return false;
     }
     out.append(template.head);
     template.appendTxPosition(out, position);
     out.append(template.middle);
     out.append((byte) '"');
-    out.append(row.tsBytes(), row.tsOffset(), row.tsLength());
+    out.append(ts, tsOffset, tsLength);
     out.append((byte) '"');
     out.append((byte) ',');
     out.append(quotedIp);
-    appendColumn(row.dataBytes(), DataScanner.PAYLOAD_COLUMN, out);
-    appendColumn(row.dataBytes(), DataScanner.APPID_COLUMN, out);
-    appendColumn(row.dataBytes(), DataScanner.IDENTITY_COLUMN, out);
+    appendColumn(dataBytes, DataScanner.PAYLOAD_COLUMN, out);
+    appendColumn(dataBytes, DataScanner.APPID_COLUMN, out);
+    appendColumn(dataBytes, DataScanner.IDENTITY_COLUMN, out);
     out.append(template.tail);
     return true;
   }

@@ -51,8 +51,15 @@ final class ReportLines {
             + initDuration(log));
   }
 
+  /**
+   * Milliseconds with two decimals, rounded half up: what {@code String.format("%.2f")} writes for
+   * a non-negative duration, at a fraction of its cost (it ran twice per call and was a fifteenth
+   * of a small call's CPU).
+   */
   static String millis(Duration d) {
-    return String.format(Locale.ROOT, "%.2f", d.toNanos() / 1e6);
+    long hundredths = (Math.max(0, d.toNanos()) + 5_000) / 10_000;
+    long fraction = hundredths % 100;
+    return (hundredths / 100) + (fraction < 10 ? ".0" : ".") + fraction;
   }
 
   private static Duration invokePhase(InvocationLog log, Duration took) {

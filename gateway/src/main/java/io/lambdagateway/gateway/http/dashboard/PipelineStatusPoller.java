@@ -1,9 +1,12 @@
 package io.lambdagateway.gateway.http.dashboard;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
@@ -81,14 +84,28 @@ final class PipelineStatusPoller {
               if (response.statusCode() != 200) {
                 return Future.failedFuture("status " + response.statusCode());
               }
-              return response.body();
+              return boundedBody(response);
             })
-        .map(
-            body -> {
-              if (body.length() > MAX_BYTES) {
-                throw new IllegalStateException("answer over " + MAX_BYTES + " bytes");
-              }
-              return new JsonObject(body);
-            });
+        .map(JsonObject::new);
+  }
+
+  /**
+   * The answer's body, or a failure as soon as it passes {@link #MAX_BYTES}: the rest is not read,
+   * the connection is reset, so an endless answer costs at most that much memory.
+   */
+  private static Future<Buffer> boundedBody(HttpClientResponse response) {
+    Promise<Buffer> body = Promise.promise();
+    Buffer received = Buffer.buffer();
+    response.exceptionHandler(body::tryFail);
+    response.handler(
+        chunk -> {
+          if (received.length() + chunk.length() <= MAX_BYTES) {
+            received.appendBuffer(chunk);
+          } else if (body.tryFail("answer over " + MAX_BYTES + " bytes")) {
+            response.request().reset();
+          }
+        });
+    response.endHandler(end -> body.tryComplete(received));
+    return body.future();
   }
 }
