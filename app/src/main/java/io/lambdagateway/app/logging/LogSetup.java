@@ -13,13 +13,14 @@ import ch.qos.logback.core.encoder.Encoder;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies {@link LogOptions} to the running Logback configuration ({@code logback.xml}): the root
- * level, and the encoder of its console appender ({@code CONSOLE} behind {@code ASYNC}). A
- * configuration without those appenders (a test's) keeps its own format.
+ * Applies {@link LogOptions} to the running Logback configuration ({@link
+ * LauncherLogConfigurator}): the root level, and the encoder of its console appender ({@code
+ * CONSOLE} behind {@code ASYNC}). A configuration without those appenders (a test's) keeps its own
+ * format.
  */
 public final class LogSetup {
 
-  /** The text layout of {@code logback.xml}; the same here so that switching back is exact. */
+  /** The text layout of log lines; switching back from JSON restores exactly this. */
   static final String TEXT_PATTERN = "%d{HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n";
 
   private static LogFormat current = LogFormat.TEXT;
@@ -88,9 +89,10 @@ public final class LogSetup {
   }
 
   private static OutputStreamAppender<ILoggingEvent> console() {
-    Appender<ILoggingEvent> async = root().getAppender("ASYNC");
+    Appender<ILoggingEvent> async = root().getAppender(LauncherLogConfigurator.ASYNC);
     if (async instanceof AsyncAppenderBase<ILoggingEvent> queue
-        && queue.getAppender("CONSOLE") instanceof OutputStreamAppender<ILoggingEvent> console) {
+        && queue.getAppender(LauncherLogConfigurator.CONSOLE)
+            instanceof OutputStreamAppender<ILoggingEvent> console) {
       return console;
     }
     return null;

@@ -6,15 +6,18 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lambdagateway.app.Main;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -22,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The gateway's own output as a person or a log collector sees it, from a launcher process with the
- * production logback.xml: the banner's curl lines run as printed, JSON log lines, the stop line.
+ * launcher's own logging configuration: the banner's curl lines run as printed, JSON log lines, the
+ * stop line.
  */
 @DisplayName("gateway output")
 class GatewayOutputTest {
@@ -101,9 +105,7 @@ class GatewayOutputTest {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m"));
-    // the launcher's own configuration, not the tests' logback-test.xml
-    command.add("-Dlogback.configurationFile=logback.xml");
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    command.addAll(List.of("-cp", launcherClassPath(), Main.class.getName()));
     command.addAll(args.length == 0 ? List.of("gateway", "--port", "0") : List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().keySet().removeIf(name -> name.startsWith("GATEWAY_"));
@@ -111,6 +113,16 @@ class GatewayOutputTest {
     builder.environment().putAll(env);
     builder.redirectOutput(out().toFile()).redirectError(err().toFile());
     return builder.start();
+  }
+
+  /**
+   * This test's class path without the test classes, whose logback-test.xml would replace the
+   * launcher's own logging configuration.
+   */
+  private static String launcherClassPath() {
+    return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        .filter(entry -> !entry.endsWith("test-classes") && !entry.endsWith("-tests.jar"))
+        .collect(Collectors.joining(File.pathSeparator));
   }
 
   private String awaitBannerLine(String marker) {
