@@ -137,7 +137,11 @@ public final class PipelineVerticle extends VerticleBase {
                   new BatchCaller(vertx, invoker, config.retries(), config.retryBackoff(), metrics);
               DeadLetters deadLetters = new DeadLetters(producer::send, config.dlqTopic(), metrics);
               ResultWriter writer =
-                  new ResultWriter(producer, config.targetTopic(), deadLetters, metrics);
+                  new ResultWriter(
+                      new BatchSender(context, producer.unwrap()),
+                      config.targetTopic(),
+                      deadLetters,
+                      metrics);
               records =
                   new RecordFlow(
                       vertx, config, caller, writer, deadLetters, delivery, commits, flow, metrics);
