@@ -181,10 +181,9 @@ public final class PipelineVerticle extends VerticleBase {
     consumer.partitionsAssignedHandler(
         partitions -> commits.assigned(control.assigned(partitions)));
     consumer.partitionsRevokedHandler(this::onRevoked);
+    // Records are taken a whole poll at a time. No record handler: with one, the stream would
+    // also hand each record to the event loop, ten per turn, and poll again only after the last.
     consumer.batchHandler(records::onPoll);
-    // Records are taken a whole poll at a time by the batch handler; the record handler only
-    // starts the stream.
-    consumer.handler(record -> {});
     return consumer.subscribe(config.sourceTopic());
   }
 
