@@ -37,10 +37,10 @@ import org.slf4j.LoggerFactory;
  * The pipeline side by side with its two alternatives, in one run on the in-process broker, same
  * input: (1) a Kafka-only copy writing the same number and size of target messages (precomputed),
  * (2) a Kafka Streams application doing the same enrichment in-process. Throughput on a backlog
- * (each side drains it once to warm up, then once measured, with the CPU time it used), then
- * end-to-end latency at a fixed rate, flush 0 and 1 s. The pipeline calls the gateway jar (its own
- * JVM, the documented launch's flags) by function URL, as Transfer does. Not part of any default
- * build: bench/pipeline-versus/run.sh. Results: target/pipeline-versus.md.
+ * (the pipeline drains it once to warm up the gateway first), with the CPU time each side used,
+ * then end-to-end latency at a fixed rate, flush 0 and 1 s. The pipeline calls the gateway jar (its
+ * own JVM, the documented launch's flags) by function URL, as Transfer does. Not part of any
+ * default build: bench/pipeline-versus/run.sh. Results: target/pipeline-versus.md.
  */
 @Tag("bench")
 class PipelineVersusTest {
@@ -100,7 +100,7 @@ class PipelineVersusTest {
     report.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 
     double[] copy =
-        warmThenDrain(
+        drainInto(
             "copy",
             (in, out) -> deploy(new PrecomputedCopyVerticle(config(in, out).build(), answers)),
             source,
@@ -116,8 +116,7 @@ class PipelineVersusTest {
     row("pipeline → gateway jar (function URL)", pipeline, targetCount);
 
     double[] streams =
-        warmThenDrain(
-            "streams", (in, out) -> streams(in, out, 100, enrichment), source, targetCount);
+        drainInto("streams", (in, out) -> streams(in, out, 100, enrichment), source, targetCount);
     row("Kafka Streams, enricher in-process (linger 100 ms, its default)", streams, targetCount);
 
     report.add("");
@@ -244,15 +243,19 @@ class PipelineVersusTest {
   }
 
   /**
-   * Drains the backlog twice with the side, each time into a new target topic, and returns the
-   * second run's figures ({@link #drain}): the first is a warm-up of the code this JVM and the
-   * gateway's run, as the in-process enricher was warmed up by computing the backlog's answers.
+   * Drains the backlog twice with the pipeline, each time into a new target topic, and returns the
+   * second run's figures ({@link #drain}): the first warms up the gateway's JVM, which has only
+   * answered the schema probe, as computing the backlog's answers warmed up the enricher that the
+   * copy and Kafka Streams run in this JVM.
    */
   private double[] warmThenDrain(String name, Between side, String source, int count)
       throws Exception {
-    String warmUp = source + "." + name + ".warm-up";
-    kafka.createTopic(warmUp, 1, false);
-    drain(() -> side.start(source, warmUp), warmUp, count);
+    drainInto(name + ".warm-up", side, source, count);
+    return drainInto(name, side, source, count);
+  }
+
+  /** Drains the backlog with the side into a new topic {@code <source>.<name>}. */
+  private double[] drainInto(String name, Between side, String source, int count) throws Exception {
     String target = source + "." + name;
     kafka.createTopic(target, 1, false);
     return drain(() -> side.start(source, target), target, count);
