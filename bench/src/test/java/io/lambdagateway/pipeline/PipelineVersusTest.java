@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * The pipeline side by side with its two alternatives, in one run on the in-process broker, same
  * input: (1) a Kafka-only copy writing the same number and size of target messages (precomputed),
  * (2) a Kafka Streams application doing the same enrichment in-process. Throughput on a backlog
- * (the pipeline drains it once to warm up the gateway first), with the CPU time each side used,
+ * (the copy and the pipeline drain it once to warm up first), with the CPU time each side used,
  * then end-to-end latency at a fixed rate, flush 0 and 1 s. The pipeline calls the gateway jar (its
  * own JVM, the documented launch's flags) by function URL, as Transfer does. Not part of any
  * default build: bench/pipeline-versus/run.sh. Results: target/pipeline-versus.md.
@@ -100,7 +100,7 @@ class PipelineVersusTest {
     report.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 
     double[] copy =
-        drainInto(
+        warmThenDrain(
             "copy",
             (in, out) -> deploy(new PrecomputedCopyVerticle(config(in, out).build(), answers)),
             source,
@@ -243,10 +243,12 @@ class PipelineVersusTest {
   }
 
   /**
-   * Drains the backlog twice with the pipeline, each time into a new target topic, and returns the
-   * second run's figures ({@link #drain}): the first warms up the gateway's JVM, which has only
-   * answered the schema probe, as computing the backlog's answers warmed up the enricher that the
-   * copy and Kafka Streams run in this JVM.
+   * Drains the backlog twice with the side, each time into a new target topic, and returns the
+   * second run's figures ({@link #drain}): the first warms up the code of the side's Kafka legs in
+   * this JVM and, for the pipeline, the gateway's JVM, which has only answered the schema probe.
+   * Kafka Streams runs once, last: its enricher was warmed up by computing the backlog's answers,
+   * its Kafka clients and the broker by the runs before it (a second Kafka Streams drain in one JVM
+   * stalled in long young-generation pauses in 3 of 7 runs).
    */
   private double[] warmThenDrain(String name, Between side, String source, int count)
       throws Exception {
