@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The pipeline side by side with a Kafka-only copy (same target messages) and a Kafka Streams
 # application (same enrichment, in-process), one run on the in-process broker: throughput on a
-# backlog, then p50/p99 end-to-end latency at 1k msg/s with flush 0 and 1 s. About 2-3 minutes
-# of test time. The pipeline calls the gateway jar, launched with the documented launch's flags.
+# backlog (the copy and the pipeline drain it once to warm up first; CPU seconds of the bench JVM
+# and of the gateway per side), then p50/p99 end-to-end latency at 1k msg/s with flush 0 and 1 s.
+# About 2-3 minutes of test time. The pipeline calls the gateway jar, launched with the documented
+# launch's flags.
 #
 #   mvn -B -q -o -pl app -am package -DskipTests      # app/target/lambda-gateway.jar
 #   bench/pipeline-versus/run.sh                      # -Dbench.messages=N -Dbench.latencyRate=N

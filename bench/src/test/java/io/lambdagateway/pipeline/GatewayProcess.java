@@ -62,6 +62,11 @@ final class GatewayProcess implements AutoCloseable {
     return gateway;
   }
 
+  /** CPU time the gateway's JVM has used so far, in ns (0 where the OS does not say). */
+  long cpuNanos() {
+    return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+  }
+
   String url() {
     return "http://127.0.0.1:" + port;
   }

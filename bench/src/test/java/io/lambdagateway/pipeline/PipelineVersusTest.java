@@ -9,6 +9,7 @@ import io.lambdagateway.kafka.testing.SharedBroker;
 import io.lambdagateway.transfer.TransferJson;
 import io.vertx.core.Deployable;
 import io.vertx.core.Vertx;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The pipeline side by side with its two alternatives, in one run on the in-process broker, same
  * input: (1) a Kafka-only copy writing the same number and size of target messages (precomputed),
- * (2) a Kafka Streams application doing the same enrichment in-process. Throughput on a backlog,
+ * (2) a Kafka Streams application doing the same enrichment in-process. Throughput on a backlog
+ * (the copy and the pipeline drain it once to warm up first), with the CPU time each side used,
  * then end-to-end latency at a fixed rate, flush 0 and 1 s. The pipeline calls the gateway jar (its
  * own JVM, the documented launch's flags) by function URL, as Transfer does. Not part of any
  * default build: bench/pipeline-versus/run.sh. Results: target/pipeline-versus.md.
@@ -93,31 +95,28 @@ class PipelineVersusTest {
             targetBytes / 1e6));
     report.add("");
     report.add(
-        "| run | wall s | msg/s (wall) | rows/s (wall) | msg/s (steady) | rows/s (steady) |");
-    report.add("| --- | ---: | ---: | ---: | ---: | ---: |");
+        "| run | wall s | msg/s (wall) | rows/s (wall) | msg/s (steady) | rows/s (steady) |"
+            + " CPU s: bench JVM | CPU s: gateway |");
+    report.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 
-    String copyTarget = source + ".copy";
-    kafka.createTopic(copyTarget, 1, false);
     double[] copy =
-        drain(
-            () -> deploy(new PrecomputedCopyVerticle(config(source, copyTarget).build(), answers)),
-            copyTarget,
+        warmThenDrain(
+            "copy",
+            (in, out) -> deploy(new PrecomputedCopyVerticle(config(in, out).build(), answers)),
+            source,
             targetCount);
     row("Kafka-only copy (same target messages, precomputed)", copy, targetCount);
 
-    String pipelineTarget = source + ".pipeline";
-    kafka.createTopic(pipelineTarget, 1, false);
     double[] pipeline =
-        drain(
-            () -> deploy(PipelineVerticle.create(config(source, pipelineTarget).build())),
-            pipelineTarget,
+        warmThenDrain(
+            "pipeline",
+            (in, out) -> deploy(PipelineVerticle.create(config(in, out).build())),
+            source,
             targetCount);
     row("pipeline → gateway jar (function URL)", pipeline, targetCount);
 
-    String streamsTarget = source + ".streams";
-    kafka.createTopic(streamsTarget, 1, false);
     double[] streams =
-        drain(() -> streams(source, streamsTarget, 100, enrichment), streamsTarget, targetCount);
+        drainInto("streams", (in, out) -> streams(in, out, 100, enrichment), source, targetCount);
     row("Kafka Streams, enricher in-process (linger 100 ms, its default)", streams, targetCount);
 
     report.add("");
@@ -244,11 +243,35 @@ class PipelineVersusTest {
   }
 
   /**
+   * Drains the backlog twice with the side, each time into a new target topic, and returns the
+   * second run's figures ({@link #drain}): the first warms up the code of the side's Kafka legs in
+   * this JVM and, for the pipeline, the gateway's JVM, which has only answered the schema probe.
+   * Kafka Streams runs once, last: its enricher was warmed up by computing the backlog's answers,
+   * its Kafka clients and the broker by the runs before it (a second Kafka Streams drain in one JVM
+   * stalled in long young-generation pauses in 3 of 7 runs).
+   */
+  private double[] warmThenDrain(String name, Between side, String source, int count)
+      throws Exception {
+    drainInto(name + ".warm-up", side, source, count);
+    return drainInto(name, side, source, count);
+  }
+
+  /** Drains the backlog with the side into a new topic {@code <source>.<name>}. */
+  private double[] drainInto(String name, Between side, String source, int count) throws Exception {
+    String target = source + "." + name;
+    kafka.createTopic(target, 1, false);
+    return drain(() -> side.start(source, target), target, count);
+  }
+
+  /**
    * Starts the side, waits until {@code topic} holds {@code count} messages and stops it. Returns
    * the wall time from the start and the steady time from the first output message to the last
-   * (scaled to all of them), in s.
+   * (scaled to all of them), in s, then the CPU time of this JVM (broker, clients, pipeline or
+   * Kafka Streams) and of the gateway's JVM over the whole run, in s.
    */
   private double[] drain(Side side, String topic, int count) throws Exception {
+    long benchCpuBefore = benchCpuNanos();
+    long gatewayCpuBefore = gateway.cpuNanos();
     long started = System.nanoTime();
     long firstAt = 0;
     long firstCount = 0;
@@ -267,20 +290,32 @@ class PipelineVersusTest {
     long done = System.nanoTime();
     assertEquals(count, written, topic + " did not get all its messages in " + DRAIN_LIMIT);
     double steady = (done - firstAt) / 1e9 * count / (count - firstCount);
-    return new double[] {(done - started) / 1e9, steady};
+    return new double[] {
+      (done - started) / 1e9,
+      steady,
+      (benchCpuNanos() - benchCpuBefore) / 1e9,
+      (gateway.cpuNanos() - gatewayCpuBefore) / 1e9
+    };
+  }
+
+  private static long benchCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private void row(String run, double[] seconds, int rows) {
     report.add(
         String.format(
             Locale.ROOT,
-            "| %s | %.2f | %.0f | %.0f | %.0f | %.0f |",
+            "| %s | %.2f | %.0f | %.0f | %.0f | %.0f | %.2f | %.2f |",
             run,
             seconds[0],
             MESSAGES / seconds[0],
             rows / seconds[0],
             MESSAGES / seconds[1],
-            rows / seconds[1]));
+            rows / seconds[1],
+            seconds[2],
+            seconds[3]));
   }
 
   /**

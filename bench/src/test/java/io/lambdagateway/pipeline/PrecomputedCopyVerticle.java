@@ -5,15 +5,16 @@ import io.vertx.core.VerticleBase;
 import io.vertx.kafka.client.consumer.KafkaConsumer;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
 import io.vertx.kafka.client.producer.KafkaProducer;
-import io.vertx.kafka.client.producer.KafkaProducerRecord;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * The floor of the pipeline benchmark: the pipeline's Kafka legs alone (its Vert.x clients and
- * client settings), writing for each source message the target messages the enricher gives it,
- * computed before the run: the same number and size of messages as the pipeline, with no function
- * call. Source messages are found by {@link #key(int, long)}.
+ * The floor of the pipeline benchmark: the pipeline's Kafka legs alone (its Vert.x consumer and a
+ * {@link BatchSender} per poll, its client settings), writing for each source message the target
+ * messages the enricher gives it, computed before the run: the same number and size of messages as
+ * the pipeline, with no function call. Source messages are found by {@link #key(int, long)}.
  */
 final class PrecomputedCopyVerticle extends VerticleBase {
 
@@ -35,17 +36,18 @@ final class PrecomputedCopyVerticle extends VerticleBase {
         KafkaProducer.create(vertx, KafkaProperties.producer(config), byte[].class, byte[].class);
     KafkaConsumer<byte[], byte[]> consumer =
         KafkaConsumer.create(vertx, KafkaProperties.consumer(config), byte[].class, byte[].class);
+    BatchSender sender = new BatchSender(context, producer.unwrap());
     consumer.batchHandler(
         records -> {
+          List<ProducerRecord<byte[], byte[]>> rows = new ArrayList<>();
           for (int i = 0; i < records.size(); i++) {
             KafkaConsumerRecord<byte[], byte[]> record = records.recordAt(i);
             for (TargetMessage message : answers.get(key(record.partition(), record.offset()))) {
-              producer.send(
-                  KafkaProducerRecord.create(config.targetTopic(), message.key(), message.value()));
+              rows.add(new ProducerRecord<>(config.targetTopic(), message.key(), message.value()));
             }
           }
+          sender.send(rows, () -> {});
         });
-    consumer.handler(record -> {});
     return consumer.subscribe(config.sourceTopic());
   }
 }

@@ -137,7 +137,11 @@ public final class PipelineVerticle extends VerticleBase {
                   new BatchCaller(vertx, invoker, config.retries(), config.retryBackoff(), metrics);
               DeadLetters deadLetters = new DeadLetters(producer::send, config.dlqTopic(), metrics);
               ResultWriter writer =
-                  new ResultWriter(producer, config.targetTopic(), deadLetters, metrics);
+                  new ResultWriter(
+                      new BatchSender(context, producer.unwrap()),
+                      config.targetTopic(),
+                      deadLetters,
+                      metrics);
               records =
                   new RecordFlow(
                       vertx, config, caller, writer, deadLetters, delivery, commits, flow, metrics);
@@ -177,10 +181,9 @@ public final class PipelineVerticle extends VerticleBase {
     consumer.partitionsAssignedHandler(
         partitions -> commits.assigned(control.assigned(partitions)));
     consumer.partitionsRevokedHandler(this::onRevoked);
+    // Records are taken a whole poll at a time. No record handler: with one, the stream would
+    // also hand each record to the event loop, ten per turn, and poll again only after the last.
     consumer.batchHandler(records::onPoll);
-    // Records are taken a whole poll at a time by the batch handler; the record handler only
-    // starts the stream.
-    consumer.handler(record -> {});
     return consumer.subscribe(config.sourceTopic());
   }
 

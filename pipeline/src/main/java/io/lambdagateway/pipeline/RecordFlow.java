@@ -5,7 +5,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecords;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -178,26 +177,22 @@ final class RecordFlow {
   private void dispatch(Batch batch) {
     finish(
         ordered.submit(
-            resolver.resolve(batch),
-            parts -> delivery.deliver(batch.records(), () -> write(parts)),
+            resolver.resolve(batch).compose(parts -> prepare(batch, parts)),
+            prepared -> delivery.deliver(batch.records(), () -> writer.write(prepared)),
             "write of " + batch.describe()),
         batch.records());
   }
 
-  /** Issues the writes of the parts in their order; completes when all were acknowledged. */
-  private Future<Void> write(List<BatchPart> parts) {
-    List<Future<Void>> writes = new ArrayList<>();
-    for (BatchPart part : parts) {
-      if (part instanceof BatchPart.Written written) {
-        if (written.fromFunction()) {
-          written.results().forEach(result -> metrics.result(result.result()));
-        }
-        writes.add(writer.write(written.batch(), written.results()));
-      } else if (part instanceof BatchPart.DeadLettered dead) {
-        dead.records().forEach(r -> writes.add(deadLetters.send(r.source(), dead.reason())));
-      }
+  /**
+   * Serializes what the batch writes as soon as it is resolved, so that its parsed results do not
+   * live on while earlier batches are still being called; a large batch on a worker thread, as its
+   * response was parsed, to keep the event loop free for polls, calls and commits.
+   */
+  private Future<PreparedWrite> prepare(Batch batch, List<BatchPart> parts) {
+    if (batch.requestBytes() <= BatchCaller.INLINE_PARSE_LIMIT_BYTES) {
+      return Future.succeededFuture(writer.prepare(parts));
     }
-    return Future.all(writes).mapEmpty();
+    return vertx.executeBlocking(() -> writer.prepare(parts), false);
   }
 
   private void finish(Future<Void> written, List<PendingRecord> records) {

@@ -3,68 +3,98 @@ package io.lambdagateway.pipeline;
 import io.lambdagateway.transfer.ChangeItem;
 import io.lambdagateway.transfer.ResultRecord;
 import io.vertx.core.Future;
-import io.vertx.kafka.client.producer.KafkaProducer;
-import io.vertx.kafka.client.producer.KafkaProducerRecord;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * Writes the outcome of a batch to Kafka: the rows of {@code Ok}/{@code Split} results to the
- * target topic (through {@link TargetSerializer}) and a dead letter ({@link DeadLetters}) for each
- * {@code ProcessingFailed} result and for a record with refused items. Messages are sent in the
- * batch's order; the returned future completes when Kafka acknowledged every one of them.
+ * Writes the outcome of a batch to Kafka in two steps. {@link #prepare} (any thread) turns the
+ * batch's parts into a {@link PreparedWrite}: the rows of {@code Ok}/{@code Split} results
+ * serialized for the target topic ({@link TargetSerializer}) and a dead letter for each {@code
+ * ProcessingFailed} result, each record with refused items and each dead-lettered part. {@link
+ * #write} (the pipeline's context) sends it: the rows in the batch's order, all in one {@link
+ * BatchSender} task, and the dead letters through {@link DeadLetters}; the returned future
+ * completes when Kafka acknowledged every message.
  */
 final class ResultWriter {
 
-  private final KafkaProducer<byte[], byte[]> producer;
+  private final BatchSender sender;
   private final TargetSerializer serializer = new TargetSerializer();
   private final String targetTopic;
   private final DeadLetters deadLetters;
   private final PipelineMetrics metrics;
 
   ResultWriter(
-      KafkaProducer<byte[], byte[]> producer,
-      String targetTopic,
-      DeadLetters deadLetters,
-      PipelineMetrics metrics) {
-    this.producer = producer;
+      BatchSender sender, String targetTopic, DeadLetters deadLetters, PipelineMetrics metrics) {
+    this.sender = sender;
     this.targetTopic = targetTopic;
     this.deadLetters = deadLetters;
     this.metrics = metrics;
   }
 
-  /** Writes the results of {@code batch}, one per record, in order. */
-  Future<Void> write(Batch batch, List<ResultRecord> results) {
-    List<Future<?>> sends = new ArrayList<>();
-    for (int i = 0; i < results.size(); i++) {
-      SourceRecord source = batch.records().get(i).source();
-      ResultRecord result = results.get(i);
-      switch (result.result()) {
-        case OK, SPLIT -> writeRows(source, TransferResponses.items(result), sends);
-        case PROCESSING_FAILED ->
-            sends.add(deadLetters.send(source, "ProcessingFailed: " + result.error()));
-        case DROPPED -> {}
+  /** The messages of a batch's parts, in order; counts the function's results. Thread-safe. */
+  PreparedWrite prepare(List<BatchPart> parts) {
+    List<ProducerRecord<byte[], byte[]>> rows = new ArrayList<>();
+    List<PreparedWrite.DeadLetter> letters = new ArrayList<>();
+    for (BatchPart part : parts) {
+      if (part instanceof BatchPart.Written written) {
+        prepareResults(written, rows, letters);
+      } else if (part instanceof BatchPart.DeadLettered dead) {
+        dead.records()
+            .forEach(r -> letters.add(new PreparedWrite.DeadLetter(r.source(), dead.reason())));
       }
     }
+    return new PreparedWrite(rows, letters);
+  }
+
+  /** Sends a prepared write; completes when Kafka acknowledged all of it. */
+  Future<Void> write(PreparedWrite prepared) {
+    List<Future<?>> sends = new ArrayList<>();
+    for (PreparedWrite.DeadLetter letter : prepared.deadLetters()) {
+      sends.add(deadLetters.send(letter.source(), letter.reason()));
+    }
+    sends.add(sender.send(prepared.rows(), metrics::targetMessage));
     return Future.all(sends).mapEmpty();
   }
 
-  private void writeRows(SourceRecord source, List<ChangeItem> items, List<Future<?>> sends) {
+  private void prepareResults(
+      BatchPart.Written written,
+      List<ProducerRecord<byte[], byte[]>> rows,
+      List<PreparedWrite.DeadLetter> letters) {
+    List<ResultRecord> results = written.results();
+    for (int i = 0; i < results.size(); i++) {
+      SourceRecord source = written.batch().records().get(i).source();
+      ResultRecord result = results.get(i);
+      if (written.fromFunction()) {
+        metrics.result(result.result());
+      }
+      switch (result.result()) {
+        case OK, SPLIT -> prepareRows(source, TransferResponses.items(result), rows, letters);
+        case PROCESSING_FAILED ->
+            letters.add(
+                new PreparedWrite.DeadLetter(source, "ProcessingFailed: " + result.error()));
+        case DROPPED -> {}
+      }
+    }
+  }
+
+  private void prepareRows(
+      SourceRecord source,
+      List<ChangeItem> items,
+      List<ProducerRecord<byte[], byte[]>> rows,
+      List<PreparedWrite.DeadLetter> letters) {
     List<String> refusals = new ArrayList<>();
     for (ChangeItem item : items) {
       try {
         TargetMessage message = serializer.serialize(item);
-        sends.add(
-            producer
-                .send(KafkaProducerRecord.create(targetTopic, message.key(), message.value()))
-                .onSuccess(metadata -> metrics.targetMessage()));
+        rows.add(new ProducerRecord<>(targetTopic, message.key(), message.value()));
       } catch (UnsupportedChangeException e) {
         refusals.add(e.getMessage());
       }
     }
     if (!refusals.isEmpty()) {
-      sends.add(
-          deadLetters.send(
+      letters.add(
+          new PreparedWrite.DeadLetter(
               source,
               "target serializer refused "
                   + refusals.size()

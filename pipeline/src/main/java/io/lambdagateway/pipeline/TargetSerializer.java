@@ -77,7 +77,31 @@ public final class TargetSerializer {
       }
       out.writeEndArray();
     } else {
-      out.writeTree(value);
+      writeScalar(out, value);
+    }
+  }
+
+  /**
+   * Writes a scalar as its node would serialize itself, without {@code writeTree}, which goes
+   * through the mapper's serializer lookup and flushes the generator after every value.
+   */
+  private static void writeScalar(JsonGenerator out, JsonNode value) throws IOException {
+    switch (value.getNodeType()) {
+      case STRING -> out.writeString(value.textValue());
+      case BOOLEAN -> out.writeBoolean(value.booleanValue());
+      case NULL -> out.writeNull();
+      case NUMBER -> writeNumber(out, value);
+      default -> out.writeTree(value);
+    }
+  }
+
+  private static void writeNumber(JsonGenerator out, JsonNode value) throws IOException {
+    switch (value.numberType()) {
+      case INT, LONG -> out.writeNumber(value.longValue());
+      case BIG_INTEGER -> out.writeNumber(value.bigIntegerValue());
+      case FLOAT -> out.writeNumber(value.floatValue());
+      case DOUBLE -> out.writeNumber(value.doubleValue());
+      case BIG_DECIMAL -> out.writeNumber(value.decimalValue());
     }
   }
 }

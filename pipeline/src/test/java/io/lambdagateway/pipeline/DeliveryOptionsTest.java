@@ -30,6 +30,16 @@ class DeliveryOptionsTest {
   }
 
   @Test
+  @DisplayName(
+      "The producer lingers 5 ms to group a batch's rows, and not at all with flush interval 0,"
+          + " where each poll's records are called and written at once")
+  void linger() {
+    assertThat(KafkaProperties.producer(parse(Map.of()))).containsEntry("linger.ms", "5");
+    assertThat(KafkaProperties.producer(parse(Map.of(), "--flush-interval", "0")))
+        .containsEntry("linger.ms", "0");
+  }
+
+  @Test
   @DisplayName("A named instance is a static member; exactly-once makes it transactional")
   void namedExactlyOnce() {
     PipelineConfig config =

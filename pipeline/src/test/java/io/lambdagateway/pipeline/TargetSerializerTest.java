@@ -76,4 +76,23 @@ class TargetSerializerTest {
                     item("{\"kind\":\"insert\",\"columnnames\":[\"a\"]," + "\"columnvalues\":[]}")))
         .isInstanceOf(UnsupportedChangeException.class);
   }
+
+  @Test
+  @DisplayName(
+      "Booleans, nulls, escaped and non-ASCII text and empty containers are written as JSON; of a"
+          + " repeated column the last value wins")
+  void scalarsAndContainers() throws Exception {
+    TargetMessage message =
+        serializer.serialize(
+            item(
+                "{\"kind\":\"insert\",\"schema\":\"s\",\"table\":\"t\","
+                    + "\"columnnames\":[\"t\",\"f\",\"n\",\"q\",\"u\",\"o\",\"a\",\"t\"],"
+                    + "\"columnvalues\":[true,false,null,\"say \\\"hi\\\"\\n\",\"été ✓\","
+                    + "{},[],-7]}"));
+
+    assertThat(new String(message.value(), StandardCharsets.UTF_8))
+        .isEqualTo(
+            "{\"a\":[],\"f\":false,\"n\":null,\"o\":{},\"q\":\"say \\\"hi\\\"\\n\","
+                + "\"t\":-7,\"u\":\"été ✓\"}");
+  }
 }
