@@ -25,13 +25,14 @@ FROM ${BUILD_IMAGE} AS build
 ARG JAVA_MODULES=java.base,java.naming,java.net.http,java.security.jgss,java.security.sasl,java.sql,jdk.jfr,jdk.management,jdk.unsupported,jdk.crypto.ec,jdk.naming.dns
 WORKDIR /src
 COPY . .
-# Maven only when the jar was not built on the host; the full jar (with the broker) is kept for
+# Maven only when the jar was not built on the host (without its class-data archive: the gateway
+# stage writes the one for its own runtime); the full jar (with the broker) is kept for
 # the broker target when there is one.
 RUN set -eu; \
     if [ -f app/target/lambda-gateway-slim.jar ]; then \
       echo "using the prebuilt app/target/lambda-gateway-slim.jar"; \
     else \
-      mvn -B -q -pl app -am package -DskipTests; \
+      mvn -B -q -pl app -am package -DskipTests -Dexec.skip; \
     fi; \
     mkdir -p /out/slim /out/full; \
     cp app/target/lambda-gateway-slim.jar /out/slim/lambda-gateway.jar; \
@@ -59,6 +60,11 @@ COPY --from=build /out/java /opt/java
 ENV JAVA_HOME=/opt/java \
     PATH=/opt/java/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
     LANG=C.UTF-8
+# The runtime's own class-data archive (lib/server/classes.jsa, from jlink's lib/classlist), which
+# JDK 17's jlink does not write: the JDK's classes are mapped at start instead of read and
+# verified, and the gateway's archive below builds on it. Here, not in the build stage: an
+# archive is valid only for the runtime at the path it was written with.
+RUN java -Xshare:dump -Xlog:cds=off
 WORKDIR /app
 # Exec form: java is PID 1 and receives SIGTERM from `docker stop` directly; the JVM runs its
 # shutdown hooks (the launcher closes Vert.x or the broker) and exits. Java spawns no children,
@@ -90,6 +96,13 @@ FROM runtime AS gateway
 LABEL org.opencontainers.image.title="lambda-gateway" \
       org.opencontainers.image.description="Lambda Invoke API and function URLs, with the enricher"
 COPY --from=build /out/slim/lambda-gateway.jar /app/lambda-gateway.jar
+# The class-data archive of this jar's gateway start (docs/container.md#start-time): a training run
+# with the ENTRYPOINT's flags on a loopback port, one enricher call. It must succeed: the image is
+# built once and started many times. A start ignores an archive that no longer fits the jar or the
+# runtime, silently (-Xlog:cds=off,cds+dynamic=off keeps one-line errors one line).
+RUN java -cp /app/lambda-gateway.jar io.lambdagateway.app.startup.ArchiveTrainingRun \
+      /app/lambda-gateway.jar /app/lambda-gateway.jsa \
+      -XX:+UseSerialGC -Xmx160m -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError
 # Every interface on purpose, unlike the jar's 127.0.0.1 default: inside a container only the
 # container's own interfaces exist, and `-p 127.0.0.1:8080:8080` decides who reaches it.
 # Bounded memory, whatever the container's limit (RSS under sustained c=16 load ≤ 300 MB; see
@@ -104,7 +117,8 @@ ARG APP_UID=10001
 USER ${APP_UID}:${APP_UID}
 EXPOSE 8080
 ENTRYPOINT ["java", "-XX:+UseSerialGC", "-Xmx160m", "-XX:MaxDirectMemorySize=64m", \
-  "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/lambda-gateway.jar"]
+  "-XX:+ExitOnOutOfMemoryError", "-XX:SharedArchiveFile=/app/lambda-gateway.jsa", \
+  "-Xlog:cds=off,cds+dynamic=off", "-jar", "/app/lambda-gateway.jar"]
 # No curl or wget in slim bases, and a Java probe would start a second JVM per check: bash's
 # /dev/tcp sends one HTTP request and checks the status line. A wildcard bind is probed on
 # loopback, any other GATEWAY_HOST on that address.

@@ -59,7 +59,10 @@ class GatewayContainerIT {
 
   private static final String TOKEN = "container-it-token";
   private static final String APP_UID = "10001";
-  private static final long MAX_IMAGE_BYTES = 150_000_000;
+
+  /** 140 MB of runtime, jar and base, and the gateway's 36 MB class-data archives. */
+  private static final long MAX_IMAGE_BYTES = 180_000_000;
+
   private static final long MAX_JAR_BYTES = 25_000_000;
   private static final Path GOLDEN =
       GatewayImage.repositoryRoot().resolve("enricher/src/test/resources/golden");
@@ -173,7 +176,7 @@ class GatewayContainerIT {
   @Test
   @Order(6)
   @DisplayName(
-      "is at most 150 MB, with a launcher jar of at most 25 MB that has no Kafka server or Scala")
+      "is at most 180 MB, with a launcher jar of at most 25 MB that has no Kafka server or Scala")
   void staysWithinItsSizeCeilings() throws IOException {
     DockerClient docker = gateway.getDockerClient();
     long total = image.totalBytes(docker);
