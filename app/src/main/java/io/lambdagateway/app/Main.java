@@ -10,8 +10,10 @@ import io.lambdagateway.gateway.SettingOptions;
 import io.lambdagateway.pipeline.PipelineCommand;
 import io.lambdagateway.producer.ProduceCommand;
 import io.lambdagateway.settings.Settings;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,30 +33,55 @@ import picocli.CommandLine.Spec;
     name = "lambda-gateway",
     mixinStandardHelpOptions = true,
     modelTransformer = SettingOptions.class,
-    description = "Lambda gateway for Transfer: the AWS Lambda Invoke API and function URLs.",
-    subcommands = {
-      GatewayCommand.class,
-      ProduceCommand.class,
-      ConsumeCommand.class,
-      PipelineCommand.class,
-      DemoCommand.class,
-      BrokerCommand.class,
-      InvokeCommand.class,
-      GenerateEventCommand.class,
-    })
+    description = "Lambda gateway for Transfer: the AWS Lambda Invoke API and function URLs.")
 public final class Main implements Callable<Integer> {
+
+  /** The subcommands, in the order the launcher's help lists them. */
+  private static final List<Supplier<Object>> SUBCOMMANDS =
+      List.of(
+          GatewayCommand::new,
+          ProduceCommand::new,
+          ConsumeCommand::new,
+          PipelineCommand::new,
+          DemoCommand::new,
+          BrokerCommand::new,
+          InvokeCommand::new,
+          GenerateEventCommand::new);
 
   @Spec private CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(commandLine(System.getenv()).execute(args));
+    System.exit(commandLine(System.getenv(), args).execute(args));
   }
 
-  /** The launcher's command line, its defaults read from {@code env}. */
+  /** The launcher's command line with every subcommand, its defaults read from {@code env}. */
   public static CommandLine commandLine(Map<String, String> env) {
+    return commandLine(env, new String[0]);
+  }
+
+  /**
+   * The launcher's command line for {@code args}: when they start with a subcommand's name, only
+   * that subcommand is built. picocli builds a command's model from its annotations, and building
+   * every subcommand's (the invoke command alone repeats all the gateway's flags) was a fifth of
+   * the gateway's start; anything else (help, the launcher's own flags, a misspelt name) gets them
+   * all.
+   */
+  public static CommandLine commandLine(Map<String, String> env, String[] args) {
     CommandSpec launcher = CommandSpec.forAnnotatedObject(new Main());
+    String named = args.length > 0 ? args[0] : "";
+    List<Object> subcommands = SUBCOMMANDS.stream().map(Supplier::get).toList();
+    boolean onlyNamed = subcommands.stream().anyMatch(command -> nameOf(command).equals(named));
+    for (Object command : subcommands) {
+      if (!onlyNamed || nameOf(command).equals(named)) {
+        launcher.addSubcommand(nameOf(command), CommandSpec.forAnnotatedObject(command));
+      }
+    }
     LogOptions.addTo(launcher);
     return Settings.commandLine(launcher, env);
+  }
+
+  private static String nameOf(Object command) {
+    return command.getClass().getAnnotation(Command.class).name();
   }
 
   @Override

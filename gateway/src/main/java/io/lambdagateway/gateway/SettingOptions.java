@@ -16,8 +16,15 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 public final class SettingOptions implements IModelTransformer {
 
+  /**
+   * Adds the flags once: picocli transforms a command again when it becomes the subcommand of a
+   * command line built after it (the launcher adds its subcommands that way).
+   */
   @Override
   public CommandSpec transform(CommandSpec spec) {
+    if (spec.findOption(Setting.values()[0].flag()) != null) {
+      return spec;
+    }
     for (Setting s : Setting.values()) {
       OptionSpec.Builder option =
           OptionSpec.builder(s.flag())

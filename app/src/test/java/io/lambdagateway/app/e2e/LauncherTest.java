@@ -29,7 +29,7 @@ class LauncherTest {
   }
 
   private int run(Map<String, String> env, String... args) {
-    return Main.commandLine(env)
+    return Main.commandLine(env, args)
         .setOut(new PrintWriter(out, true))
         .setErr(new PrintWriter(err, true))
         .execute(args);
@@ -46,6 +46,18 @@ class LauncherTest {
         .containsPattern("(?m)^  consume ")
         .containsPattern("(?m)^  pipeline ")
         .containsPattern("(?m)^  demo ");
+  }
+
+  @Test
+  @DisplayName("a named subcommand is the only one built; help and other first words get them all")
+  void buildsTheNamedSubcommandOnly() {
+    assertThat(Main.commandLine(Map.of(), new String[] {"gateway", "--port", "0"}).getSubcommands())
+        .containsOnlyKeys("gateway");
+    assertThat(Main.commandLine(Map.of(), new String[] {"--help"}).getSubcommands())
+        .containsOnlyKeys(Main.commandLine(Map.of()).getSubcommands().keySet())
+        .hasSize(8);
+    assertThat(run("gatewya")).isEqualTo(2);
+    assertThat(err.toString()).contains("Unmatched argument at index 0: 'gatewya'");
   }
 
   @ParameterizedTest(name = "{0} --help")
