@@ -98,24 +98,8 @@ public final class Gateway {
                     .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
             .withMetrics(new MicrometerMetricsFactory(registry))
             .build();
-    List<HostedFunction> functions = new ArrayList<>();
-    functions.add(enricher(config));
-    if (config.benchEcho()) {
-      functions.add(host(config, EchoFunction.NAME, new EchoFunction()));
-    }
-    functions.addAll(extraFunctions);
-    try {
-      // one set of launchers: each looks up its interpreter once, not once per function
-      RuntimeLaunchers launchers = RuntimeLaunchers.defaults();
-      for (FunctionSpec spec : config.functions()) {
-        functions.add(
-            HostedFunctions.of(spec, vertx, config.region(), config.runtimeSettings(), launchers));
-      }
-    } catch (IllegalArgumentException cannotHost) {
-      vertx.close();
-      throw cannotHost;
-    }
-    FunctionRegistry registryOfFunctions = new FunctionRegistry(functions, config.functionName());
+    FunctionRegistry registryOfFunctions =
+        new FunctionRegistry(functions(config, extraFunctions, vertx), config.functionName());
     ConcurrencyLimiter limiter = new ConcurrencyLimiter(config.maxConcurrency());
     InvocationMetrics metrics = new InvocationMetrics(registry, limiter::inFlight);
     Invoker invoker =
@@ -166,6 +150,32 @@ public final class Gateway {
     return deploy(vertx, services, bodyBudget, clientErrors, dashboard)
         .onSuccess(started -> events.restore(journal.recovered(), registryOfFunctions))
         .onFailure(failure -> events.close().onComplete(closed -> vertx.close()));
+  }
+
+  /**
+   * The enricher, the bench echo when asked, {@code extraFunctions} and the configuration's hosted
+   * functions; closes {@code vertx} when one of those cannot run here.
+   */
+  private static List<HostedFunction> functions(
+      GatewayConfig config, List<HostedFunction> extraFunctions, Vertx vertx) {
+    List<HostedFunction> functions = new ArrayList<>();
+    functions.add(enricher(config));
+    if (config.benchEcho()) {
+      functions.add(host(config, EchoFunction.NAME, new EchoFunction()));
+    }
+    functions.addAll(extraFunctions);
+    try {
+      // one set of launchers: each looks up its interpreter once, not once per function
+      RuntimeLaunchers launchers = RuntimeLaunchers.defaults();
+      for (FunctionSpec spec : config.functions()) {
+        functions.add(
+            HostedFunctions.of(spec, vertx, config.region(), config.runtimeSettings(), launchers));
+      }
+      return functions;
+    } catch (IllegalArgumentException cannotHost) {
+      vertx.close();
+      throw cannotHost;
+    }
   }
 
   private static EventQueue eventQueue(
