@@ -13,7 +13,6 @@ import io.lambdagateway.settings.Settings;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,16 +36,16 @@ import picocli.CommandLine.Spec;
 public final class Main implements Callable<Integer> {
 
   /** The subcommands, in the order the launcher's help lists them. */
-  private static final List<Supplier<Object>> SUBCOMMANDS =
+  private static final List<Class<?>> SUBCOMMANDS =
       List.of(
-          GatewayCommand::new,
-          ProduceCommand::new,
-          ConsumeCommand::new,
-          PipelineCommand::new,
-          DemoCommand::new,
-          BrokerCommand::new,
-          InvokeCommand::new,
-          GenerateEventCommand::new);
+          GatewayCommand.class,
+          ProduceCommand.class,
+          ConsumeCommand.class,
+          PipelineCommand.class,
+          DemoCommand.class,
+          BrokerCommand.class,
+          InvokeCommand.class,
+          GenerateEventCommand.class);
 
   @Spec private CommandSpec spec;
 
@@ -78,16 +77,15 @@ public final class Main implements Callable<Integer> {
   /**
    * The launcher's command line for {@code args}: when they start with a subcommand's name, only
    * that subcommand is built. picocli builds a command's model from its annotations, and building
-   * every subcommand's (the invoke command alone repeats all the gateway's flags) was a fifth of
-   * the gateway's start; anything else (help, the launcher's own flags, a misspelt name) gets them
-   * all.
+   * every subcommand's (the invoke command alone repeats all the gateway's flags) was about a sixth
+   * of the gateway's start; anything else (help, the launcher's own flags, a misspelt name) gets
+   * them all.
    */
   public static CommandLine commandLine(Map<String, String> env, String[] args) {
     CommandSpec launcher = CommandSpec.forAnnotatedObject(new Main());
     String named = args.length > 0 ? args[0] : "";
-    List<Object> subcommands = SUBCOMMANDS.stream().map(Supplier::get).toList();
-    boolean onlyNamed = subcommands.stream().anyMatch(command -> nameOf(command).equals(named));
-    for (Object command : subcommands) {
+    boolean onlyNamed = SUBCOMMANDS.stream().anyMatch(command -> nameOf(command).equals(named));
+    for (Class<?> command : SUBCOMMANDS) {
       if (!onlyNamed || nameOf(command).equals(named)) {
         launcher.addSubcommand(nameOf(command), CommandSpec.forAnnotatedObject(command));
       }
@@ -96,8 +94,8 @@ public final class Main implements Callable<Integer> {
     return Settings.commandLine(launcher, env);
   }
 
-  private static String nameOf(Object command) {
-    return command.getClass().getAnnotation(Command.class).name();
+  private static String nameOf(Class<?> command) {
+    return command.getAnnotation(Command.class).name();
   }
 
   @Override
