@@ -104,8 +104,17 @@ public final class Gateway {
     InvocationMetrics metrics = new InvocationMetrics(registry, limiter::inFlight);
     Invoker invoker =
         new Invoker(vertx, config::functionArn, config.maxResponseBytes(), limiter, metrics);
-    EventJournal journal;
+    // The destination first: the journal holds the state directory's lock, which its close
+    // releases only later, on a worker; a start that fails after taking it would leave the lock
+    // held for a moment beyond the exception, and an immediate retry would find it taken.
     EventDestination destination;
+    EventJournal journal;
+    try {
+      destination = EventDestinations.open(vertx, config.eventOnFailure(), config.stateDir());
+    } catch (IllegalArgumentException cannotUse) {
+      vertx.close();
+      throw cannotUse;
+    }
     try {
       journal =
           config
@@ -113,13 +122,7 @@ public final class Gateway {
               .<EventJournal>map(dir -> FileEventJournal.open(vertx, dir))
               .orElse(EventJournal.inMemory());
     } catch (IllegalArgumentException cannotUse) {
-      vertx.close();
-      throw cannotUse;
-    }
-    try {
-      destination = EventDestinations.open(vertx, config.eventOnFailure(), config.stateDir());
-    } catch (IllegalArgumentException cannotUse) {
-      journal.close().onComplete(closed -> vertx.close());
+      destination.close().onComplete(closed -> vertx.close());
       throw cannotUse;
     }
     EventQueue events = eventQueue(vertx, config, invoker, journal, destination);
