@@ -88,7 +88,7 @@ public final class BatchJson {
           if (out.length() > RESPONSE_START.length) {
             out.append((byte) ',');
           }
-          writer.write(RequestRecordJson.read(parser), out);
+          writer.write(RequestRecordJson.read(parser, request), out);
         });
     out.append(RESPONSE_END);
     return out.finish();
@@ -97,7 +97,8 @@ public final class BatchJson {
   /** All records of a request body, in order. */
   public static List<BatchRecord> readRequest(byte[] request) {
     List<BatchRecord> records = new ArrayList<>();
-    RecordsJson.read(request, "request", parser -> records.add(RequestRecordJson.read(parser)));
+    RecordsJson.read(
+        request, "request", parser -> records.add(RequestRecordJson.read(parser, null)));
     return records;
   }
 

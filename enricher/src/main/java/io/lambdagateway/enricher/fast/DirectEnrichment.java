@@ -75,7 +75,7 @@ public final class DirectEnrichment {
       return null;
     }
     try {
-      return DataColumn.bytes(cdc, value.textValue());
+      return DataColumn.bytes(cdc, value);
     } catch (IllegalArgumentException notBase64) {
       return null;
     }
