@@ -5,21 +5,22 @@ import io.lambdagateway.enricher.Enricher;
 import io.lambdagateway.enricher.EnricherConfig;
 import io.lambdagateway.transfer.ResponseForm;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 
 /**
  * A companion to the JMH benchmark for shared, loaded machines: it divides the work done by the CPU
  * time actually received (not by wall time), so other processes competing for the cores distort it
- * far less. It runs the same 1 MB demo batch as {@code EnricherBenchmark}; the first {@value
- * #WARM_UP_ROUNDS} rounds are warm-up and left out of the summary.
+ * far less. By default it runs the same 1 MB demo batch as {@code EnricherBenchmark}; the first
+ * {@value #WARM_UP_ROUNDS} rounds are warm-up and left out of the summary.
  *
  * <p>Two CPU clocks are reported: the measuring thread's ({@code rows/thread-cpu-s}: the enricher's
  * own work on one core) and the whole process's ({@code rows/process-cpu-s}: that work plus garbage
- * collection and JIT compilation on any core, the stricter figure).
+ * collection and JIT compilation on any core, the stricter figure). Each round also gives the bytes
+ * the measuring thread allocated per batch.
  *
  * <p>Usage: {@code java -cp bench/target/benchmarks.jar io.lambdagateway.bench.RowsPerCpuSecond
- * [rounds] [cpu-seconds-per-round] [compact|full]} (defaults 8, 3 and compact, the answer's form).
+ * [rounds] [cpu-seconds-per-round] [compact|full] [batch-bytes]} (defaults 8, 3, compact (the
+ * answer's form) and 1000000).
  */
 public final class RowsPerCpuSecond {
 
@@ -32,8 +33,10 @@ public final class RowsPerCpuSecond {
     double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 3;
     ResponseForm form = EnricherConfig.parseOutput(args.length > 2 ? args[2] : "compact");
     Enricher enricher = Enricher.create(new EnricherConfig("203.0.113.7", false, form));
-    DemoBatches.Batch batch = new DemoBatches(42).ofSize(1_000_000);
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    int batchBytes = args.length > 3 ? Integer.parseInt(args[3]) : 1_000_000;
+    DemoBatches.Batch batch = new DemoBatches(42).ofSize(batchBytes);
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     OperatingSystemMXBean process =
         ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class);
     long budget = (long) (seconds * 1e9);
@@ -50,6 +53,7 @@ public final class RowsPerCpuSecond {
         (double) answerBytes / batch.rows());
     for (int round = 1; round <= rounds; round++) {
       long threadStart = threads.getCurrentThreadCpuTime();
+      long allocatedStart = threads.getCurrentThreadAllocatedBytes();
       long processStart = process.getProcessCpuTime();
       long wallStart = System.nanoTime();
       long batches = 0;
@@ -59,20 +63,22 @@ public final class RowsPerCpuSecond {
         batches++;
       }
       double threadCpu = (threads.getCurrentThreadCpuTime() - threadStart) / 1e9;
+      long allocated = threads.getCurrentThreadAllocatedBytes() - allocatedStart;
       double processCpu = (process.getProcessCpuTime() - processStart) / 1e9;
       double wall = (System.nanoTime() - wallStart) / 1e9;
       long rows = batches * batch.rows();
       System.out.printf(
           "round %d: %,.0f rows/thread-cpu-s, %,.0f rows/process-cpu-s, "
               + "%,.0f records/thread-cpu-s, %.1f MB/thread-cpu-s in, %.1f MB/thread-cpu-s out "
-              + "(wall: %,.0f rows/s)%n",
+              + "(wall: %,.0f rows/s), %,d bytes allocated per batch%n",
           round,
           rows / threadCpu,
           rows / processCpu,
           batches * batch.records() / threadCpu,
           batches * batch.json().length / threadCpu / 1e6,
           responseBytes / threadCpu / 1e6,
-          rows / wall);
+          rows / wall,
+          allocated / batches);
       if (round > WARM_UP_ROUNDS) {
         threadRates[round - WARM_UP_ROUNDS - 1] = rows / threadCpu;
         processRates[round - WARM_UP_ROUNDS - 1] = rows / processCpu;

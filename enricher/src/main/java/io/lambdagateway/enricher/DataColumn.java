@@ -1,7 +1,9 @@
 package io.lambdagateway.enricher;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.lambdagateway.transfer.ChangeItem;
 import io.lambdagateway.transfer.ColumnSchema;
+import io.lambdagateway.transfer.RequestText;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -11,6 +13,8 @@ import java.util.Base64;
  * bytes type {@code string} and sends base64; the 5- and 7-column layouts declare it {@code utf8}
  * (original type {@code mirror:binary}) and send the value as text. An item without a schema for
  * {@code data} is read as base64.
+ *
+ * <p>A base64 value still in the request's bytes ({@link RequestText}) is decoded from them.
  */
 public final class DataColumn {
 
@@ -20,12 +24,17 @@ public final class DataColumn {
   private DataColumn() {}
 
   /**
-   * The value's bytes.
+   * The bytes of {@code value}, the item's textual {@code data} value.
    *
    * @throws IllegalArgumentException when a base64 column holds text that is not base64
    */
-  public static byte[] bytes(ChangeItem item, String text) {
-    return isText(item) ? text.getBytes(StandardCharsets.UTF_8) : Base64.getDecoder().decode(text);
+  public static byte[] bytes(ChangeItem item, JsonNode value) {
+    if (isText(item)) {
+      return value.textValue().getBytes(StandardCharsets.UTF_8);
+    }
+    return value instanceof RequestText inBody
+        ? inBody.decodeBase64()
+        : Base64.getDecoder().decode(value.textValue());
   }
 
   private static boolean isText(ChangeItem item) {

@@ -66,7 +66,7 @@ final class RecordEnricher {
     }
     byte[] bytes;
     try {
-      bytes = DataColumn.bytes(record.cdc(), value.textValue());
+      bytes = DataColumn.bytes(record.cdc(), value);
     } catch (IllegalArgumentException notBase64) {
       return ResultRecord.failed(
           "column 'data' is not base64: " + notBase64.getMessage(), envelope);

@@ -24,16 +24,25 @@ final class ChangeItemReader {
 
   /** Reads the object whose START_OBJECT is the parser's current token. */
   static ChangeItem read(JsonParser parser) throws IOException {
+    return read(parser, null);
+  }
+
+  /**
+   * Reads the object whose START_OBJECT is the parser's current token, its column values' strings
+   * kept as spans of {@code body} when it is the whole array the parser reads (see {@link
+   * ColumnListsJson#readValues(JsonParser, String, byte[])}).
+   */
+  static ChangeItem read(JsonParser parser, byte[] body) throws IOException {
     ChangeItemFields item = new ChangeItemFields();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String field = parser.currentName();
       parser.nextToken();
-      readField(parser, field, item);
+      readField(parser, field, item, body);
     }
     return item.build();
   }
 
-  private static void readField(JsonParser parser, String field, ChangeItemFields item)
+  private static void readField(JsonParser parser, String field, ChangeItemFields item, byte[] body)
       throws IOException {
     switch (field) {
       case "id" -> item.id = readUnsigned(parser, field, UINT32_MAX);
@@ -45,7 +54,7 @@ final class ChangeItemReader {
       case "table" -> item.table = readString(parser, field);
       case "part" -> item.part = readString(parser, field);
       case "columnnames" -> item.columnNames = ColumnListsJson.readStrings(parser, field);
-      case "columnvalues" -> item.columnValues = ColumnListsJson.readValues(parser, field);
+      case "columnvalues" -> item.columnValues = ColumnListsJson.readValues(parser, field, body);
       case "table_schema" -> item.tableSchema = ColumnSchemaJson.read(parser);
       case "oldkeys" -> item.oldKeys = OldKeysJson.read(parser);
       case "tx_id" -> item.txId = readString(parser, field);

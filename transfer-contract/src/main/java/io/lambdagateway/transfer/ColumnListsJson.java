@@ -34,15 +34,61 @@ final class ColumnListsJson {
   }
 
   static List<JsonNode> readValues(JsonParser parser, String field) throws IOException {
+    return readValues(parser, field, null);
+  }
+
+  /**
+   * The values, with each string kept as its span of {@code body} ({@link RequestText}), the whole
+   * array the parser reads, or read by Jackson when it is null. A string's closing quote is found
+   * from where the next token starts, once Jackson has skipped (and so checked) the string.
+   */
+  static List<JsonNode> readValues(JsonParser parser, String field, byte[] body)
+      throws IOException {
     if (parser.currentToken() == JsonToken.VALUE_NULL) {
       return List.of();
     }
     requireArray(parser, field);
     List<JsonNode> values = new ArrayList<>();
-    while (parser.nextToken() != JsonToken.END_ARRAY) {
-      values.add(TransferJson.readValue(parser));
+    int pendingQuote = -1;
+    for (JsonToken token = parser.nextToken(); ; token = parser.nextToken()) {
+      int tokenStart = body == null ? -1 : tokenStart(parser, body);
+      if (pendingQuote >= 0) {
+        values.add(new RequestText(body, pendingQuote, closingQuoteBefore(body, tokenStart)));
+        pendingQuote = -1;
+      }
+      if (token == JsonToken.END_ARRAY) {
+        return values;
+      }
+      if (token == JsonToken.VALUE_STRING && tokenStart >= 0 && body[tokenStart] == '"') {
+        pendingQuote = tokenStart;
+      } else {
+        values.add(TransferJson.readValue(parser));
+      }
     }
-    return values;
+  }
+
+  /** Where the current token starts in {@code body}, or -1 if that is not known. */
+  private static int tokenStart(JsonParser parser, byte[] body) {
+    long offset = parser.currentTokenLocation().getByteOffset();
+    return offset >= 0 && offset < body.length ? (int) offset : -1;
+  }
+
+  /**
+   * The closing quote of the string value before the token at {@code next}: back over the white
+   * space and the one comma that may separate them; -1 if that is not a quote.
+   */
+  private static int closingQuoteBefore(byte[] body, int next) {
+    int i = next - 1;
+    boolean comma = false;
+    for (; i >= 0; i--) {
+      byte b = body[i];
+      if (b == ',' && !comma) {
+        comma = true;
+      } else if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+        break;
+      }
+    }
+    return i >= 0 && body[i] == '"' ? i : -1;
   }
 
   static void writeStrings(JsonGenerator out, List<String> strings) throws IOException {

@@ -17,8 +17,12 @@ final class RequestRecordJson {
 
   private RequestRecordJson() {}
 
-  /** Reads the record whose first token is the parser's current token. */
-  static BatchRecord read(JsonParser parser) throws IOException {
+  /**
+   * Reads the record whose first token is the parser's current token; {@code body} is the whole
+   * array the parser reads, whose column values' strings are kept as spans of it ({@link
+   * RequestText}), or null to read them as text.
+   */
+  static BatchRecord read(JsonParser parser, byte[] body) throws IOException {
     RecordsJson.requireRecordObject(parser);
     ChangeItem cdc = null;
     EnvelopeJson.Fields envelope = new EnvelopeJson.Fields();
@@ -26,7 +30,7 @@ final class RequestRecordJson {
       String field = parser.currentName();
       JsonToken value = parser.nextToken();
       if ("cdc".equals(field) && value == JsonToken.START_OBJECT) {
-        cdc = ChangeItemReader.read(parser);
+        cdc = ChangeItemReader.read(parser, body);
       } else if (!envelope.read(parser, field)) {
         parser.skipChildren();
       }

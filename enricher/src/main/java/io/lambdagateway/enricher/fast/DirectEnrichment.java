@@ -75,7 +75,7 @@ public final class DirectEnrichment {
       return null;
     }
     try {
-      return DataColumn.bytes(cdc, value.textValue());
+      return DataColumn.bytes(cdc, value);
     } catch (IllegalArgumentException notBase64) {
       return null;
     }
@@ -112,7 +112,7 @@ public final class DirectEnrichment {
   /** The usual row: {@code ts} and {@code data} read where they stand, data already scanned. */
   private boolean writeInPlace(
       byte[] row, ItemTemplate template, int position, ResponseOutput out) {
-    if (!inPlace.hasTs() || !inPlace.hasData()) {
+    if (!inPlace.hasTs() || !inPlace.hasData() || !inPlace.isTsPlain()) {
       return false;
     }
     return writeItem(row, inPlace.tsStart(), inPlace.tsLength(), row, template, position, out);
@@ -123,6 +123,7 @@ public final class DirectEnrichment {
       QueryRow row, ItemTemplate template, int position, ResponseOutput out) {
     if (!row.hasTs()
         || !row.hasData()
+        || !isPlain(row.tsBytes(), row.tsOffset(), row.tsLength())
         || !data.scan(row.dataBytes(), row.dataOffset(), row.dataLength())) {
       return false;
     }
@@ -130,7 +131,10 @@ public final class DirectEnrichment {
         row.tsBytes(), row.tsOffset(), row.tsLength(), row.dataBytes(), template, position, out);
   }
 
-  /** Writes the item of a row whose {@code data} the scanner has just covered in {@code data}. */
+  /**
+   * Writes the item of a row whose {@code data} the scanner has just covered in {@code data}, and
+   * whose plain {@code ts} is {@code ts[tsOffset, tsOffset + tsLength)}.
+   */
   private boolean writeItem(
       byte[] ts,
       int tsOffset,
@@ -139,7 +143,7 @@ public final class DirectEnrichment {
       ItemTemplate template,
       int position,
       ResponseOutput out) {
-    if (tsLength == 0 || !isPlain(ts, tsOffset, tsLength)) {
+    if (tsLength == 0) {
       return false;
     }
     out.append(template.head);

@@ -1,5 +1,7 @@
 package io.lambdagateway.enricher.fast;
 
+import io.lambdagateway.transfer.ResponseOutput;
+
 /**
  * The {@code ts} and {@code data} of one row read in a single pass, where they stand: {@link
  * io.lambdagateway.enricher.QueryRow}'s rules for the rows that need no decoding. The {@code data}
@@ -18,8 +20,20 @@ final class InPlaceRow {
   private static final byte[] TS = {'t', 's'};
   private static final byte[] DATA = {'d', 'a', 't', 'a'};
 
+  // What a byte of a parameter's value is, as bit flags looked up once per byte: one pass finds the
+  // value's end and says whether it needs decoding and whether it is plain, instead of three.
+  private static final byte ENDS_VALUE = 1;
+  private static final byte ESCAPES = 2;
+  private static final byte NOT_PLAIN = 4;
+  private static final byte[] VALUE_BYTES = valueBytes();
+
   private int tsStart;
   private int tsEnd;
+  private boolean tsPlain;
+
+  /** The flags of the bytes of the value {@link #valueEnd} scanned last. */
+  private int valueFlags;
+
   private boolean hasData;
   private int end;
 
@@ -64,6 +78,11 @@ final class InPlaceRow {
     return tsEnd - tsStart;
   }
 
+  /** True when the generator writes the {@code ts} value back as itself. */
+  boolean isTsPlain() {
+    return tsPlain;
+  }
+
   /** True when the row has a {@code data} parameter (then {@code data}'s frames are its). */
   boolean hasData() {
     return hasData;
@@ -100,30 +119,43 @@ final class InPlaceRow {
     }
     int valueEnd = valueEnd(bytes, valueStart, limit);
     if (tsStart < 0 && isName(TS, bytes, from, nameEnd)) {
-      if (hasEscape(bytes, valueStart, valueEnd)) {
+      if ((valueFlags & ESCAPES) != 0) {
         return -1;
       }
       tsStart = valueStart;
       tsEnd = valueEnd;
+      tsPlain = (valueFlags & NOT_PLAIN) == 0;
     }
     return valueEnd;
   }
 
-  private static int valueEnd(byte[] bytes, int from, int limit) {
+  /** The end of the value starting at {@code from}, its bytes' flags in {@link #valueFlags}. */
+  private int valueEnd(byte[] bytes, int from, int limit) {
+    int flags = 0;
     int i = from;
-    while (i < limit && bytes[i] != '&' && bytes[i] != '\n') {
-      i++;
+    for (; i < limit; i++) {
+      int kind = VALUE_BYTES[bytes[i] & 0xFF];
+      if ((kind & ENDS_VALUE) != 0) {
+        break;
+      }
+      flags |= kind;
     }
+    valueFlags = flags;
     return i;
   }
 
-  private static boolean hasEscape(byte[] bytes, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (bytes[i] == '%' || bytes[i] == '+') {
-        return true;
+  private static byte[] valueBytes() {
+    byte[] kinds = new byte[256];
+    for (int b = 0; b < kinds.length; b++) {
+      int kind = ResponseOutput.isPlain(b) ? 0 : NOT_PLAIN;
+      if (b == '&' || b == '\n') {
+        kind |= ENDS_VALUE;
+      } else if (b == '%' || b == '+') {
+        kind |= ESCAPES;
       }
+      kinds[b] = (byte) kind;
     }
-    return false;
+    return kinds;
   }
 
   private static boolean isName(byte[] name, byte[] bytes, int from, int to) {

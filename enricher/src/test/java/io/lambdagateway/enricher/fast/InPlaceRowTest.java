@@ -3,6 +3,7 @@ package io.lambdagateway.enricher.fast;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lambdagateway.enricher.QueryRow;
+import io.lambdagateway.transfer.ResponseOutput;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import net.jqwik.api.Arbitraries;
@@ -37,6 +38,8 @@ class InPlaceRowTest {
       if (row.hasTs()) {
         assertThat(slice(bytes, row.tsStart(), row.tsLength()))
             .isEqualTo(slice(expected.tsBytes(), expected.tsOffset(), expected.tsLength()));
+        String ts = new String(slice(bytes, row.tsStart(), row.tsLength()), StandardCharsets.UTF_8);
+        assertThat(row.isTsPlain()).isEqualTo(ResponseOutput.isPlain(ts));
       }
       assertThat(row.hasData()).isEqualTo(expected.hasData());
       if (row.hasData()) {
@@ -99,7 +102,19 @@ class InPlaceRowTest {
     Arbitrary<String> name = Arbitraries.of("ts", "data", "ip", "t%73", "da+ta", "x", "", "?ts");
     Arbitrary<String> value =
         Arbitraries.oneOf(
-            Arbitraries.of("2024-06-20T21:06:48Z", "", "a+b", "x%20y", "=a", "1"), json());
+            Arbitraries.of(
+                "2024-06-20T21:06:48Z",
+                "",
+                "a+b",
+                "x%20y",
+                "=a",
+                "1",
+                "t\"1",
+                "caf\u00e9",
+                "a\tb",
+                "a\\b",
+                "\u007f"),
+            json());
     Arbitrary<String> parameter =
         Arbitraries.oneOf(
             net.jqwik.api.Combinators.combine(name, value).as((n, v) -> n + "=" + v), name);

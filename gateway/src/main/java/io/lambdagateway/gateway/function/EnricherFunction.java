@@ -55,7 +55,7 @@ public final class EnricherFunction implements LambdaFunction {
   @Override
   public Future<Buffer> invoke(Buffer event, Invocation invocation) {
     try {
-      byte[] batch = batchOf(event.getBytes());
+      byte[] batch = batchOf(bytesOf(event));
       int limit = (int) Math.min(invocation.maxResponseBytes(), Integer.MAX_VALUE);
       return Future.succeededFuture(answer(enricher.transformToBody(batch, limit)));
     } catch (MalformedBatchException malformed) {
@@ -88,6 +88,21 @@ public final class EnricherFunction implements LambdaFunction {
             ? chunks.get(0)
             : Unpooled.wrappedBuffer(chunks.size(), chunks.toArray(ByteBuf[]::new));
     return BufferInternal.buffer(Unpooled.unreleasableBuffer(all));
+  }
+
+  /**
+   * The event's bytes: the array behind it when that holds exactly them, as a body read whole does,
+   * else a copy. The enricher only reads them, so sharing costs nothing and saves copying the whole
+   * batch once more per call.
+   */
+  static byte[] bytesOf(Buffer event) {
+    ByteBuf bytes = ((BufferInternal) event).getByteBuf();
+    boolean exact =
+        bytes.hasArray()
+            && bytes.arrayOffset() == 0
+            && bytes.readerIndex() == 0
+            && bytes.readableBytes() == bytes.array().length;
+    return exact ? bytes.array() : event.getBytes();
   }
 
   /** The batch itself, unwrapping a payload-format-2.0 event when given one. */

@@ -16,6 +16,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
@@ -57,6 +58,23 @@ class EnricherFunctionTest {
 
     assertThat(answer.getBytes()).isEqualTo(expected);
     assertThat(zeroCopy).isLessThan(copied - expected.length);
+  }
+
+  @Test
+  @DisplayName("reads an event that fills its own array from that array, and copies any other")
+  void eventBytesAreSharedOnlyWhenExact() throws IOException {
+    byte[] batch = golden("demo.request.json");
+    Buffer whole = Buffer.buffer(batch);
+    Buffer withSpareRoom = Buffer.buffer(batch.length * 2).appendBytes(batch);
+
+    assertThat(EnricherFunction.bytesOf(whole))
+        .isEqualTo(batch)
+        .isSameAs(EnricherFunction.bytesOf(whole));
+    assertThat(EnricherFunction.bytesOf(withSpareRoom))
+        .isEqualTo(batch)
+        .isNotSameAs(EnricherFunction.bytesOf(withSpareRoom));
+    assertThat(EnricherFunction.bytesOf(whole.slice(1, batch.length)))
+        .isEqualTo(Arrays.copyOfRange(batch, 1, batch.length));
   }
 
   @Test
