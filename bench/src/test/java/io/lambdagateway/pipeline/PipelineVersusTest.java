@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Future;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.streams.KafkaStreams;
@@ -139,8 +140,8 @@ class PipelineVersusTest {
             LATENCY_RATE,
             LATENCY_SECONDS));
     report.add("");
-    report.add("| run | rows | p50 ms | p99 ms | max ms |");
-    report.add("| --- | ---: | ---: | ---: | ---: |");
+    report.add("| run | rows | p50 ms | p99 ms | max ms | CPU s: bench JVM | CPU s: gateway |");
+    report.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
     for (Duration flush : List.of(Duration.ZERO, Duration.ofSeconds(1))) {
       latency(
           "pipeline, flush interval " + flush.toMillis() + " ms",
@@ -320,7 +321,8 @@ class PipelineVersusTest {
 
   /**
    * One single-row message at a time at {@link #LATENCY_RATE}, after a first message that shows the
-   * side is running (not counted).
+   * side is running (not counted); with the CPU time of this JVM and of the gateway's over the run
+   * (start and stop of the side included).
    */
   private void latency(String run, Between side) throws Exception {
     String source = KafkaNames.unique("latency");
@@ -329,6 +331,8 @@ class PipelineVersusTest {
     kafka.createTopic(target, 1, true);
     int count = LATENCY_RATE * LATENCY_SECONDS;
     List<ConsumerRecord<byte[], byte[]>> written;
+    long benchCpuBefore = benchCpuNanos();
+    long gatewayCpuBefore = gateway.cpuNanos();
     try (AutoCloseable running = side.start(source, target)) {
       kafka.send(source, latencyRow(-1)).get();
       long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -338,13 +342,18 @@ class PipelineVersusTest {
       long periodNanos = 1_000_000_000L / LATENCY_RATE;
       long start = System.nanoTime();
       for (int i = 0; i < count; i++) {
-        while (System.nanoTime() < start + i * periodNanos) {
-          Thread.onSpinWait();
+        // Parked, not spun: a spinning sender kept one of the machine's two cores busy for the
+        // whole run, a core that every side then lacked.
+        long wait = start + i * periodNanos - System.nanoTime();
+        if (wait > 0) {
+          LockSupport.parkNanos(wait);
         }
         kafka.send(source, latencyRow(i));
       }
       written = kafka.readAll(target, count + 1, Duration.ofSeconds(60));
     }
+    double benchCpu = (benchCpuNanos() - benchCpuBefore) / 1e9;
+    double gatewayCpu = (gateway.cpuNanos() - gatewayCpuBefore) / 1e9;
     assertTrue(written.size() == count + 1, run + ": " + written.size() + " of " + (count + 1));
     List<Long> latencies = new ArrayList<>();
     for (ConsumerRecord<byte[], byte[]> record : written.subList(1, written.size())) {
@@ -355,12 +364,14 @@ class PipelineVersusTest {
     report.add(
         String.format(
             Locale.ROOT,
-            "| %s | %d | %d | %d | %d |",
+            "| %s | %d | %d | %d | %d | %.2f | %.2f |",
             run,
             count,
             percentile(latencies, 50),
             percentile(latencies, 99),
-            latencies.get(latencies.size() - 1)));
+            latencies.get(latencies.size() - 1),
+            benchCpu,
+            gatewayCpu));
   }
 
   private static byte[] latencyRow(int i) {

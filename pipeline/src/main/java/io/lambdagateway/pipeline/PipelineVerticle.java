@@ -61,6 +61,7 @@ public final class PipelineVerticle extends VerticleBase {
   private RecordFlow records;
   private PipelineTimers timers;
   private KafkaWatch kafkaWatch;
+  private SourcePoller poller;
 
   /** A pipeline whose meters go to {@code registry}. */
   public PipelineVerticle(PipelineConfig config, MeterRegistry registry) {
@@ -160,31 +161,39 @@ public final class PipelineVerticle extends VerticleBase {
     }
     return commits
         .terminate(config.commitOnStop(), records.stop(config.stopGrace().toMillis()))
-        .transform(ar -> consumer.close())
+        .transform(ar -> closeConsumer())
         .transform(ar -> producer.close())
         .transform(ar -> invoker.close());
   }
 
   private Future<Void> subscribe() {
-    consumer.exceptionHandler(
-        err -> {
-          if (fencedInstance(err)) {
-            // reported on the consumer's polling thread
-            context.runOnContext(v -> failFatally(err));
-          } else if (err instanceof WakeupException) {
-            // a stop interrupting a call of the consumer's (e.g. an end-offsets request)
-            LOG.debug("source consumer call interrupted by the stop");
-          } else {
-            LOG.error("source consumer failed", err);
-          }
-        });
+    consumer.exceptionHandler(this::onConsumerFailure);
     consumer.partitionsAssignedHandler(
         partitions -> commits.assigned(control.assigned(partitions)));
     consumer.partitionsRevokedHandler(this::onRevoked);
-    // Records are taken a whole poll at a time. No record handler: with one, the stream would
-    // also hand each record to the event loop, ten per turn, and poll again only after the last.
-    consumer.batchHandler(records::onPoll);
-    return consumer.subscribe(config.sourceTopic());
+    // Records are taken a whole poll at a time, by a loop of our own (SourcePoller), not by the
+    // consumer stream's handlers.
+    poller = new SourcePoller(vertx, consumer, records::onPoll, this::onConsumerFailure);
+    return consumer.subscribe(config.sourceTopic()).onSuccess(v -> poller.start());
+  }
+
+  private void onConsumerFailure(Throwable err) {
+    if (fencedInstance(err)) {
+      // reported on the consumer's polling thread, or on the context by a failed poll
+      context.runOnContext(v -> failFatally(err));
+    } else if (err instanceof WakeupException) {
+      // a stop interrupting a call of the consumer's (e.g. an end-offsets request)
+      LOG.debug("source consumer call interrupted by the stop");
+    } else {
+      LOG.error("source consumer failed", err);
+    }
+  }
+
+  private Future<Void> closeConsumer() {
+    if (poller != null) {
+      poller.stop();
+    }
+    return consumer.close();
   }
 
   private static boolean fencedInstance(Throwable err) {
@@ -202,7 +211,7 @@ public final class PipelineVerticle extends VerticleBase {
       // A fenced consumer that kept polling would join again under the same name and fence the
       // newer instance in turn; the work in flight is abandoned (the newer one redoes it).
       records.stop(0);
-      consumer.close();
+      closeConsumer();
     }
   }
 

@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecords;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -79,22 +80,46 @@ final class RecordFlow {
             metrics);
   }
 
-  /** Takes a whole poll. */
-  void onPoll(KafkaConsumerRecords<byte[], byte[]> records) {
+  /**
+   * Takes a poll in: counts its records as received, so that the flow control pauses the source
+   * before the next poll when they fill the buffer. Returns the rest of the poll's work (encoding,
+   * batching, calls), which the poll loop runs once it has asked for the next poll.
+   */
+  Runnable onPoll(KafkaConsumerRecords<byte[], byte[]> records) {
     if (stopping) {
-      return;
+      return () -> {};
     }
-    long now = System.currentTimeMillis();
     metrics.recordsIn(records.size());
+    List<SourceRecord> received = new ArrayList<>(records.size());
     for (int i = 0; i < records.size(); i++) {
-      admit(records.recordAt(i), now);
+      KafkaConsumerRecord<byte[], byte[]> record = records.recordAt(i);
+      SourceRecord source =
+          new SourceRecord(
+              record.topic(),
+              record.partition(),
+              record.offset(),
+              record.timestamp(),
+              record.key(),
+              record.value());
+      commits.received(source);
+      flow.received(source.sizeBytes());
+      received.add(source);
+    }
+    flow.update();
+    return () -> take(received);
+  }
+
+  /** Encodes and batches received records; at flush interval 0, sends them at once. */
+  private void take(List<SourceRecord> received) {
+    long now = System.currentTimeMillis();
+    for (SourceRecord source : received) {
+      admit(source, now);
     }
     if (flushIntervalMs == 0) {
       batcher.drain().forEach(this::dispatch);
     } else {
       armFlushTimer();
     }
-    flow.update();
   }
 
   /** Drops the records of revoked partitions not sent yet (the next owner reads them again). */
@@ -124,17 +149,7 @@ final class RecordFlow {
     return ordered.settled().timeout(graceMs, TimeUnit.MILLISECONDS);
   }
 
-  private void admit(KafkaConsumerRecord<byte[], byte[]> record, long now) {
-    SourceRecord source =
-        new SourceRecord(
-            record.topic(),
-            record.partition(),
-            record.offset(),
-            record.timestamp(),
-            record.key(),
-            record.value());
-    commits.received(source);
-    flow.received(source.sizeBytes());
+  private void admit(SourceRecord source, long now) {
     PendingRecord pending = new PendingRecord(source, requests.encodeRecord(source));
     if (batcher.fits(pending)) {
       batcher.add(pending, now).forEach(this::dispatch);
