@@ -23,7 +23,7 @@ import java.util.function.Function;
  * before the next poll.
  *
  * <p>Idle, a poll waits up to {@link #POLL_TIMEOUT} for records, as the Vert.x loop's did. A failed
- * poll is reported and polled again after {@link #RETRY_DELAY}. Not thread-safe: use from the
+ * poll is reported and polled again after a pause ({@link #RETRY}). Not thread-safe: use from the
  * pipeline's context.
  */
 final class SourcePoller {
@@ -32,10 +32,11 @@ final class SourcePoller {
   static final Duration POLL_TIMEOUT = Duration.ofSeconds(1);
 
   /**
-   * Pause after a failed poll: a poll that fails at once (no offset to start from, no access to the
-   * topic) would otherwise be repeated in a loop that keeps a core busy.
+   * Pause after failed polls, 100 ms doubling up to 5 s while they keep failing: a poll that fails
+   * at once (no offset to start from, no access to the topic) would otherwise be repeated in a loop
+   * that keeps a core busy, and each failure is logged.
    */
-  static final Duration RETRY_DELAY = Duration.ofMillis(100);
+  static final Backoff RETRY = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5));
 
   private static final Runnable NOTHING = () -> {};
 
@@ -44,6 +45,7 @@ final class SourcePoller {
   private final Function<KafkaConsumerRecords<byte[], byte[]>, Runnable> onPoll;
   private final Handler<Throwable> onFailure;
   private boolean stopped;
+  private int failedInARow;
 
   /**
    * @param onPoll takes in each poll that returned records, on the pipeline's context, and returns
@@ -87,9 +89,10 @@ final class SourcePoller {
               }
               if (err != null) {
                 onFailure.handle(err);
-                vertx.setTimer(RETRY_DELAY.toMillis(), id -> poll());
+                vertx.setTimer(RETRY.ceilingMs(++failedInARow), id -> poll());
                 return;
               }
+              failedInARow = 0;
               Runnable rest = NOTHING;
               try {
                 if (!records.isEmpty()) {
