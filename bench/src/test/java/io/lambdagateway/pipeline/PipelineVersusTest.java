@@ -51,6 +51,7 @@ class PipelineVersusTest {
   private static final int MAX_ROWS = 10;
   private static final int LATENCY_RATE = Integer.getInteger("bench.latencyRate", 1_000);
   private static final int LATENCY_SECONDS = 5;
+  private static final int LATENCY_WARM_UP_SECONDS = 5;
   private static final Duration DRAIN_LIMIT = Duration.ofSeconds(120);
 
   private final List<String> report = new ArrayList<>();
@@ -135,10 +136,12 @@ class PipelineVersusTest {
     report.add(
         String.format(
             Locale.ROOT,
-            "Latency: %d single-row messages/s for %d s; latency = the target record's"
-                + " LogAppendTime minus the row's ts (both this machine's clock).",
+            "Latency: %d single-row messages/s for %d s, after %d s of the same not counted;"
+                + " latency = the target record's LogAppendTime minus the row's ts (both this"
+                + " machine's clock).",
             LATENCY_RATE,
-            LATENCY_SECONDS));
+            LATENCY_SECONDS,
+            LATENCY_WARM_UP_SECONDS));
     report.add("");
     report.add("| run | rows | p50 ms | p99 ms | max ms | CPU s: bench JVM | CPU s: gateway |");
     report.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
@@ -321,42 +324,38 @@ class PipelineVersusTest {
 
   /**
    * One single-row message at a time at {@link #LATENCY_RATE}, after a first message that shows the
-   * side is running (not counted); with the CPU time of this JVM and of the gateway's over the run
-   * (start and stop of the side included).
+   * side is running and {@link #LATENCY_WARM_UP_SECONDS} of the same traffic, neither counted; with
+   * the CPU time of this JVM and of the gateway's over the measured part. The warm-up matters: a
+   * JVM that ran the backlog at full speed recompiles much of its hot code once the load turns into
+   * a steady trickle (a gateway warmed by wrk spent 2.3 s of C2 compiler time in its first five
+   * seconds of 1,000 calls/s), and that work competed with the very messages being timed.
    */
   private void latency(String run, Between side) throws Exception {
     String source = KafkaNames.unique("latency");
     String target = source + ".target";
     kafka.createTopic(source, 1, false);
     kafka.createTopic(target, 1, true);
+    int warmUp = LATENCY_RATE * LATENCY_WARM_UP_SECONDS;
     int count = LATENCY_RATE * LATENCY_SECONDS;
+    int total = 1 + warmUp + count;
     List<ConsumerRecord<byte[], byte[]>> written;
-    long benchCpuBefore = benchCpuNanos();
-    long gatewayCpuBefore = gateway.cpuNanos();
+    long benchCpuBefore;
+    long gatewayCpuBefore;
     try (AutoCloseable running = side.start(source, target)) {
       kafka.send(source, latencyRow(-1)).get();
-      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (kafka.endOffset(target) < 1 && System.nanoTime() < deadline) {
-        Thread.sleep(20);
-      }
-      long periodNanos = 1_000_000_000L / LATENCY_RATE;
-      long start = System.nanoTime();
-      for (int i = 0; i < count; i++) {
-        // Parked, not spun: a spinning sender kept one of the machine's two cores busy for the
-        // whole run, a core that every side then lacked.
-        long wait = start + i * periodNanos - System.nanoTime();
-        if (wait > 0) {
-          LockSupport.parkNanos(wait);
-        }
-        kafka.send(source, latencyRow(i));
-      }
-      written = kafka.readAll(target, count + 1, Duration.ofSeconds(60));
+      awaitEndOffset(target, 1);
+      sendPaced(source, warmUp);
+      awaitEndOffset(target, 1 + warmUp);
+      benchCpuBefore = benchCpuNanos();
+      gatewayCpuBefore = gateway.cpuNanos();
+      sendPaced(source, count);
+      written = kafka.readAll(target, total, Duration.ofSeconds(60));
     }
     double benchCpu = (benchCpuNanos() - benchCpuBefore) / 1e9;
     double gatewayCpu = (gateway.cpuNanos() - gatewayCpuBefore) / 1e9;
-    assertTrue(written.size() == count + 1, run + ": " + written.size() + " of " + (count + 1));
+    assertTrue(written.size() == total, run + ": " + written.size() + " of " + total);
     List<Long> latencies = new ArrayList<>();
-    for (ConsumerRecord<byte[], byte[]> record : written.subList(1, written.size())) {
+    for (ConsumerRecord<byte[], byte[]> record : written.subList(1 + warmUp, written.size())) {
       JsonNode value = TransferJson.readTree(record.value());
       latencies.add(record.timestamp() - Long.parseLong(value.get("ts").asText()));
     }
@@ -372,6 +371,28 @@ class PipelineVersusTest {
             latencies.get(latencies.size() - 1),
             benchCpu,
             gatewayCpu));
+  }
+
+  /** Sends {@code count} single-row messages at {@link #LATENCY_RATE}. */
+  private void sendPaced(String source, int count) {
+    long periodNanos = 1_000_000_000L / LATENCY_RATE;
+    long start = System.nanoTime();
+    for (int i = 0; i < count; i++) {
+      // Parked, not spun: a spinning sender kept one of the machine's two cores busy for the
+      // whole run, a core that every side then lacked.
+      long wait = start + i * periodNanos - System.nanoTime();
+      if (wait > 0) {
+        LockSupport.parkNanos(wait);
+      }
+      kafka.send(source, latencyRow(i));
+    }
+  }
+
+  private void awaitEndOffset(String topic, long offset) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (kafka.endOffset(topic) < offset && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
   }
 
   private static byte[] latencyRow(int i) {
