@@ -20,10 +20,12 @@ import java.util.Objects;
  * it) was a third of the gateway's CPU per call. {@link #decodeBase64()} decodes it from the body
  * instead, and nothing reads the string at all unless a function asks for {@link #textValue()}.
  *
- * <p>It is a textual node like a {@code TextNode} of the same text, and equal to one; the text is
- * Jackson's reading of the same bytes. It holds the body's array as long as it lives, like the
- * batch it came from. Not thread-safe: its text is computed on first use, as its batch's records
- * are, on one thread.
+ * <p>It is a textual node like a {@code TextNode} of the same text, and equal to one when asked
+ * itself ({@code TextNode.equals} only knows {@code TextNode}s, so compare from this side); the
+ * text is Jackson's reading of the same bytes. {@code BatchJson.readRequest}, which builds a model
+ * of the batch, keeps giving {@code TextNode}s. It holds the body's array as long as it lives, like
+ * the batch it came from. Not thread-safe: its text is computed on first use, as its batch's
+ * records are, on one thread.
  */
 public final class RequestText extends ValueNode {
 
