@@ -1,7 +1,5 @@
 package io.lambdagateway.enricher.fast;
 
-import io.lambdagateway.transfer.ResponseOutput;
-
 /**
  * A strict, allocation-free reader of the usual {@code data} JSON of a row, for the fast path: it
  * checks that {@code data} is one JSON object and finds the raw text of its {@code payload}, {@code
@@ -36,19 +34,6 @@ public final class DataScanner {
   private static final byte[] FALSE = ItemTemplate.ascii("false");
   private static final byte[] NULL = ItemTemplate.ascii("null");
 
-  // What a byte is inside a string, looked up in one table per context: one load per byte instead
-  // of a chain of comparisons, on the loop where the scanner spends most of its time.
-  private static final byte PLAIN = 0;
-  private static final byte QUOTE = 1;
-  private static final byte BACKSLASH = 2;
-
-  /** Valid in a string, but not written back by the generator as itself: DEL. */
-  private static final byte NOT_PLAIN = 3;
-
-  private static final byte REFUSED = 4;
-  private static final byte[] JSON_STRING_BYTES = stringBytes(false);
-  private static final byte[] FORM_STRING_BYTES = stringBytes(true);
-
   /** Column values: {@code start[c], end[c]} frame the raw JSON text; start -1 when absent. */
   public static final int PAYLOAD_COLUMN = 0;
 
@@ -68,7 +53,9 @@ public final class DataScanner {
    */
   private boolean inForm;
 
-  /** {@link #JSON_STRING_BYTES} or, in a form, {@link #FORM_STRING_BYTES}. */
+  /**
+   * What each byte is inside a string here: {@link StringBytes#IN_JSON} or, in a form, the other.
+   */
   private byte[] stringBytes;
 
   /** Scans {@code bytes[offset, offset + length)}; true when the fast path covers it. */
@@ -96,7 +83,7 @@ public final class DataScanner {
     this.position = offset;
     this.limit = limit;
     this.inForm = inForm;
-    this.stringBytes = inForm ? FORM_STRING_BYTES : JSON_STRING_BYTES;
+    this.stringBytes = inForm ? StringBytes.IN_FORM : StringBytes.IN_JSON;
     start[PAYLOAD_COLUMN] = -1;
     start[APPID_COLUMN] = -1;
     start[IDENTITY_COLUMN] = -1;
@@ -165,8 +152,15 @@ public final class DataScanner {
     return matches(IDENTITY, keyStart, keyEnd) ? IDENTITY_COLUMN : -1;
   }
 
-  /** Whether {@code bytes[from, to)} are {@code word}; a plain loop beats Arrays.equals here. */
   private boolean matches(byte[] word, int from, int to) {
+    return matches(word, bytes, from, to);
+  }
+
+  /**
+   * Whether {@code bytes[from, to)} are {@code word}; for the short names and literals of the fast
+   * path, a plain loop beats Arrays.equals.
+   */
+  static boolean matches(byte[] word, byte[] bytes, int from, int to) {
     if (to - from != word.length) {
       return false;
     }
@@ -253,8 +247,8 @@ public final class DataScanner {
     }
     while (position < limit) {
       byte kind = stringBytes[bytes[position++] & 0xFF];
-      if (kind != PLAIN) {
-        return kind == QUOTE;
+      if (kind != StringBytes.PLAIN) {
+        return kind == StringBytes.QUOTE;
       }
     }
     return false;
@@ -267,10 +261,10 @@ public final class DataScanner {
     }
     while (position < limit) {
       byte kind = stringBytes[bytes[position++] & 0xFF];
-      if (kind == QUOTE) {
+      if (kind == StringBytes.QUOTE) {
         return true;
       }
-      if (kind == REFUSED || kind == BACKSLASH && !escape()) {
+      if (kind == StringBytes.REFUSED || kind == StringBytes.BACKSLASH && !escape()) {
         return false;
       }
     }
@@ -364,28 +358,8 @@ public final class DataScanner {
     }
   }
 
-  /**
-   * The kinds of the 256 byte values inside a string: a byte below a space or beyond ASCII is
-   * refused (Jackson decides those), and so, in a form, is a byte that splits or escapes the row.
-   */
-  private static byte[] stringBytes(boolean inForm) {
-    byte[] kinds = new byte[256];
-    for (int b = 0; b < kinds.length; b++) {
-      if (b == '"') {
-        kinds[b] = QUOTE;
-      } else if (b == '\\') {
-        kinds[b] = BACKSLASH;
-      } else if (b < 0x20 || b >= 0x80 || inForm && isFormByte((byte) b)) {
-        kinds[b] = REFUSED;
-      } else {
-        kinds[b] = ResponseOutput.isPlain(b) ? PLAIN : NOT_PLAIN;
-      }
-    }
-    return kinds;
-  }
-
   /** A byte that splits or escapes a form-encoded row ({@code \n} is no string byte anyway). */
-  private static boolean isFormByte(byte b) {
+  static boolean isFormByte(byte b) {
     return b == '&' || b == '%' || b == '+';
   }
 }

@@ -113,12 +113,12 @@ final class InPlaceRow {
   private int parameter(byte[] bytes, int from, int nameEnd, int limit, DataScanner data) {
     boolean hasValue = nameEnd < limit && bytes[nameEnd] == '=';
     int valueStart = hasValue ? nameEnd + 1 : nameEnd;
-    if (!hasData && isName(DATA, bytes, from, nameEnd)) {
+    if (!hasData && DataScanner.matches(DATA, bytes, from, nameEnd)) {
       hasData = true;
       return hasValue ? data.scanInPlace(bytes, valueStart, limit) : -1;
     }
     int valueEnd = valueEnd(bytes, valueStart, limit);
-    if (tsStart < 0 && isName(TS, bytes, from, nameEnd)) {
+    if (tsStart < 0 && DataScanner.matches(TS, bytes, from, nameEnd)) {
       if ((valueFlags & ESCAPES) != 0) {
         return -1;
       }
@@ -156,17 +156,5 @@ final class InPlaceRow {
       kinds[b] = (byte) kind;
     }
     return kinds;
-  }
-
-  private static boolean isName(byte[] name, byte[] bytes, int from, int to) {
-    if (to - from != name.length) {
-      return false;
-    }
-    for (int i = 0; i < name.length; i++) {
-      if (bytes[from + i] != name[i]) {
-        return false;
-      }
-    }
-    return true;
   }
 }
