@@ -51,7 +51,8 @@ final class ColumnListsJson {
     List<JsonNode> values = new ArrayList<>();
     int pendingQuote = -1;
     for (JsonToken token = parser.nextToken(); ; token = parser.nextToken()) {
-      int tokenStart = body == null ? -1 : tokenStart(parser, body);
+      boolean kept = body != null && token == JsonToken.VALUE_STRING;
+      int tokenStart = kept || pendingQuote >= 0 ? tokenStart(parser, body) : -1;
       if (pendingQuote >= 0) {
         values.add(new RequestText(body, pendingQuote, closingQuoteBefore(body, tokenStart)));
         pendingQuote = -1;
@@ -59,7 +60,7 @@ final class ColumnListsJson {
       if (token == JsonToken.END_ARRAY) {
         return values;
       }
-      if (token == JsonToken.VALUE_STRING && tokenStart >= 0 && body[tokenStart] == '"') {
+      if (kept && tokenStart >= 0 && body[tokenStart] == '"') {
         pendingQuote = tokenStart;
       } else {
         values.add(TransferJson.readValue(parser));
