@@ -33,6 +33,10 @@ final class BenchKafka implements AutoCloseable {
     producerProps.put("bootstrap.servers", bootstrap);
     producerProps.put("linger.ms", "0");
     producerProps.put("acks", "all");
+    // One request in flight: a new topic's partition may still refuse its first write
+    // (NOT_LEADER_OR_FOLLOWER) while the next ones are already sent; the idempotent producer then
+    // retried them with OUT_OF_ORDER_SEQUENCE_NUMBER until the writes expired (3 runs in 8).
+    producerProps.put("max.in.flight.requests.per.connection", "1");
     this.producer =
         new KafkaProducer<>(producerProps, new ByteArraySerializer(), new ByteArraySerializer());
     Properties readerProps = new Properties();
