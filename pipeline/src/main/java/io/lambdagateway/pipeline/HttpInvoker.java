@@ -1,5 +1,6 @@
 package io.lambdagateway.pipeline;
 
+import io.lambdagateway.transfer.LambdaLimits;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -13,6 +14,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -134,7 +136,10 @@ public final class HttpInvoker implements LambdaInvoker {
     return client
         .request(options)
         .compose(req -> req.send(Buffer.buffer(request)))
-        .compose(response -> response.body().map(body -> check(response, body)))
+        .compose(
+            response ->
+                ResponseBody.read(response, LambdaLimits.MAX_RESPONSE_BYTES)
+                    .map(body -> check(response, body)))
         .timeout(timeoutMs, TimeUnit.MILLISECONDS)
         .recover(
             err ->
@@ -149,24 +154,23 @@ public final class HttpInvoker implements LambdaInvoker {
     return client.close();
   }
 
-  private byte[] check(HttpClientResponse response, Buffer body) {
+  private byte[] check(HttpClientResponse response, byte[] body) {
     int status = response.statusCode();
     if (status < 200 || status > 299) {
       throw new InvocationException(
           "the function answered HTTP " + status + ": " + excerpt(body),
-          CallFailures.ofStatus(status, functionUrl, body.getBytes()));
+          CallFailures.ofStatus(status, functionUrl, body));
     }
     String error = functionError.apply(response);
     if (error != null) {
       throw new InvocationException(
-          "function error " + error + ": " + excerpt(body),
-          CallFailures.ofFunctionError(body.getBytes()));
+          "function error " + error + ": " + excerpt(body), CallFailures.ofFunctionError(body));
     }
-    return body.getBytes();
+    return body;
   }
 
-  private static String excerpt(Buffer body) {
-    String text = body.toString();
+  private static String excerpt(byte[] body) {
+    String text = new String(body, 0, Math.min(body.length, 800), StandardCharsets.UTF_8);
     return text.length() > 200 ? text.substring(0, 200) + "…" : text;
   }
 }

@@ -10,7 +10,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.junit5.VertxExtension;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -204,6 +206,63 @@ class HttpInvokerTest {
         .hasCauseInstanceOf(InvalidResponseException.class)
         .hasMessageContaining("0 results for 1 records");
     assertThat(seen).hasSize(3);
+  }
+
+  @Test
+  @DisplayName(
+      "An answer in chunks without a length is read whole, byte for byte, past its first buffer")
+  void chunkedAnswerReadWhole(Vertx vertx) {
+    byte[] answer = pattern(300_000);
+    String url = serve(vertx, request -> sendChunked(request, answer));
+    LambdaInvoker invoker = HttpInvoker.functionUrl(vertx, config(url).build());
+
+    assertThat(invoker.invoke(ONE_RECORD).await()).isEqualTo(answer);
+  }
+
+  @Test
+  @DisplayName(
+      "An answer over Lambda's response limit fails the call as too large, whether it declares"
+          + " its length or comes in chunks")
+  void answerOverTheLimitRefused(Vertx vertx) {
+    byte[] answer = pattern(LambdaLimits.MAX_RESPONSE_BYTES + 1);
+    String url =
+        serve(
+            vertx,
+            request -> {
+              if (request.getHeader("X-Chunked") != null) {
+                sendChunked(request, answer);
+              } else {
+                request.response().end(Buffer.buffer(answer));
+              }
+            });
+
+    for (LambdaInvoker invoker :
+        List.of(
+            HttpInvoker.functionUrl(vertx, config(url).build()),
+            HttpInvoker.functionUrl(vertx, config(url).header("X-Chunked", "1").build()))) {
+      assertThatThrownBy(() -> invoker.invoke(ONE_RECORD).await())
+          .isInstanceOfSatisfying(
+              InvocationException.class,
+              e -> assertThat(e.failure()).isEqualTo(InvocationException.Failure.TOO_LARGE))
+          .hasMessageContaining("over Lambda's response limit");
+    }
+    assertThat(seen).hasSize(2);
+  }
+
+  private static void sendChunked(HttpServerRequest request, byte[] answer) {
+    HttpServerResponse response = request.response().setChunked(true);
+    for (int at = 0; at < answer.length; at += 16_384) {
+      response.write(Buffer.buffer().appendBytes(answer, at, Math.min(16_384, answer.length - at)));
+    }
+    response.end();
+  }
+
+  private static byte[] pattern(int length) {
+    byte[] bytes = new byte[length];
+    for (int i = 0; i < length; i++) {
+      bytes[i] = (byte) ('a' + i % 26);
+    }
+    return bytes;
   }
 
   private static Batch batchOfOne() {
