@@ -50,9 +50,9 @@ public final class BatchCaller {
 
   /** Calls the function with the batch; the results, one per record, in order. */
   public Future<List<ResultRecord>> call(Batch batch) {
-    byte[] request = batch.request();
     List<String> eventIds = batch.eventIds();
-    return attempt(() -> invoker.invoke(request).compose(body -> parse(body, eventIds)), 0, true);
+    return attempt(
+        () -> invoker.invoke(batch::request).compose(body -> parse(body, eventIds)), 0, true);
   }
 
   private Future<List<ResultRecord>> parse(byte[] body, List<String> eventIds) {

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.util.ArrayDeque;
 import java.util.Queue;
+import java.util.function.Supplier;
 
 /**
  * Lets at most {@code maxCalls} calls of an invoker run at once; the others wait, in order, and
@@ -29,6 +30,12 @@ final class BoundedInvoker implements LambdaInvoker {
 
   @Override
   public Future<byte[]> invoke(byte[] request) {
+    return invoke(() -> request);
+  }
+
+  /** Builds the request when the call starts: a batch waiting its turn holds no request body. */
+  @Override
+  public Future<byte[]> invoke(Supplier<byte[]> request) {
     Promise<byte[]> answer = Promise.promise();
     waiting.add(
         () ->
@@ -47,9 +54,9 @@ final class BoundedInvoker implements LambdaInvoker {
    * The call, or its failure when the invoker throws instead of failing its future (a closed HTTP
    * client does): either way the call ends, its place is given back and the caller is answered.
    */
-  private Future<byte[]> started(byte[] request) {
+  private Future<byte[]> started(Supplier<byte[]> request) {
     try {
-      return invoker.invoke(request);
+      return invoker.invoke(request.get());
     } catch (Throwable thrown) {
       return Future.failedFuture(thrown);
     }

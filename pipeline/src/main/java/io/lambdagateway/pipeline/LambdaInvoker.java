@@ -1,6 +1,7 @@
 package io.lambdagateway.pipeline;
 
 import io.vertx.core.Future;
+import java.util.function.Supplier;
 
 /**
  * One synchronous call of the function with a request body; the future holds the response body. It
@@ -13,6 +14,14 @@ public interface LambdaInvoker {
 
   /** Calls the function once. */
   Future<byte[]> invoke(byte[] request);
+
+  /**
+   * Calls the function once with the request {@code request} builds when the call starts: an
+   * invoker that makes calls wait ({@link BoundedInvoker}) keeps no request body for a waiting one.
+   */
+  default Future<byte[]> invoke(Supplier<byte[]> request) {
+    return invoke(request.get());
+  }
 
   /** Releases the client. */
   Future<Void> close();

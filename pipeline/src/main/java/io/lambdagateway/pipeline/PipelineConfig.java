@@ -40,7 +40,8 @@ import java.util.Optional;
  * @param retryBackoff back-off between those retries
  * @param stallBackoff back-off between attempts of a stalled batch (capped, endless)
  * @param maxBufferedRecords pause consumption at this many unfinished records, resume at half
- * @param maxBufferedBytes pause consumption at this many unfinished source bytes, resume at half
+ * @param maxBufferedBytes pause consumption when unfinished records hold this many bytes (their
+ *     messages and encoded request records), resume at half
  * @param commitInterval how often done offsets are committed
  * @param stopGrace how long a stop waits for calls and writes in flight
  * @param commitOnStop false skips the final commit on stop (simulates a crash in tests)

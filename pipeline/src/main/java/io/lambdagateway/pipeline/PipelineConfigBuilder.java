@@ -36,7 +36,7 @@ public final class PipelineConfigBuilder {
   private Backoff retryBackoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5));
   private Backoff stallBackoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
   private int maxBufferedRecords = 20_000;
-  private long maxBufferedBytes = 64L * 1024 * 1024;
+  private long maxBufferedBytes = 32L * 1024 * 1024;
   private Duration commitInterval = Duration.ofMillis(500);
   private Duration stopGrace = Duration.ofSeconds(10);
   private boolean commitOnStop = true;

@@ -120,12 +120,13 @@ final class RecordFlow {
     } else {
       armFlushTimer();
     }
+    flow.update();
   }
 
   /** Drops the records of revoked partitions not sent yet (the next owner reads them again). */
   void revoked(Set<SourcePartition> partitions) {
     for (PendingRecord dropped : batcher.removePartitions(partitions)) {
-      flow.released(dropped.source().sizeBytes());
+      flow.released(dropped.heldBytes());
     }
     if (!stopping) {
       flow.update();
@@ -151,6 +152,7 @@ final class RecordFlow {
 
   private void admit(SourceRecord source, long now) {
     PendingRecord pending = new PendingRecord(source, requests.encodeRecord(source));
+    flow.grew(pending.encoded().length);
     if (batcher.fits(pending)) {
       batcher.add(pending, now).forEach(this::dispatch);
     } else {
@@ -217,7 +219,7 @@ final class RecordFlow {
             if (ar.succeeded()) {
               commits.done(record.source());
             }
-            flow.released(record.source().sizeBytes());
+            flow.released(record.heldBytes());
           }
           flow.update();
         });

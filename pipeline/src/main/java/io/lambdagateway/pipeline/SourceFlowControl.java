@@ -5,11 +5,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Bounds the memory of unfinished records and stops reading while a batch is stalled. Counts the
- * records and bytes received but not finished (written or dropped) and the stalled batches; closes
- * the {@link Valve} when the records or the bytes reach their high watermark or a batch stalls, and
- * opens it again when both are at half their watermark or below and nothing is stalled. After
- * {@link #stop()} the valve is left as it is. Publishes the counts as gauges. Not thread-safe
- * except {@link #stalled()}: use from one context.
+ * records received but not finished (written or dropped), the bytes they hold (the message, and its
+ * request record once encoded) and the stalled batches; closes the {@link Valve} when the records
+ * or the bytes reach their high watermark or a batch stalls, and opens it again when both are at
+ * half their watermark or below and nothing is stalled. After {@link #stop()} the valve is left as
+ * it is. Publishes the counts as gauges. Not thread-safe except {@link #stalled()}: use from one
+ * context.
  */
 final class SourceFlowControl implements StallRetry.Stalls {
 
@@ -46,7 +47,15 @@ final class SourceFlowControl implements StallRetry.Stalls {
     bytes += sizeBytes;
   }
 
-  /** A received record is finished (written, dead-lettered, abandoned or revoked). */
+  /** A received record now holds {@code sizeBytes} more: its encoded request record. */
+  void grew(long sizeBytes) {
+    bytes += sizeBytes;
+  }
+
+  /**
+   * A received record is finished (written, dead-lettered, abandoned or revoked); {@code sizeBytes}
+   * is all it was counted for.
+   */
   void released(long sizeBytes) {
     records--;
     bytes -= sizeBytes;

@@ -65,6 +65,28 @@ class BoundedInvokerTest {
   }
 
   @Test
+  @DisplayName("A waiting call's request is built when the call starts, not when it is queued")
+  void requestBuiltWhenTheCallStarts() {
+    HeldCalls function = new HeldCalls();
+    BoundedInvoker bounded = new BoundedInvoker(function, 1);
+    List<String> built = new ArrayList<>();
+
+    for (int i = 0; i < 3; i++) {
+      String name = "call-" + i;
+      bounded.invoke(
+          () -> {
+            built.add(name);
+            return name.getBytes(StandardCharsets.UTF_8);
+          });
+    }
+    assertThat(built).containsExactly("call-0");
+
+    function.answer(0, "zero");
+    assertThat(built).containsExactly("call-0", "call-1");
+    assertThat(function.started).containsExactly("call-0", "call-1");
+  }
+
+  @Test
   @DisplayName("An invoker that throws (a closed client) fails that call and frees its place")
   void throwingInvokerFailsTheCall() {
     HeldCalls function = new HeldCalls();

@@ -270,6 +270,47 @@ class PipelineEndToEndTest {
   }
 
   @Test
+  @DisplayName(
+      "The byte watermark counts each record's encoded request as well as its message, and every"
+          + " row still arrives")
+  void boundedMemoryCountsEncodedRequests(Vertx vertx) throws Exception {
+    topics("memory-bytes", 1);
+    SourceRows rows = new SourceRows(7, "memory-bytes").good(200, 2);
+    kafka.produce(source, 1, rows.values());
+    double messageBytes = rows.values().stream().mapToInt(v -> v.length).average().orElseThrow();
+    FunctionServer function = FunctionServer.start(vertx);
+    function.delay(100);
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    PipelineConfig config =
+        fastConfig(function)
+            .maxBufferedBytes(20_000)
+            .maxPollRecords(10)
+            .bufferSizeBytes(4096)
+            .build();
+    vertx.deployVerticle(new PipelineVerticle(config, registry)).await();
+    double bytesPerRecord = 0;
+    boolean sawPause = false;
+    long deadline = System.nanoTime() + DELIVERY_TIMEOUT.toNanos();
+    int expected = rows.expectedTargetValues().size();
+    while (targetCount() < expected && System.nanoTime() < deadline) {
+      double records = registry.get("pipeline.buffered.records").gauge().value();
+      if (records > 0) {
+        double bytes = registry.get("pipeline.buffered.bytes").gauge().value();
+        bytesPerRecord = Math.max(bytesPerRecord, bytes / records);
+      }
+      sawPause |= registry.get("pipeline.paused").gauge().value() == 1.0;
+      Thread.sleep(5);
+    }
+
+    assertThat(values(kafka.readAll(target, expected, DELIVERY_TIMEOUT)))
+        .containsExactlyInAnyOrderElementsOf(rows.expectedTargetValues());
+    assertThat(sawPause).isTrue();
+    assertThat(bytesPerRecord)
+        .as("bytes held per unfinished record: its message and its request record (~1.5 KB)")
+        .isGreaterThan(messageBytes + 1000);
+  }
+
+  @Test
   @DisplayName("After an abrupt stop without commit and a restart, every row reaches the target")
   void noLossAfterCrash(Vertx vertx) throws Exception {
     topics("crash", 2);

@@ -48,6 +48,26 @@ class SourceFlowControlTest {
   }
 
   @Test
+  @DisplayName(
+      "A record's encoded request counts towards the byte watermark until the record is released")
+  void encodedBytesCount() {
+    receive(2, 100);
+    flow.grew(300);
+    flow.grew(300);
+    flow.update();
+    assertThat(valve).isEmpty();
+    assertThat(gauge("pipeline.buffered.bytes")).isEqualTo(800.0);
+    receive(1, 100);
+    flow.grew(300);
+    flow.update();
+    assertThat(valve).containsExactly("pause");
+
+    release(2, 400);
+    assertThat(valve).containsExactly("pause", "resume");
+    assertThat(gauge("pipeline.buffered.bytes")).isEqualTo(400.0);
+  }
+
+  @Test
   @DisplayName("Consumption pauses at the record watermark and resumes at half of it, once each")
   void recordWatermarks() {
     receive(9, 1);
