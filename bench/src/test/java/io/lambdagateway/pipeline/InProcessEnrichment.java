@@ -18,7 +18,6 @@ final class InProcessEnrichment {
 
   private final Enricher enricher;
   private final TransferRequests requests = new TransferRequests();
-  private final TargetSerializer serializer = new TargetSerializer();
 
   /** The enricher as the gateway configures it from its environment: the same answers. */
   InProcessEnrichment(String publicIp) {
@@ -33,6 +32,7 @@ final class InProcessEnrichment {
     byte[] response = enricher.transform(request);
     List<String> eventIds = List.of(TransferRequests.eventId(source.offset()));
     List<TargetMessage> out = new ArrayList<>();
+    TargetSerializer serializer = new TargetSerializer();
     for (ResultRecord result : TransferResponses.read(response, eventIds)) {
       for (ChangeItem item : TransferResponses.items(result)) {
         out.add(serializer.serialize(item));

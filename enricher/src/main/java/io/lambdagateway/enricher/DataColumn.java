@@ -3,7 +3,7 @@ package io.lambdagateway.enricher;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lambdagateway.transfer.ChangeItem;
 import io.lambdagateway.transfer.ColumnSchema;
-import io.lambdagateway.transfer.RequestText;
+import io.lambdagateway.transfer.BodyText;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -14,7 +14,7 @@ import java.util.Base64;
  * (original type {@code mirror:binary}) and send the value as text. An item without a schema for
  * {@code data} is read as base64.
  *
- * <p>A base64 value still in the request's bytes ({@link RequestText}) is decoded from them.
+ * <p>A base64 value still in the request's bytes ({@link BodyText}) is decoded from them.
  */
 public final class DataColumn {
 
@@ -32,7 +32,7 @@ public final class DataColumn {
     if (isText(item)) {
       return value.textValue().getBytes(StandardCharsets.UTF_8);
     }
-    return value instanceof RequestText inBody
+    return value instanceof BodyText inBody
         ? inBody.decodeBase64()
         : Base64.getDecoder().decode(value.textValue());
   }

@@ -11,7 +11,7 @@ import io.lambdagateway.transfer.ChangeItem;
 import io.lambdagateway.transfer.ColumnSchema;
 import io.lambdagateway.transfer.Envelope;
 import io.lambdagateway.transfer.OldKeys;
-import io.lambdagateway.transfer.RequestText;
+import io.lambdagateway.transfer.BodyText;
 import io.lambdagateway.transfer.TableSchema;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -84,8 +84,8 @@ class DataColumnTest {
     JsonNode encoded = readFromRequest(base64, bytesType);
     JsonNode text = readFromRequest(rows, textType);
 
-    assertThat(encoded).isInstanceOf(RequestText.class);
-    assertThat(text).isInstanceOf(RequestText.class);
+    assertThat(encoded).isInstanceOf(BodyText.class);
+    assertThat(text).isInstanceOf(BodyText.class);
     assertThat(DataColumn.bytes(item(bytesType), encoded))
         .isEqualTo(rows.getBytes(StandardCharsets.UTF_8));
     assertThat(DataColumn.bytes(item(textType), text))

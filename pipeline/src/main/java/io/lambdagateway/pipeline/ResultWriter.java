@@ -19,7 +19,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 final class ResultWriter {
 
   private final BatchSender sender;
-  private final TargetSerializer serializer = new TargetSerializer();
   private final String targetTopic;
   private final DeadLetters deadLetters;
   private final PipelineMetrics metrics;
@@ -36,9 +35,10 @@ final class ResultWriter {
   PreparedWrite prepare(List<BatchPart> parts) {
     List<ProducerRecord<byte[], byte[]>> rows = new ArrayList<>();
     List<PreparedWrite.DeadLetter> letters = new ArrayList<>();
+    TargetSerializer serializer = new TargetSerializer();
     for (BatchPart part : parts) {
       if (part instanceof BatchPart.Written written) {
-        prepareResults(written, rows, letters);
+        prepareResults(written, serializer, rows, letters);
       } else if (part instanceof BatchPart.DeadLettered dead) {
         dead.records()
             .forEach(r -> letters.add(new PreparedWrite.DeadLetter(r.source(), dead.reason())));
@@ -59,6 +59,7 @@ final class ResultWriter {
 
   private void prepareResults(
       BatchPart.Written written,
+      TargetSerializer serializer,
       List<ProducerRecord<byte[], byte[]>> rows,
       List<PreparedWrite.DeadLetter> letters) {
     List<ResultRecord> results = written.results();
@@ -69,7 +70,8 @@ final class ResultWriter {
         metrics.result(result.result());
       }
       switch (result.result()) {
-        case OK, SPLIT -> prepareRows(source, TransferResponses.items(result), rows, letters);
+        case OK, SPLIT ->
+            prepareRows(source, TransferResponses.items(result), serializer, rows, letters);
         case PROCESSING_FAILED ->
             letters.add(
                 new PreparedWrite.DeadLetter(source, "ProcessingFailed: " + result.error()));
@@ -81,6 +83,7 @@ final class ResultWriter {
   private void prepareRows(
       SourceRecord source,
       List<ChangeItem> items,
+      TargetSerializer serializer,
       List<ProducerRecord<byte[], byte[]>> rows,
       List<PreparedWrite.DeadLetter> letters) {
     List<String> refusals = new ArrayList<>();

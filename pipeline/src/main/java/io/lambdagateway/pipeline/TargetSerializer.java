@@ -4,11 +4,13 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lambdagateway.transfer.BodyText;
 import io.lambdagateway.transfer.ChangeItem;
 import io.lambdagateway.transfer.TransferJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +20,25 @@ import java.util.TreeMap;
  * Transfer's Kafka-target "json" serializer (contract §5): an {@code insert} item becomes one
  * message whose value is {@code {column: value}} and whose key is {@code <schema>_<table>}. Object
  * keys are written in sorted order at every depth (Transfer is written in Go, whose JSON encoder
- * sorts map keys), values stay JSON (an object column stays an object) and numbers are exact,
- * decimals written without exponent. {@code update}, {@code delete} and system kinds are refused
- * with {@link UnsupportedChangeException}. Thread-safe.
+ * sorts map keys; of two columns with one name the later one is written, as a map keeps it), values
+ * stay JSON (an object column stays an object) and numbers are exact, decimals written without
+ * exponent. {@code update}, {@code delete} and system kinds are refused with {@link
+ * UnsupportedChangeException}.
+ *
+ * <p>Not thread-safe: use one per batch. It writes every item with one generator into one buffer
+ * and copies each value out, and reuses the key of the previous item's table; a generator and its
+ * buffers per item were a tenth of what the pipeline allocated.
  */
 public final class TargetSerializer {
+
+  private final ByteArrayBuilder bytes = new ByteArrayBuilder();
+
+  /** Null until the first item, and after an item whose writing failed half-way. */
+  private JsonGenerator generator;
+
+  private String keySchema;
+  private String keyTable;
+  private byte[] key;
 
   /** The target message of one change item. */
   public TargetMessage serialize(ChangeItem item) {
@@ -35,23 +51,64 @@ public final class TargetSerializer {
     if (names.size() != values.size()) {
       throw new UnsupportedChangeException("columnnames and columnvalues do not pair up");
     }
-    Map<String, JsonNode> row = new TreeMap<>();
-    for (int i = 0; i < names.size(); i++) {
-      row.put(names.get(i), values.get(i));
-    }
-    String key = item.schema() + "_" + item.table();
-    return new TargetMessage(key.getBytes(StandardCharsets.UTF_8), write(row));
+    return new TargetMessage(key(item), value(names, values));
   }
 
-  private static byte[] write(Map<String, JsonNode> row) {
-    ByteArrayBuilder bytes = new ByteArrayBuilder();
-    try (JsonGenerator out = TransferJson.factory().createGenerator(bytes)) {
-      out.enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN.mappedFeature());
-      writeObject(out, row);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  private byte[] key(ChangeItem item) {
+    if (!item.schema().equals(keySchema) || !item.table().equals(keyTable)) {
+      keySchema = item.schema();
+      keyTable = item.table();
+      key = (keySchema + "_" + keyTable).getBytes(StandardCharsets.UTF_8);
     }
-    return bytes.toByteArray();
+    return key;
+  }
+
+  private byte[] value(List<String> names, List<JsonNode> values) {
+    try {
+      JsonGenerator out = generator();
+      writeRow(out, names, values);
+      out.flush();
+      return bytes.toByteArray();
+    } catch (IOException e) {
+      generator = null;
+      throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      generator = null;
+      throw e;
+    } finally {
+      bytes.reset();
+    }
+  }
+
+  private JsonGenerator generator() throws IOException {
+    if (generator == null) {
+      generator = TransferJson.factory().createGenerator(bytes);
+      generator.enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN.mappedFeature());
+      // Each value is a message of its own: nothing between one and the next.
+      generator.setRootValueSeparator(null);
+    }
+    return generator;
+  }
+
+  /** The columns in name order; of equal names the last, as a map would keep it. */
+  private static void writeRow(JsonGenerator out, List<String> names, List<JsonNode> values)
+      throws IOException {
+    Integer[] order = new Integer[names.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    // A stable sort: equal names keep their order, so the last of them is the later column.
+    Arrays.sort(order, (a, b) -> names.get(a).compareTo(names.get(b)));
+    out.writeStartObject();
+    for (int k = 0; k < order.length; k++) {
+      String name = names.get(order[k]);
+      if (k + 1 < order.length && names.get(order[k + 1]).equals(name)) {
+        continue;
+      }
+      out.writeFieldName(name);
+      writeSorted(out, values.get(order[k]));
+    }
+    out.writeEndObject();
   }
 
   private static void writeObject(JsonGenerator out, Map<String, JsonNode> fields)
@@ -65,7 +122,9 @@ public final class TargetSerializer {
   }
 
   private static void writeSorted(JsonGenerator out, JsonNode value) throws IOException {
-    if (value.isObject()) {
+    if (value instanceof BodyText text) {
+      text.writeTo(out);
+    } else if (value.isObject()) {
       Map<String, JsonNode> fields = new TreeMap<>();
       Iterator<Map.Entry<String, JsonNode>> it = value.fields();
       it.forEachRemaining(e -> fields.put(e.getKey(), e.getValue()));

@@ -9,11 +9,12 @@ import java.util.List;
 
 /**
  * Reads a function's response {@code {"Records":[RESULT, ...]}} with the contract's codec ({@link
- * BatchJson#readResponse}) and holds it to the request (contract §3): exactly one result per
- * request record, in order; a result that names an eventID must name the request's. The codec reads
- * {@code cdc_splitted} (the public example function's spelling) as {@code cdc_split} and keeps
- * numbers exact. Any deviation throws {@link InvalidResponseException}, which fails the whole
- * batch. Thread-safe.
+ * BatchJson#readResponseKeepingText}: string values stay spans of the body until the target
+ * serializer copies them) and holds it to the request (contract §3): exactly one result per request
+ * record, in order; a result that names an eventID must name the request's. The codec reads {@code
+ * cdc_splitted} (the public example function's spelling) as {@code cdc_split} and keeps numbers
+ * exact. Any deviation throws {@link InvalidResponseException}, which fails the whole batch.
+ * Thread-safe.
  */
 public final class TransferResponses {
 
@@ -71,7 +72,7 @@ public final class TransferResponses {
 
   private static List<ResultRecord> records(byte[] body) {
     try {
-      return BatchJson.readResponse(body);
+      return BatchJson.readResponseKeepingText(body);
     } catch (MalformedBatchException e) {
       throw new InvalidResponseException(
           "the function's response is invalid: " + e.getMessage(), e);

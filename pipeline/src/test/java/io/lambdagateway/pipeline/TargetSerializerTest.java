@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.lambdagateway.transfer.BatchJson;
 import io.lambdagateway.transfer.ChangeItem;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -94,5 +95,43 @@ class TargetSerializerTest {
         .isEqualTo(
             "{\"a\":[],\"f\":false,\"n\":null,\"o\":{},\"q\":\"say \\\"hi\\\"\\n\","
                 + "\"t\":-7,\"u\":\"été ✓\"}");
+  }
+
+  @Test
+  @DisplayName(
+      "Items read as the pipeline reads them (text kept in the body) serialize to the same bytes"
+          + " as items read as text, one serializer for many items, after a refusal too")
+  void sameBytesFromTheBody() {
+    String response =
+        "{\"Records\":[{\"result\":\"Split\",\"cdc_split\":["
+            + "{\"kind\":\"insert\",\"schema\":\"s\",\"table\":\"t\","
+            + "\"columnnames\":[\"b\",\"a\",\"c\",\"a\",\"e\",\"u\",\"o\"],"
+            + "\"columnvalues\":[\"with \\\"quotes\\\" and \\\\ and \\/\",\"caf\\u00e9\","
+            + "\"café ☕ \\ud83d\\ude00 😀\",\"second a\",\"\",\"\\u0001\\t\","
+            + "{\"z\":\"\\u00e9\",\"y\":[\"\\/\"]}]},"
+            + "{\"kind\":\"update\",\"columnnames\":[],\"columnvalues\":[]},"
+            + "{\"kind\":\"insert\",\"schema\":\"s\",\"table\":\"u\",\"columnnames\":[\"x\"],"
+            + "\"columnvalues\":[\"plain\"]}]}]}";
+    byte[] body = response.getBytes(StandardCharsets.UTF_8);
+    List<ChangeItem> kept = BatchJson.readResponseKeepingText(body).get(0).cdcSplit();
+    List<ChangeItem> model = BatchJson.readResponse(body).get(0).cdcSplit();
+    TargetSerializer keptSerializer = new TargetSerializer();
+
+    for (int i = 0; i < kept.size(); i++) {
+      ChangeItem item = kept.get(i);
+      if (!"insert".equals(item.kind())) {
+        assertThatThrownBy(() -> keptSerializer.serialize(item))
+            .isInstanceOf(UnsupportedChangeException.class);
+        continue;
+      }
+      TargetMessage fromBody = keptSerializer.serialize(item);
+      TargetMessage fromText = new TargetSerializer().serialize(model.get(i));
+      assertThat(fromBody.value()).isEqualTo(fromText.value());
+      assertThat(fromBody.key()).isEqualTo(fromText.key());
+    }
+    assertThat(new String(keptSerializer.serialize(kept.get(0)).value(), StandardCharsets.UTF_8))
+        .startsWith("{\"a\":\"second a\",\"b\":\"with \\\"quotes\\\" and \\\\ and /\"");
+    assertThat(new String(keptSerializer.serialize(kept.get(2)).key(), StandardCharsets.UTF_8))
+        .isEqualTo("s_u");
   }
 }

@@ -3,7 +3,9 @@ package io.lambdagateway.transfer;
 import static io.lambdagateway.transfer.TransferJson.FACTORY;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,7 +112,20 @@ public final class BatchJson {
    */
   public static List<ResultRecord> readResponse(byte[] response) {
     List<ResultRecord> records = new ArrayList<>();
-    RecordsJson.read(response, "response", parser -> records.add(ResultRecordJson.read(parser)));
+    RecordsJson.read(
+        response, "response", parser -> records.add(ResultRecordJson.read(parser, null)));
+    return records;
+  }
+
+  /**
+   * All records of a response body, as {@link #readResponse} reads them, but with the string values
+   * of their items kept as spans of {@code response} ({@link BodyText}): for a reader that writes
+   * the values out again, as the pipeline's target serializer does.
+   */
+  public static List<ResultRecord> readResponseKeepingText(byte[] response) {
+    List<ResultRecord> records = new ArrayList<>();
+    RecordsJson.read(
+        response, "response", parser -> records.add(ResultRecordJson.read(parser, response)));
     return records;
   }
 
@@ -122,6 +137,21 @@ public final class BatchJson {
             RequestRecordJson.write(out, record);
           }
         });
+  }
+
+  /**
+   * One record of a request, exactly as it appears among the {@code Records} that {@link
+   * #writeRequest} writes; {@code sizeHint} is the expected length, so that it is written in one
+   * buffer and copied once.
+   */
+  public static byte[] writeRequestRecord(BatchRecord record, int sizeHint) {
+    ByteArrayBuilder bytes = new ByteArrayBuilder(sizeHint);
+    try (JsonGenerator out = TransferJson.FACTORY.createGenerator(bytes)) {
+      RequestRecordJson.write(out, record);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
   }
 
   /** A response body in the full form, each result written as {@link ResultRecord} describes. */

@@ -22,15 +22,10 @@ final class ChangeItemReader {
 
   private ChangeItemReader() {}
 
-  /** Reads the object whose START_OBJECT is the parser's current token. */
-  static ChangeItem read(JsonParser parser) throws IOException {
-    return read(parser, null);
-  }
-
   /**
    * Reads the object whose START_OBJECT is the parser's current token, its column values' strings
    * kept as spans of {@code body} when it is the whole array the parser reads (see {@link
-   * ColumnListsJson#readValues(JsonParser, String, byte[])}).
+   * ColumnListsJson#readValues(JsonParser, String, byte[])}), as text when it is null.
    */
   static ChangeItem read(JsonParser parser, byte[] body) throws IOException {
     ChangeItemFields item = new ChangeItemFields();

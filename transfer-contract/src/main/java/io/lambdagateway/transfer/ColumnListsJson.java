@@ -38,7 +38,7 @@ final class ColumnListsJson {
   }
 
   /**
-   * The values, with each string kept as its span of {@code body} ({@link RequestText}), the whole
+   * The values, with each string kept as its span of {@code body} ({@link BodyText}), the whole
    * array the parser reads, or read by Jackson when it is null. A string's closing quote is found
    * from where the next token starts, once Jackson has skipped (and so checked) the string.
    */
@@ -54,7 +54,7 @@ final class ColumnListsJson {
       boolean kept = body != null && token == JsonToken.VALUE_STRING;
       int tokenStart = kept || pendingQuote >= 0 ? tokenStart(parser, body) : -1;
       if (pendingQuote >= 0) {
-        values.add(new RequestText(body, pendingQuote, closingQuoteBefore(body, tokenStart)));
+        values.add(new BodyText(body, pendingQuote, closingQuoteBefore(body, tokenStart)));
         pendingQuote = -1;
       }
       if (token == JsonToken.END_ARRAY) {

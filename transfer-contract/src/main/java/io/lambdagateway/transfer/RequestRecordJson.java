@@ -20,7 +20,7 @@ final class RequestRecordJson {
   /**
    * Reads the record whose first token is the parser's current token; {@code body} is the whole
    * array the parser reads, whose column values' strings are kept as spans of it ({@link
-   * RequestText}), or null to read them as text.
+   * BodyText}), or null to read them as text.
    */
   static BatchRecord read(JsonParser parser, byte[] body) throws IOException {
     RecordsJson.requireRecordObject(parser);

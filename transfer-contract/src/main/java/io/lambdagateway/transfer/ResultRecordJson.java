@@ -21,8 +21,12 @@ final class ResultRecordJson {
 
   private ResultRecordJson() {}
 
-  /** Reads the record whose first token is the parser's current token. */
-  static ResultRecord read(JsonParser parser) throws IOException {
+  /**
+   * Reads the record whose first token is the parser's current token; its items' string values kept
+   * as spans of {@code body} when it is the whole array the parser reads ({@link BodyText}), as
+   * text when it is null.
+   */
+  static ResultRecord read(JsonParser parser, byte[] body) throws IOException {
     RecordsJson.requireRecordObject(parser);
     ResultFields result = new ResultFields();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -32,8 +36,8 @@ final class ResultRecordJson {
         continue;
       }
       switch (field) {
-        case "cdc" -> result.cdc = readItem(parser, field);
-        case "cdc_split", "cdc_splitted" -> result.cdcSplit = readItems(parser, field);
+        case "cdc" -> result.cdc = readItem(parser, field, body);
+        case "cdc_split", "cdc_splitted" -> result.cdcSplit = readItems(parser, field, body);
         case "result" -> result.result = readResult(parser);
         case "error" -> result.error = readString(parser, field);
         default -> {
@@ -73,20 +77,22 @@ final class ResultRecordJson {
     out.writeEndObject();
   }
 
-  private static ChangeItem readItem(JsonParser parser, String field) throws IOException {
+  private static ChangeItem readItem(JsonParser parser, String field, byte[] body)
+      throws IOException {
     if (parser.currentToken() != JsonToken.START_OBJECT) {
       throw malformed(parser, "'" + field + "' must be a change item object");
     }
-    return ChangeItemReader.read(parser);
+    return ChangeItemReader.read(parser, body);
   }
 
-  private static List<ChangeItem> readItems(JsonParser parser, String field) throws IOException {
+  private static List<ChangeItem> readItems(JsonParser parser, String field, byte[] body)
+      throws IOException {
     if (parser.currentToken() != JsonToken.START_ARRAY) {
       throw malformed(parser, "'" + field + "' must be an array of change items");
     }
     List<ChangeItem> items = new ArrayList<>();
     while (parser.nextToken() != JsonToken.END_ARRAY) {
-      items.add(readItem(parser, field));
+      items.add(readItem(parser, field, body));
     }
     return items;
   }

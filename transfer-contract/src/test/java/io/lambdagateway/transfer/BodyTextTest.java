@@ -3,8 +3,11 @@ package io.lambdagateway.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -12,8 +15,8 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("String column values of a request being transformed stay in the body until read")
-class RequestTextTest {
+@DisplayName("String column values of a body being read stay in the body until read")
+class BodyTextTest {
 
   private static final String LONG_BASE64 =
       Base64.getEncoder()
@@ -57,7 +60,7 @@ class RequestTextTest {
       assertThat(value).isEqualTo(expected.get(i));
       assertThat(value.isTextual()).isEqualTo(expected.get(i).isTextual());
       if (value.isTextual()) {
-        assertThat(value).isInstanceOf(RequestText.class);
+        assertThat(value).isInstanceOf(BodyText.class);
         assertThat(value.textValue()).isEqualTo(expected.get(i).textValue());
         assertThat(value.asText()).isEqualTo(expected.get(i).asText());
         assertThat(value.hashCode()).isEqualTo(expected.get(i).hashCode());
@@ -90,12 +93,12 @@ class RequestTextTest {
   void decodesBase64() {
     List<JsonNode> values = transformedValues(request(VALUES));
 
-    assertThat(((RequestText) values.get(0)).decodeBase64())
+    assertThat(((BodyText) values.get(0)).decodeBase64())
         .isEqualTo(Base64.getDecoder().decode(LONG_BASE64));
-    assertThat(((RequestText) values.get(1)).decodeBase64()).isEmpty();
-    assertThat(((RequestText) values.get(12)).decodeBase64())
+    assertThat(((BodyText) values.get(1)).decodeBase64()).isEmpty();
+    assertThat(((BodyText) values.get(12)).decodeBase64())
         .isEqualTo(new byte[] {(byte) 0x41, (byte) 0x42, (byte) 0x43, (byte) 0xFF});
-    assertThatThrownBy(() -> ((RequestText) values.get(13)).decodeBase64())
+    assertThatThrownBy(() -> ((BodyText) values.get(13)).decodeBase64())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(catchMessage(() -> Base64.getDecoder().decode(values.get(13).textValue())));
   }
@@ -108,6 +111,52 @@ class RequestTextTest {
     assertThat(value.isTextual()).isTrue();
     assertThat(value).isEqualTo(TextNode.valueOf("abc")).isNotEqualTo(TextNode.valueOf("abd"));
     assertThat(TransferJson.MAPPER.valueToTree(value).textValue()).isEqualTo("abc");
+  }
+
+  @Test
+  @DisplayName(
+      "Written to a generator, each is the bytes writeString(textValue()) writes, escapes or not")
+  void writtenAsJacksonWritesTheText() throws Exception {
+    for (JsonNode value : transformedValues(request(VALUES))) {
+      if (value.isTextual()) {
+        assertThat(written(g -> ((BodyText) value).writeTo(g)))
+            .isEqualTo(written(g -> g.writeString(value.textValue())));
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("A response read keeping text has them in its items, equal to the model reading")
+  void responseKeepingText() {
+    byte[] response =
+        ("{\"Records\":[{\"result\":\"Split\",\"cdc_split\":[{\"kind\":\"insert\","
+                + "\"columnnames\":[],\"columnvalues\":"
+                + VALUES
+                + "}]}]}")
+            .getBytes(StandardCharsets.UTF_8);
+
+    List<JsonNode> kept =
+        BatchJson.readResponseKeepingText(response).get(0).cdcSplit().get(0).columnValues();
+    List<JsonNode> model = BatchJson.readResponse(response).get(0).cdcSplit().get(0).columnValues();
+
+    assertThat(kept).hasSameSizeAs(model);
+    for (int i = 0; i < kept.size(); i++) {
+      assertThat(kept.get(i)).isEqualTo(model.get(i));
+      assertThat(kept.get(i) instanceof BodyText).isEqualTo(model.get(i).isTextual());
+    }
+    assertThat(model).allMatch(value -> !(value instanceof BodyText));
+  }
+
+  private interface Writing {
+    void write(JsonGenerator generator) throws IOException;
+  }
+
+  private static byte[] written(Writing writing) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (JsonGenerator generator = TransferJson.FACTORY.createGenerator(out)) {
+      writing.write(generator);
+    }
+    return out.toByteArray();
   }
 
   @Test

@@ -14,21 +14,27 @@ import java.util.Base64;
 import java.util.Objects;
 
 /**
- * A string column value of a request being transformed, kept as the span of the body it stands in
- * and decoded only when asked. A Kafka value arrives as one long base64 string per record: turning
- * it into characters and a {@code String} (which a function then turns back into bytes to decode
- * it) was about a fifth of the gateway's CPU samples on small calls under load (JFR). {@link
- * #decodeBase64()} decodes it from the body instead, and nothing reads the string at all unless a
- * function asks for {@link #textValue()}.
+ * A string column value of a body being read, kept as the span of the body it stands in and decoded
+ * only when asked. Two readers use it:
+ *
+ * <ul>
+ *   <li>A request being transformed: a Kafka value arrives as one long base64 string per record;
+ *       turning it into characters and a {@code String} (which a function then turns back into
+ *       bytes to decode it) was about a fifth of the gateway's CPU samples on small calls under
+ *       load (JFR). {@link #decodeBase64()} decodes it from the body instead, and nothing reads the
+ *       string at all unless a function asks for {@link #textValue()}.
+ *   <li>A response the pipeline turns into target messages: {@link #writeTo} copies the value's
+ *       bytes into the target message when they hold no escape, without a {@code String} between.
+ * </ul>
  *
  * <p>It is a textual node like a {@code TextNode} of the same text, and equal to one when asked
  * itself ({@code TextNode.equals} only knows {@code TextNode}s, so compare from this side); the
- * text is Jackson's reading of the same bytes. {@code BatchJson.readRequest}, which builds a model
- * of the batch, keeps giving {@code TextNode}s. It holds the body's array as long as it lives, like
- * the batch it came from. Not thread-safe: its text is computed on first use, as its batch's
- * records are, on one thread.
+ * text is Jackson's reading of the same bytes. The model readers ({@code BatchJson.readRequest},
+ * {@code BatchJson.readResponse}) keep giving {@code TextNode}s. It holds the body's array as long
+ * as it lives, like the batch it came from. Not thread-safe: its text is computed on first use, as
+ * its batch's records are, on one thread.
  */
-public final class RequestText extends ValueNode {
+public final class BodyText extends ValueNode {
 
   private static final long serialVersionUID = 1L;
 
@@ -42,7 +48,7 @@ public final class RequestText extends ValueNode {
 
   private String text;
 
-  RequestText(byte[] body, int quote, int closingQuote) {
+  BodyText(byte[] body, int quote, int closingQuote) {
     this.body = body;
     this.quote = quote;
     this.closingQuote = closingQuote;
@@ -78,6 +84,19 @@ public final class RequestText extends ValueNode {
     return Base64.getDecoder().decode(textValue());
   }
 
+  /**
+   * Writes the value as {@code generator.writeString(textValue())} does. Bytes without a backslash
+   * are copied as they are: the parser that read past them has checked that they are UTF-8 with no
+   * control character and no quote, and Jackson writes such text back byte for byte.
+   */
+  public void writeTo(JsonGenerator generator) throws IOException {
+    if (closingQuote > quote && !hasEscape()) {
+      generator.writeRawUTF8String(body, quote + 1, closingQuote - quote - 1);
+    } else {
+      generator.writeString(textValue());
+    }
+  }
+
   @Override
   public JsonNodeType getNodeType() {
     return JsonNodeType.STRING;
@@ -108,6 +127,15 @@ public final class RequestText extends ValueNode {
   @Override
   public int hashCode() {
     return textValue().hashCode();
+  }
+
+  private boolean hasEscape() {
+    for (int i = quote + 1; i < closingQuote; i++) {
+      if (body[i] == '\\') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Jackson's reading of the string that starts at the opening quote. */
