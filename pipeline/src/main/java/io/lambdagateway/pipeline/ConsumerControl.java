@@ -64,6 +64,11 @@ final class ConsumerControl implements SourceFlowControl.Valve, OffsetCommits.Co
     return assignedCount;
   }
 
+  /** Whether the source is paused now. */
+  boolean paused() {
+    return paused;
+  }
+
   @Override
   public void pause() {
     paused = true;

@@ -173,7 +173,9 @@ public final class PipelineVerticle extends VerticleBase {
     consumer.partitionsRevokedHandler(this::onRevoked);
     // Records are taken a whole poll at a time, by a loop of our own (SourcePoller), not by the
     // consumer stream's handlers.
-    poller = new SourcePoller(vertx, consumer, records::onPoll, this::onConsumerFailure);
+    poller =
+        new SourcePoller(
+            vertx, consumer, records::onPoll, this::onConsumerFailure, control::paused);
     return consumer.subscribe(config.sourceTopic()).onSuccess(v -> poller.start());
   }
 

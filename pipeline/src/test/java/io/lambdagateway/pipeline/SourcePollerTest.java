@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.NoOffsetForPartitionException;
 import org.awaitility.Awaitility;
@@ -68,7 +70,8 @@ class SourcePollerTest {
                 }
               };
             },
-            err -> {});
+            err -> {},
+            () -> false);
     context.runOnContext(v -> consumer.subscribe(topic).onSuccess(ok -> poller.start()));
 
     kafka.produce(topic, 1, values(0, 50));
@@ -101,7 +104,8 @@ class SourcePollerTest {
               consumer.pause(new TopicPartition(topic, 0));
               return () -> rest.add(records.size());
             },
-            err -> {});
+            err -> {},
+            () -> false);
     kafka.produce(topic, 1, values(0, 50));
     context.runOnContext(v -> consumer.subscribe(topic).onSuccess(ok -> poller.start()));
 
@@ -116,13 +120,59 @@ class SourcePollerTest {
 
   @Test
   @DisplayName(
+      "While the source is paused a poll waits briefly, so that a resume takes effect at once and"
+          + " not after a second-long poll")
+  void resumeTakesEffectAtOnce() throws Exception {
+    Context context = vertx.getOrCreateContext();
+    AtomicBoolean paused = new AtomicBoolean();
+    AtomicLong resumedAt = new AtomicLong();
+    AtomicLong nextPollAt = new AtomicLong();
+    KafkaConsumer<byte[], byte[]> consumer = consumerOn(context, "earliest", "10");
+    TopicPartition partition = new TopicPartition(topic, 0);
+    SourcePoller poller =
+        new SourcePoller(
+            vertx,
+            consumer,
+            records -> {
+              if (resumedAt.get() == 0) {
+                paused.set(true);
+                consumer.pause(partition);
+                vertx.setTimer(
+                    100,
+                    id -> {
+                      paused.set(false);
+                      resumedAt.set(System.nanoTime());
+                      consumer.resume(partition);
+                    });
+              } else {
+                nextPollAt.compareAndSet(0, System.nanoTime());
+              }
+              return () -> {};
+            },
+            err -> {},
+            paused::get);
+    kafka.produce(topic, 1, values(0, 50));
+    context.runOnContext(v -> consumer.subscribe(topic).onSuccess(ok -> poller.start()));
+
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> nextPollAt.get() != 0);
+    context.runOnContext(v -> poller.stop());
+
+    assertThat(Duration.ofNanos(nextPollAt.get() - resumedAt.get()))
+        .as("from the resume to the next records (a 1 s paused poll: about 900 ms)")
+        .isLessThan(Duration.ofMillis(600));
+    context.runOnContext(v -> consumer.close());
+  }
+
+  @Test
+  @DisplayName(
       "A failed poll is reported and polled again after a pause that grows while polls keep failing")
   void failedPollsAreRetriedAfterAPause() throws Exception {
     Context context = vertx.getOrCreateContext();
     List<Throwable> failures = new CopyOnWriteArrayList<>();
     // No committed offset and no reset policy: every poll fails once the partition is assigned.
     KafkaConsumer<byte[], byte[]> consumer = consumerOn(context, "none", "500");
-    SourcePoller poller = new SourcePoller(vertx, consumer, records -> () -> {}, failures::add);
+    SourcePoller poller =
+        new SourcePoller(vertx, consumer, records -> () -> {}, failures::add, () -> false);
     context.runOnContext(v -> consumer.subscribe(topic).onSuccess(ok -> poller.start()));
 
     Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !failures.isEmpty());
