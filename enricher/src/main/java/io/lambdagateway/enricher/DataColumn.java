@@ -1,9 +1,9 @@
 package io.lambdagateway.enricher;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lambdagateway.transfer.BodyText;
 import io.lambdagateway.transfer.ChangeItem;
 import io.lambdagateway.transfer.ColumnSchema;
-import io.lambdagateway.transfer.BodyText;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
