@@ -1,5 +1,6 @@
 package io.lambdagateway.kafka.testing;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,13 +12,15 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * The broker's own topic administration, through an admin client connected on first use. It exists
  * because creating a topic is not enough for tests: {@link #create} returns only once every
- * partition has a leader, so the next client sees the topic at once.
+ * partition has a leader that answers, so the next client can read and write it at once.
  */
 final class TopicAdmin implements AutoCloseable {
 
@@ -46,6 +49,7 @@ final class TopicAdmin implements AutoCloseable {
         admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all(),
         "create topic " + name);
     awaitLeaders(admin, name, partitions);
+    awaitLeadersActing(admin, name, partitions);
   }
 
   /** Like {@link #create}, but a topic that exists already is left as it is. */
@@ -90,6 +94,21 @@ final class TopicAdmin implements AutoCloseable {
     }
     throw new IllegalStateException(
         "topic " + name + " has no leader for every partition after " + TIMEOUT_SECONDS + " s");
+  }
+
+  /**
+   * Waits until every partition's leader answers a read of the end offset. The broker's metadata
+   * names a new partition's leader a moment before that leader acts as one: an idempotent producer
+   * whose first write to it was refused (NOT_LEADER_OR_FOLLOWER) while its next ones were accepted
+   * then retried the first with OUT_OF_ORDER_SEQUENCE_NUMBER until it expired. The admin client
+   * retries the reads until the leaders answer.
+   */
+  private static void awaitLeadersActing(Admin admin, String name, int partitions) {
+    Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+    for (int partition = 0; partition < partitions; partition++) {
+      ends.put(new TopicPartition(name, partition), OffsetSpec.latest());
+    }
+    await(admin.listOffsets(ends).all(), "read the end offsets of " + name);
   }
 
   /** The topic's description, or empty while the broker's metadata does not know it yet. */
