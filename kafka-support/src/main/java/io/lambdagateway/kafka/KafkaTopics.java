@@ -13,6 +13,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Non-blocking topic administration. It uses kafka-clients' own asynchronous {@link Admin} because
@@ -21,6 +22,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
 public final class KafkaTopics {
 
   private static final Duration ADMIN_CLOSE_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration LEADERS_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration LEADERS_RETRY = Duration.ofMillis(50);
 
   private KafkaTopics() {}
 
@@ -59,7 +62,9 @@ public final class KafkaTopics {
 
   private static Future<Boolean> create(Vertx vertx, Admin admin, NewTopic topic) {
     return toVertx(vertx, admin.createTopics(List.of(topic)).all())
-        .compose(created -> toVertx(vertx, leadersActing(admin, topic)))
+        .compose(
+            created ->
+                leadersActing(vertx, admin, topic, System.nanoTime() + LEADERS_TIMEOUT.toNanos()))
         .map(true)
         .recover(
             err ->
@@ -74,15 +79,30 @@ public final class KafkaTopics {
    * as one: an idempotent producer whose first write to it was refused (NOT_LEADER_OR_FOLLOWER)
    * while its next ones were accepted then retried the first with OUT_OF_ORDER_SEQUENCE_NUMBER
    * until it expired (seen in ProducerVerticleTest and in the benchmarks). The admin client retries
-   * the reads until the leaders answer.
+   * a read that a partition's leader refuses; a topic the metadata does not know yet is asked again
+   * here.
    */
-  private static KafkaFuture<Void> leadersActing(Admin admin, NewTopic topic) {
+  private static Future<Void> leadersActing(
+      Vertx vertx, Admin admin, NewTopic topic, long deadlineNanos) {
     Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
     int partitions = topic.numPartitions() > 0 ? topic.numPartitions() : 1;
     for (int partition = 0; partition < partitions; partition++) {
       ends.put(new TopicPartition(topic.name(), partition), OffsetSpec.latest());
     }
-    return admin.listOffsets(ends).all().thenApply(offsets -> null);
+    return toVertx(vertx, admin.listOffsets(ends).all())
+        .<Void>mapEmpty()
+        .recover(
+            err ->
+                unknownTopic(err) && System.nanoTime() < deadlineNanos
+                    ? vertx
+                        .timer(LEADERS_RETRY.toMillis())
+                        .compose(v -> leadersActing(vertx, admin, topic, deadlineNanos))
+                    : Future.failedFuture(err));
+  }
+
+  private static boolean unknownTopic(Throwable err) {
+    return err instanceof UnknownTopicOrPartitionException
+        || err.getCause() instanceof UnknownTopicOrPartitionException;
   }
 
   /** Completes on the caller's Vert.x context, not on the admin client's thread. */
