@@ -107,7 +107,7 @@ class TargetSerializerTest {
             + "{\"kind\":\"insert\",\"schema\":\"s\",\"table\":\"t\","
             + "\"columnnames\":[\"b\",\"a\",\"c\",\"a\",\"e\",\"u\",\"o\"],"
             + "\"columnvalues\":[\"with \\\"quotes\\\" and \\\\ and \\/\",\"caf\\u00e9\","
-            + "\"café ☕ \\ud83d\\ude00 😀\",\"second a\",\"\",\"\\u0001\\t\","
+            + "\"café ☕ \\ud83d\\ude00 😀\",\"second a\",\"🚀 raw only\",\"\\u0001\\t\","
             + "{\"z\":\"\\u00e9\",\"y\":[\"\\/\"]}]},"
             + "{\"kind\":\"update\",\"columnnames\":[],\"columnvalues\":[]},"
             + "{\"kind\":\"insert\",\"schema\":\"s\",\"table\":\"u\",\"columnnames\":[\"x\"],"

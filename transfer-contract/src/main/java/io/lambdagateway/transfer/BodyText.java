@@ -38,6 +38,9 @@ public final class BodyText extends ValueNode {
 
   private static final long serialVersionUID = 1L;
 
+  /** The first byte of a 4-byte UTF-8 sequence (a character beyond the BMP) is at least this. */
+  private static final int FOUR_BYTE_LEAD = 0xF0;
+
   private final transient byte[] body;
 
   /** The index of the opening quote. */
@@ -85,12 +88,15 @@ public final class BodyText extends ValueNode {
   }
 
   /**
-   * Writes the value as {@code generator.writeString(textValue())} does. Bytes without a backslash
-   * are copied as they are: the parser that read past them has checked that they are UTF-8 with no
-   * control character and no quote, and Jackson writes such text back byte for byte.
+   * Writes the value as {@code generator.writeString(textValue())} does. Bytes with no backslash
+   * and no character beyond the BMP are copied as they are: the parser that read past them has
+   * checked that they are UTF-8 with no control character and no quote, and Jackson writes such
+   * text back byte for byte. It writes a character beyond the BMP as two {@code \\uXXXX} escapes,
+   * so a span with one (a 4-byte UTF-8 sequence) goes through {@code writeString}, as does one with
+   * an escape.
    */
   public void writeTo(JsonGenerator generator) throws IOException {
-    if (closingQuote > quote && !hasEscape()) {
+    if (closingQuote > quote && writtenAsIs()) {
       generator.writeRawUTF8String(body, quote + 1, closingQuote - quote - 1);
     } else {
       generator.writeString(textValue());
@@ -129,13 +135,13 @@ public final class BodyText extends ValueNode {
     return textValue().hashCode();
   }
 
-  private boolean hasEscape() {
+  private boolean writtenAsIs() {
     for (int i = quote + 1; i < closingQuote; i++) {
-      if (body[i] == '\\') {
-        return true;
+      if (body[i] == '\\' || (body[i] & 0xFF) >= FOUR_BYTE_LEAD) {
+        return false;
       }
     }
-    return false;
+    return true;
   }
 
   /** Jackson's reading of the string that starts at the opening quote. */
