@@ -23,8 +23,9 @@ import java.util.Objects;
  *       bytes to decode it) was about a fifth of the gateway's CPU samples on small calls under
  *       load (JFR). {@link #decodeBase64()} decodes it from the body instead, and nothing reads the
  *       string at all unless a function asks for {@link #textValue()}.
- *   <li>A response the pipeline turns into target messages: {@link #writeTo} copies the value's
- *       bytes into the target message when they hold no escape, without a {@code String} between.
+ *   <li>A response the pipeline turns into target messages: {@link #writeTo} copies an ASCII
+ *       value's bytes into the target message when they hold no escape, without a {@code String}
+ *       between.
  * </ul>
  *
  * <p>It is a textual node like a {@code TextNode} of the same text, and equal to one when asked
@@ -37,9 +38,6 @@ import java.util.Objects;
 public final class BodyText extends ValueNode {
 
   private static final long serialVersionUID = 1L;
-
-  /** The first byte of a 4-byte UTF-8 sequence (a character beyond the BMP) is at least this. */
-  private static final int FOUR_BYTE_LEAD = 0xF0;
 
   private final transient byte[] body;
 
@@ -88,12 +86,12 @@ public final class BodyText extends ValueNode {
   }
 
   /**
-   * Writes the value as {@code generator.writeString(textValue())} does. Bytes with no backslash
-   * and no character beyond the BMP are copied as they are: the parser that read past them has
-   * checked that they are UTF-8 with no control character and no quote, and Jackson writes such
-   * text back byte for byte. It writes a character beyond the BMP as two {@code \\uXXXX} escapes,
-   * so a span with one (a 4-byte UTF-8 sequence) goes through {@code writeString}, as does one with
-   * an escape.
+   * Writes the value as {@code generator.writeString(textValue())} does. ASCII bytes without a
+   * backslash are copied as they are: the parser that read past them has checked that they hold no
+   * control character and no quote, and Jackson writes such text back byte for byte. Anything else
+   * goes through {@code writeString}: an escape, and any non-ASCII byte. Jackson writes a character
+   * beyond the BMP as two {@code \\uXXXX} escapes, not as the 4 bytes it came in, and nothing here
+   * checks that other non-ASCII text would come back byte for byte.
    */
   public void writeTo(JsonGenerator generator) throws IOException {
     if (closingQuote > quote && writtenAsIs()) {
@@ -137,7 +135,7 @@ public final class BodyText extends ValueNode {
 
   private boolean writtenAsIs() {
     for (int i = quote + 1; i < closingQuote; i++) {
-      if (body[i] == '\\' || (body[i] & 0xFF) >= FOUR_BYTE_LEAD) {
+      if (body[i] == '\\' || body[i] < 0) {
         return false;
       }
     }
