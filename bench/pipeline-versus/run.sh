@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The pipeline side by side with a Kafka-only copy (same target messages) and a Kafka Streams
 # application (same enrichment, in-process), one run on the in-process broker: throughput on a
-# backlog (each side drains it twice to warm up first, -Dbench.warmUps=N; CPU seconds of the bench JVM
+# backlog (the copy and the pipeline drain it once to warm up first; CPU seconds of the bench JVM
 # and of the gateway per side), then p50/p99 end-to-end latency at 1k msg/s with flush 0 and 1 s
 # (5 s measured, after 5 s of the same traffic).
 # About 2-3 minutes of test time. The pipeline calls the gateway jar, launched with the documented

@@ -38,10 +38,10 @@ import org.slf4j.LoggerFactory;
  * The pipeline side by side with its two alternatives, in one run on the in-process broker, same
  * input: (1) a Kafka-only copy writing the same number and size of target messages (precomputed),
  * (2) a Kafka Streams application doing the same enrichment in-process. Throughput on a backlog
- * (each side drains it twice to warm up first), with the CPU time each side used, then end-to-end
- * latency at a fixed rate, flush 0 and 1 s. The pipeline calls the gateway jar (its own JVM, the
- * documented launch's flags) by function URL, as Transfer does. Not part of any default build:
- * bench/pipeline-versus/run.sh. Results: target/pipeline-versus.md.
+ * (the copy and the pipeline drain it once to warm up first), with the CPU time each side used,
+ * then end-to-end latency at a fixed rate, flush 0 and 1 s. The pipeline calls the gateway jar (its
+ * own JVM, the documented launch's flags) by function URL, as Transfer does. Not part of any
+ * default build: bench/pipeline-versus/run.sh. Results: target/pipeline-versus.md.
  */
 @Tag("bench")
 class PipelineVersusTest {
@@ -49,7 +49,6 @@ class PipelineVersusTest {
   private static final Logger LOG = LoggerFactory.getLogger(PipelineVersusTest.class);
   private static final int MESSAGES = Integer.getInteger("bench.messages", 10_000);
   private static final int MAX_ROWS = 10;
-  private static final int WARM_UPS = Integer.getInteger("bench.warmUps", 2);
   private static final int LATENCY_RATE = Integer.getInteger("bench.latencyRate", 1_000);
   private static final int LATENCY_SECONDS = 5;
   private static final int LATENCY_WARM_UP_SECONDS = 5;
@@ -119,8 +118,7 @@ class PipelineVersusTest {
     row("pipeline → gateway jar (function URL)", pipeline, targetCount);
 
     double[] streams =
-        warmThenDrain(
-            "streams", (in, out) -> streams(in, out, 100, enrichment), source, targetCount);
+        drainInto("streams", (in, out) -> streams(in, out, 100, enrichment), source, targetCount);
     row("Kafka Streams, enricher in-process (linger 100 ms, its default)", streams, targetCount);
 
     report.add("");
@@ -249,17 +247,16 @@ class PipelineVersusTest {
   }
 
   /**
-   * Drains the backlog {@link #WARM_UPS} times with the side, each time into a new target topic,
-   * then once more and returns that run's figures ({@link #drain}). The warm-ups are for the code
-   * of the side's Kafka legs in this JVM and, for the pipeline, the gateway's JVM, which has only
-   * answered the schema probe: after one warm-up a 10,000-message drain still took 2.7 s and 0.8 s
-   * of gateway CPU, after two or more 1.4-1.8 s and 0.3-0.4 s.
+   * Drains the backlog twice with the side, each time into a new target topic, and returns the
+   * second run's figures ({@link #drain}): the first warms up the code of the side's Kafka legs in
+   * this JVM and, for the pipeline, the gateway's JVM, which has only answered the schema probe.
+   * Kafka Streams runs once, last: its enricher was warmed up by computing the backlog's answers,
+   * its Kafka clients and the broker by the runs before it (a second Kafka Streams drain in one JVM
+   * stalled in long young-generation pauses in 3 of 7 runs).
    */
   private double[] warmThenDrain(String name, Between side, String source, int count)
       throws Exception {
-    for (int i = 1; i <= WARM_UPS; i++) {
-      drainInto(name + ".warm-up-" + i, side, source, count);
-    }
+    drainInto(name + ".warm-up", side, source, count);
     return drainInto(name, side, source, count);
   }
 
