@@ -18,11 +18,18 @@ COUNT="${COUNT:-40000}"
 command -v kcat >/dev/null || { echo "kcat is needed (apt-get install kcat)" >&2; exit 1; }
 WORK="$(mktemp -d)"
 PIDS=()
-cleanup() { kill "${PIDS[@]}" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$WORK"; }
+# A pipeline out of heap may not stop on SIGTERM: SIGKILL after 5 s.
+cleanup() {
+  kill "${PIDS[@]}" 2>/dev/null || true
+  sleep 5
+  kill -9 "${PIDS[@]}" 2>/dev/null || true
+  wait 2>/dev/null || true
+  rm -rf "$WORK"
+}
 trap cleanup EXIT
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-end_offset() { kcat -b 127.0.0.1:19092 -Q -t target:0:-1 2>/dev/null | awk '{print $NF}'; }
+end_offset() { { kcat -b 127.0.0.1:19092 -Q -t target:0:-1 2>/dev/null || true; } | awk '{print $NF}'; }
 
 echo "pipeline jar drain: $(date -u +%FT%TZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "pipeline JVM flags: $FLAGS; backlog: $COUNT messages"
@@ -50,7 +57,7 @@ PIDS+=("$PIPELINE")
 last=-1 still=0 peak_rss=0 last_change=$STARTED
 for _ in $(seq 1 480); do
   sleep 0.25
-  rss=$(awk '/VmRSS/{print $2}' "/proc/$PIPELINE/status" 2>/dev/null || echo 0)
+  rss=$(awk '/VmRSS/{print $2}' "/proc/$PIPELINE/status" 2>/dev/null || true); rss=${rss:-0}
   (( rss > peak_rss )) && peak_rss=$rss
   rows=$(end_offset); rows=${rows:-0}
   if [[ "$rows" == "$last" && "$rows" -gt 0 ]]; then
