@@ -165,6 +165,43 @@ class SourcePollerTest {
 
   @Test
   @DisplayName(
+      "An idle poll holds the consumer's other calls (a commit, the stop's final commit) for a"
+          + " moment, not for a second")
+  void idlePollHoldsOtherCallsBriefly() throws Exception {
+    Context context = vertx.getOrCreateContext();
+    CompletableFuture<Duration> heldFor = new CompletableFuture<>();
+    KafkaConsumer<byte[], byte[]> consumer = consumerOn(context, "earliest", "500");
+    SourcePoller poller =
+        new SourcePoller(
+            vertx,
+            consumer,
+            // The rest of a poll's work runs once the next poll was asked for: that poll finds
+            // nothing more, so it waits its whole timeout, and a call asked for now waits behind
+            // it.
+            records ->
+                () -> {
+                  long asked = System.nanoTime();
+                  consumer
+                      .assignment()
+                      .onComplete(
+                          ar -> heldFor.complete(Duration.ofNanos(System.nanoTime() - asked)));
+                },
+            err -> {},
+            () -> false);
+    kafka.produce(topic, 1, values(0, 1));
+    context.runOnContext(v -> consumer.subscribe(topic).onSuccess(ok -> poller.start()));
+
+    Duration held = heldFor.get(30, TimeUnit.SECONDS);
+    context.runOnContext(v -> poller.stop());
+
+    assertThat(held)
+        .as("a call asked for as an idle poll starts (a 1 s idle poll: about 1 s)")
+        .isLessThan(Duration.ofMillis(500));
+    context.runOnContext(v -> consumer.close());
+  }
+
+  @Test
+  @DisplayName(
       "A failed poll is reported and polled again after a pause that grows while polls keep failing")
   void failedPollsAreRetriedAfterAPause() throws Exception {
     Context context = vertx.getOrCreateContext();
