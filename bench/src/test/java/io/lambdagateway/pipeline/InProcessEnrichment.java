@@ -32,10 +32,11 @@ final class InProcessEnrichment {
     byte[] response = enricher.transform(request);
     List<String> eventIds = List.of(TransferRequests.eventId(source.offset()));
     List<TargetMessage> out = new ArrayList<>();
-    TargetSerializer serializer = new TargetSerializer();
-    for (ResultRecord result : TransferResponses.read(response, eventIds)) {
-      for (ChangeItem item : TransferResponses.items(result)) {
-        out.add(serializer.serialize(item));
+    try (TargetSerializer serializer = new TargetSerializer()) {
+      for (ResultRecord result : TransferResponses.read(response, eventIds)) {
+        for (ChangeItem item : TransferResponses.items(result)) {
+          out.add(serializer.serialize(item));
+        }
       }
     }
     return out;

@@ -35,13 +35,14 @@ final class ResultWriter {
   PreparedWrite prepare(List<BatchPart> parts) {
     List<ProducerRecord<byte[], byte[]>> rows = new ArrayList<>();
     List<PreparedWrite.DeadLetter> letters = new ArrayList<>();
-    TargetSerializer serializer = new TargetSerializer();
-    for (BatchPart part : parts) {
-      if (part instanceof BatchPart.Written written) {
-        prepareResults(written, serializer, rows, letters);
-      } else if (part instanceof BatchPart.DeadLettered dead) {
-        dead.records()
-            .forEach(r -> letters.add(new PreparedWrite.DeadLetter(r.source(), dead.reason())));
+    try (TargetSerializer serializer = new TargetSerializer()) {
+      for (BatchPart part : parts) {
+        if (part instanceof BatchPart.Written written) {
+          prepareResults(written, serializer, rows, letters);
+        } else if (part instanceof BatchPart.DeadLettered dead) {
+          dead.records()
+              .forEach(r -> letters.add(new PreparedWrite.DeadLetter(r.source(), dead.reason())));
+        }
       }
     }
     return new PreparedWrite(rows, letters);
