@@ -51,7 +51,7 @@ class PipelineVersusTest {
   private static final int MAX_ROWS = 10;
   private static final int LATENCY_RATE = Integer.getInteger("bench.latencyRate", 1_000);
   private static final int LATENCY_SECONDS = 5;
-  private static final int LATENCY_WARM_UP_SECONDS = 5;
+  private static final int LATENCY_WARM_UP_SECONDS = Integer.getInteger("bench.latencyWarmUp", 20);
   private static final Duration DRAIN_LIMIT = Duration.ofSeconds(120);
 
   private final List<String> report = new ArrayList<>();
@@ -335,7 +335,11 @@ class PipelineVersusTest {
    * the CPU time of this JVM and of the gateway's over the measured part. The warm-up matters: a
    * JVM that ran the backlog at full speed recompiles much of its hot code once the load turns into
    * a steady trickle (a gateway warmed by wrk spent 2.3 s of C2 compiler time in its first five
-   * seconds of 1,000 calls/s), and that work competed with the very messages being timed.
+   * seconds of 1,000 calls/s), and that work competed with the very messages being timed. 5 s were
+   * not enough: in the 5 s measured after them, the JIT still logged 1,977 compilations in this
+   * JVM, 587 of them methods made not entrant (the pipeline's Vert.x HTTP client, Netty, the Kafka
+   * clients), and the compiler threads of both JVMs took 2.9 CPU-s of the two cores' 10. 20 s by
+   * default ({@code -Dbench.latencyWarmUp=S}).
    */
   private void latency(String run, Between side) throws Exception {
     String source = KafkaNames.unique("latency");
