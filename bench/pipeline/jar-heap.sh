@@ -5,7 +5,9 @@
 # through the gateway jar by function URL. Broker, gateway and pipeline are three processes on
 # loopback ports 19092 and 18080. Prints the rows written, the time from the pipeline's start to
 # its last row, the pipeline's CPU, GC pauses and peak RSS, the gateway's CPU, and any
-# OutOfMemoryError in the pipeline's log. Needs kcat (Debian package) and curl. JAR=path runs another build.
+# OutOfMemoryError in the pipeline's log. Needs kcat (Debian package) and curl. JAR=path runs another build;
+# GATEWAY_ARGS and PIPELINE_ARGS add options (e.g. GATEWAY_ARGS="--enricher-output full" for answers
+# 8 times their request, PIPELINE_ARGS="--buffer-size 6MB").
 #
 #   mvn -B -q -o -pl app -am package -DskipTests
 #   bench/pipeline/jar-heap.sh
@@ -32,12 +34,13 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 end_offset() { { kcat -b 127.0.0.1:19092 -Q -t target:0:-1 2>/dev/null || true; } | awk '{print $NF}'; }
 
 echo "pipeline jar drain: $(date -u +%FT%TZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "pipeline JVM flags: $FLAGS; backlog: $COUNT messages"
+echo "pipeline JVM flags: $FLAGS; backlog: $COUNT messages; gateway args: ${GATEWAY_ARGS:-none}; pipeline args: ${PIPELINE_ARGS:-none}"
 java -XX:+UseSerialGC -Xmx512m -jar "$JAR" broker -p 19092 --topic source:4,target:1 \
   > "$WORK/broker.log" 2>&1 &
 PIDS+=($!)
+# shellcheck disable=SC2086
 java -XX:+UseSerialGC -Xmx160m -XX:MaxDirectMemorySize=64m -jar "$JAR" gateway --port 18080 \
-  --enricher-public-ip 203.0.113.7 > "$WORK/gateway.log" 2>&1 &
+  --enricher-public-ip 203.0.113.7 ${GATEWAY_ARGS:-} > "$WORK/gateway.log" 2>&1 &
 GATEWAY=$!
 PIDS+=("$GATEWAY")
 for _ in $(seq 1 150); do grep -q bootstrap.servers "$WORK/broker.log" && break; sleep 0.2; done
@@ -50,7 +53,7 @@ STARTED=$(date +%s.%N)
 # shellcheck disable=SC2086
 java $FLAGS -Xlog:gc:file="$WORK/gc.log" -jar "$JAR" pipeline -b 127.0.0.1:19092 \
   --source-topic source --target-topic target --function-url http://127.0.0.1:18080 \
-  --group-id jar-heap --status-port 0 > "$WORK/pipeline.log" 2>&1 &
+  --group-id jar-heap --status-port 0 ${PIPELINE_ARGS:-} > "$WORK/pipeline.log" 2>&1 &
 PIPELINE=$!
 PIDS+=("$PIPELINE")
 # Done when the target's end offset has not moved for 3 s (2 minutes at most).
