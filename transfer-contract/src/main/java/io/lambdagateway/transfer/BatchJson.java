@@ -112,8 +112,9 @@ public final class BatchJson {
    */
   public static List<ResultRecord> readResponse(byte[] response) {
     List<ResultRecord> records = new ArrayList<>();
+    ChangeItemReader items = new ChangeItemReader(null);
     RecordsJson.read(
-        response, "response", parser -> records.add(ResultRecordJson.read(parser, null)));
+        response, "response", parser -> records.add(ResultRecordJson.read(parser, items)));
     return records;
   }
 
@@ -124,8 +125,9 @@ public final class BatchJson {
    */
   public static List<ResultRecord> readResponseKeepingText(byte[] response) {
     List<ResultRecord> records = new ArrayList<>();
+    ChangeItemReader items = new ChangeItemReader(response);
     RecordsJson.read(
-        response, "response", parser -> records.add(ResultRecordJson.read(parser, response)));
+        response, "response", parser -> records.add(ResultRecordJson.read(parser, items)));
     return records;
   }
 

@@ -11,33 +11,62 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Reads a {@link ChangeItem} in Transfer's field names: in any order, unknown fields ignored,
- * absent ones as Go's zero values, a value of the wrong type a {@link MalformedBatchException}. The
+ * Reads {@link ChangeItem}s in Transfer's field names: in any order, unknown fields ignored, absent
+ * ones as Go's zero values, a value of the wrong type a {@link MalformedBatchException}. The
  * reading half of the change-item codec; {@link GenericChangeItemWriter} is the writing half.
+ *
+ * <p>One reader per body: an item whose {@code table_schema} or {@code columnnames} equal the
+ * previous item's shares that item's instances. A function repeats them in every item, and kept
+ * apart they were most of what a parsed answer holds (a full-form answer's items each carry the
+ * whole schema). Not thread-safe.
  */
 final class ChangeItemReader {
 
   private static final long UINT32_MAX = 0xFFFF_FFFFL;
   private static final long UINT64_MAX = -1L;
 
-  private ChangeItemReader() {}
+  private final byte[] body;
+  private TableSchema lastSchema = TableSchema.EMPTY;
+  private List<String> lastColumnNames = List.of();
 
   /**
-   * Reads the object whose START_OBJECT is the parser's current token, its column values' strings
-   * kept as spans of {@code body} when it is the whole array the parser reads (see {@link
-   * ColumnListsJson#readValues(JsonParser, String, byte[])}), as text when it is null.
+   * @param body the whole array the parser reads, whose column values' strings are kept as spans of
+   *     it (see {@link ColumnListsJson#readValues(JsonParser, String, byte[])}), or null to read
+   *     them as text
    */
-  static ChangeItem read(JsonParser parser, byte[] body) throws IOException {
+  ChangeItemReader(byte[] body) {
+    this.body = body;
+  }
+
+  /** Reads the object whose START_OBJECT is the parser's current token. */
+  ChangeItem read(JsonParser parser) throws IOException {
     ChangeItemFields item = new ChangeItemFields();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String field = parser.currentName();
       parser.nextToken();
-      readField(parser, field, item, body);
+      readField(parser, field, item);
     }
     return item.build();
   }
 
-  private static void readField(JsonParser parser, String field, ChangeItemFields item, byte[] body)
+  private TableSchema shared(TableSchema schema) {
+    if (schema.equals(lastSchema)) {
+      return lastSchema;
+    }
+    lastSchema = schema;
+    return schema;
+  }
+
+  /** An immutable list, which {@link ChangeItem} keeps as it is instead of copying it. */
+  private List<String> shared(List<String> columnNames) {
+    if (columnNames.equals(lastColumnNames)) {
+      return lastColumnNames;
+    }
+    lastColumnNames = List.copyOf(columnNames);
+    return lastColumnNames;
+  }
+
+  private void readField(JsonParser parser, String field, ChangeItemFields item)
       throws IOException {
     switch (field) {
       case "id" -> item.id = readUnsigned(parser, field, UINT32_MAX);
@@ -48,9 +77,9 @@ final class ChangeItemReader {
       case "schema" -> item.schema = readString(parser, field);
       case "table" -> item.table = readString(parser, field);
       case "part" -> item.part = readString(parser, field);
-      case "columnnames" -> item.columnNames = ColumnListsJson.readStrings(parser, field);
+      case "columnnames" -> item.columnNames = shared(ColumnListsJson.readStrings(parser, field));
       case "columnvalues" -> item.columnValues = ColumnListsJson.readValues(parser, field, body);
-      case "table_schema" -> item.tableSchema = ColumnSchemaJson.read(parser);
+      case "table_schema" -> item.tableSchema = shared(ColumnSchemaJson.read(parser));
       case "oldkeys" -> item.oldKeys = OldKeysJson.read(parser);
       case "tx_id" -> item.txId = readString(parser, field);
       case "query" -> item.query = readString(parser, field);

@@ -30,7 +30,7 @@ final class RequestRecordJson {
       String field = parser.currentName();
       JsonToken value = parser.nextToken();
       if ("cdc".equals(field) && value == JsonToken.START_OBJECT) {
-        cdc = ChangeItemReader.read(parser, body);
+        cdc = new ChangeItemReader(body).read(parser);
       } else if (!envelope.read(parser, field)) {
         parser.skipChildren();
       }

@@ -22,11 +22,10 @@ final class ResultRecordJson {
   private ResultRecordJson() {}
 
   /**
-   * Reads the record whose first token is the parser's current token; its items' string values kept
-   * as spans of {@code body} when it is the whole array the parser reads ({@link BodyText}), as
-   * text when it is null.
+   * Reads the record whose first token is the parser's current token, its items with {@code items}
+   * (one reader for all the records of a body).
    */
-  static ResultRecord read(JsonParser parser, byte[] body) throws IOException {
+  static ResultRecord read(JsonParser parser, ChangeItemReader items) throws IOException {
     RecordsJson.requireRecordObject(parser);
     ResultFields result = new ResultFields();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -36,8 +35,8 @@ final class ResultRecordJson {
         continue;
       }
       switch (field) {
-        case "cdc" -> result.cdc = readItem(parser, field, body);
-        case "cdc_split", "cdc_splitted" -> result.cdcSplit = readItems(parser, field, body);
+        case "cdc" -> result.cdc = readItem(parser, field, items);
+        case "cdc_split", "cdc_splitted" -> result.cdcSplit = readItems(parser, field, items);
         case "result" -> result.result = readResult(parser);
         case "error" -> result.error = readString(parser, field);
         default -> {
@@ -77,22 +76,22 @@ final class ResultRecordJson {
     out.writeEndObject();
   }
 
-  private static ChangeItem readItem(JsonParser parser, String field, byte[] body)
+  private static ChangeItem readItem(JsonParser parser, String field, ChangeItemReader items)
       throws IOException {
     if (parser.currentToken() != JsonToken.START_OBJECT) {
       throw malformed(parser, "'" + field + "' must be a change item object");
     }
-    return ChangeItemReader.read(parser, body);
+    return items.read(parser);
   }
 
-  private static List<ChangeItem> readItems(JsonParser parser, String field, byte[] body)
-      throws IOException {
+  private static List<ChangeItem> readItems(
+      JsonParser parser, String field, ChangeItemReader reader) throws IOException {
     if (parser.currentToken() != JsonToken.START_ARRAY) {
       throw malformed(parser, "'" + field + "' must be an array of change items");
     }
     List<ChangeItem> items = new ArrayList<>();
     while (parser.nextToken() != JsonToken.END_ARRAY) {
-      items.add(readItem(parser, field, body));
+      items.add(readItem(parser, field, reader));
     }
     return items;
   }

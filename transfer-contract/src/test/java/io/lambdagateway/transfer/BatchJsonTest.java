@@ -3,6 +3,7 @@ package io.lambdagateway.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -168,6 +169,50 @@ class BatchJsonTest {
     assertThat(new String(written, StandardCharsets.UTF_8))
         .contains("\"result\":\"ProcessingFailed\",\"eventSource\":\"CDC\"")
         .endsWith("\"awsRegion\":\"\",\"error\":\"row 0: missing 'ts'\"}]}");
+  }
+
+  @Test
+  @DisplayName(
+      "Items of one response with the previous item's table_schema and columnnames share its"
+          + " instances; an item with other ones keeps its own")
+  void repeatedSchemasAreSharedWithinAResponse() {
+    BatchRecord source = BatchJson.readRequest(batch(TRANSFER_RECORD)).get(0);
+    ChangeItem other =
+        new ChangeItem(
+            0,
+            1,
+            2,
+            0,
+            "insert",
+            "",
+            "t",
+            "",
+            List.of("only"),
+            List.of(TextNode.valueOf("x")),
+            TableSchema.of(
+                List.of(
+                    new ColumnSchema(
+                        "", "t", "", "only", "utf8", false, false, false, "", "", null))),
+            OldKeys.NONE,
+            "",
+            "");
+    byte[] written =
+        BatchJson.writeResponse(
+            List.of(
+                ResultRecord.split(List.of(source.cdc(), source.cdc()), source.envelope()),
+                ResultRecord.ok(source.cdc(), source.envelope()),
+                ResultRecord.ok(other, source.envelope())));
+
+    for (List<ResultRecord> read :
+        List.of(BatchJson.readResponse(written), BatchJson.readResponseKeepingText(written))) {
+      ChangeItem first = read.get(0).cdcSplit().get(0);
+      assertThat(first.tableSchema().isEmpty()).isFalse();
+      assertThat(read.get(0).cdcSplit().get(1).tableSchema()).isSameAs(first.tableSchema());
+      assertThat(read.get(1).cdc().tableSchema()).isSameAs(first.tableSchema());
+      assertThat(read.get(1).cdc().columnNames()).isSameAs(first.columnNames());
+      assertThat(read.get(2).cdc().tableSchema()).isEqualTo(other.tableSchema());
+      assertThat(read.get(2).cdc().columnNames()).containsExactly("only");
+    }
   }
 
   @Test
