@@ -3,6 +3,7 @@ package io.lambdagateway.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -73,22 +74,7 @@ class BatchJsonTest {
   @Test
   @DisplayName("Empty columnvalues, table_schema and old keys are omitted, as Transfer omits them")
   void emptyPartsAreOmitted() {
-    ChangeItem bare =
-        new ChangeItem(
-            0,
-            1,
-            2,
-            0,
-            "insert",
-            "",
-            "t",
-            "",
-            List.of(),
-            List.of(),
-            TableSchema.EMPTY,
-            OldKeys.NONE,
-            "",
-            "");
+    ChangeItem bare = insertIntoT(List.of(), List.of(), TableSchema.EMPTY);
 
     byte[] written =
         BatchJson.writeResponse(
@@ -178,24 +164,10 @@ class BatchJsonTest {
   void repeatedSchemasAreSharedWithinAResponse() {
     BatchRecord source = BatchJson.readRequest(batch(TRANSFER_RECORD)).get(0);
     ChangeItem other =
-        new ChangeItem(
-            0,
-            1,
-            2,
-            0,
-            "insert",
-            "",
-            "t",
-            "",
+        insertIntoT(
             List.of("only"),
             List.of(TextNode.valueOf("x")),
-            TableSchema.of(
-                List.of(
-                    new ColumnSchema(
-                        "", "t", "", "only", "utf8", false, false, false, "", "", null))),
-            OldKeys.NONE,
-            "",
-            "");
+            TableSchema.of(List.of(ColumnSchema.of("only", "utf8", false, false))));
     byte[] written =
         BatchJson.writeResponse(
             List.of(
@@ -233,5 +205,12 @@ class BatchJsonTest {
 
   private static byte[] batch(String record) {
     return ("{\"Records\":[" + record + "]}").getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** An insert into table {@code t} (id 0, nextlsn 1, commitTime 2) with these columns. */
+  private static ChangeItem insertIntoT(
+      List<String> names, List<JsonNode> values, TableSchema schema) {
+    return new ChangeItem(
+        0, 1, 2, 0, "insert", "", "t", "", names, values, schema, OldKeys.NONE, "", "");
   }
 }
