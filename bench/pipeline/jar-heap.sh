@@ -7,7 +7,7 @@
 # its last row, the pipeline's CPU, GC pauses and peak RSS, the gateway's CPU, and any
 # OutOfMemoryError in the pipeline's log. Needs kcat (Debian package) and curl. JAR=path runs another build;
 # GATEWAY_ARGS and PIPELINE_ARGS add options (e.g. GATEWAY_ARGS="--enricher-output full" for answers
-# 8 times their request, PIPELINE_ARGS="--buffer-size 6MB").
+# about 2.5 times the pipeline's request, PIPELINE_ARGS="--buffer-size 6MB").
 #
 #   mvn -B -q -o -pl app -am package -DskipTests
 #   bench/pipeline/jar-heap.sh

@@ -285,8 +285,7 @@ class PipelineVersusTest {
     long done;
     long benchCpu;
     long gatewayCpu;
-    AutoCloseable running = side.start();
-    try (running) {
+    try (AutoCloseable running = side.start()) {
       long deadline = started + DRAIN_LIMIT.toNanos();
       while (written < count && System.nanoTime() < deadline) {
         Thread.sleep(20);

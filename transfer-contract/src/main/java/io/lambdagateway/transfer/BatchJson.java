@@ -112,9 +112,9 @@ public final class BatchJson {
    */
   public static List<ResultRecord> readResponse(byte[] response) {
     List<ResultRecord> records = new ArrayList<>();
-    ChangeItemReader items = new ChangeItemReader(null);
+    ChangeItemReader reader = new ChangeItemReader(null);
     RecordsJson.read(
-        response, "response", parser -> records.add(ResultRecordJson.read(parser, items)));
+        response, "response", parser -> records.add(ResultRecordJson.read(parser, reader)));
     return records;
   }
 
@@ -125,9 +125,9 @@ public final class BatchJson {
    */
   public static List<ResultRecord> readResponseKeepingText(byte[] response) {
     List<ResultRecord> records = new ArrayList<>();
-    ChangeItemReader items = new ChangeItemReader(response);
+    ChangeItemReader reader = new ChangeItemReader(response);
     RecordsJson.read(
-        response, "response", parser -> records.add(ResultRecordJson.read(parser, items)));
+        response, "response", parser -> records.add(ResultRecordJson.read(parser, reader)));
     return records;
   }
 

@@ -15,10 +15,11 @@ import java.util.List;
  * ones as Go's zero values, a value of the wrong type a {@link MalformedBatchException}. The
  * reading half of the change-item codec; {@link GenericChangeItemWriter} is the writing half.
  *
- * <p>One reader per body: an item whose {@code table_schema} or {@code columnnames} equal the
- * previous item's shares that item's instances. A function repeats them in every item, and kept
- * apart they were most of what a parsed answer holds (a full-form answer's items each carry the
- * whole schema). Not thread-safe.
+ * <p>An item whose {@code table_schema} or {@code columnnames} equal the previous item's shares
+ * that item's instances. A function repeats them in every item, and kept apart they were most of
+ * what a parsed answer holds (a full-form answer's items each carry the whole schema), so a
+ * response is read with one reader for all its records. A request is read one record at a time,
+ * each with a reader of its own. Not thread-safe.
  */
 final class ChangeItemReader {
 

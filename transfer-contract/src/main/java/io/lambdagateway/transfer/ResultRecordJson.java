@@ -22,10 +22,10 @@ final class ResultRecordJson {
   private ResultRecordJson() {}
 
   /**
-   * Reads the record whose first token is the parser's current token, its items with {@code items}
+   * Reads the record whose first token is the parser's current token, its items with {@code reader}
    * (one reader for all the records of a body).
    */
-  static ResultRecord read(JsonParser parser, ChangeItemReader items) throws IOException {
+  static ResultRecord read(JsonParser parser, ChangeItemReader reader) throws IOException {
     RecordsJson.requireRecordObject(parser);
     ResultFields result = new ResultFields();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -35,8 +35,8 @@ final class ResultRecordJson {
         continue;
       }
       switch (field) {
-        case "cdc" -> result.cdc = readItem(parser, field, items);
-        case "cdc_split", "cdc_splitted" -> result.cdcSplit = readItems(parser, field, items);
+        case "cdc" -> result.cdc = readItem(parser, field, reader);
+        case "cdc_split", "cdc_splitted" -> result.cdcSplit = readItems(parser, field, reader);
         case "result" -> result.result = readResult(parser);
         case "error" -> result.error = readString(parser, field);
         default -> {
@@ -76,12 +76,12 @@ final class ResultRecordJson {
     out.writeEndObject();
   }
 
-  private static ChangeItem readItem(JsonParser parser, String field, ChangeItemReader items)
+  private static ChangeItem readItem(JsonParser parser, String field, ChangeItemReader reader)
       throws IOException {
     if (parser.currentToken() != JsonToken.START_OBJECT) {
       throw malformed(parser, "'" + field + "' must be a change item object");
     }
-    return items.read(parser);
+    return reader.read(parser);
   }
 
   private static List<ChangeItem> readItems(
