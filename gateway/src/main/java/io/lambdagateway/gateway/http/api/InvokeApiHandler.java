@@ -4,6 +4,7 @@ import io.lambdagateway.gateway.GatewayServices;
 import io.lambdagateway.gateway.http.BodyReader;
 import io.lambdagateway.gateway.http.CpuWork;
 import io.lambdagateway.gateway.http.HttpReplies;
+import io.lambdagateway.gateway.http.PayloadWrites;
 import io.lambdagateway.gateway.http.ServiceError;
 import io.lambdagateway.gateway.json.Json;
 import io.lambdagateway.gateway.platform.ConcurrencyLimiter;
@@ -133,7 +134,7 @@ public final class InvokeApiHandler {
           .putHeader("X-Amz-Function-Error", "Unhandled")
           .end(Buffer.buffer(Json.bytes(outcome.error().toJson())));
     } else {
-      response.end(outcome.payload());
+      PayloadWrites.end(response, outcome.payload());
     }
   }
 

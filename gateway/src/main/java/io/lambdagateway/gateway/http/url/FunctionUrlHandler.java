@@ -5,6 +5,7 @@ import io.lambdagateway.gateway.function.FunctionError;
 import io.lambdagateway.gateway.http.BodyReader;
 import io.lambdagateway.gateway.http.CpuWork;
 import io.lambdagateway.gateway.http.HttpReplies;
+import io.lambdagateway.gateway.http.PayloadWrites;
 import io.lambdagateway.gateway.json.Json;
 import io.lambdagateway.gateway.platform.HostedFunction;
 import io.lambdagateway.gateway.platform.RequestIds;
@@ -193,10 +194,11 @@ public final class FunctionUrlHandler {
 
   /** 200, application/json, the payload's own buffer (no copy, as Lambda sends a plain answer). */
   private static void sendAsIs(RoutingContext ctx, Buffer payload, String requestId) {
-    ctx.response()
-        .putHeader("x-amzn-RequestId", requestId)
-        .putHeader("content-type", HttpReplies.APPLICATION_JSON)
-        .end(payload);
+    HttpServerResponse response =
+        ctx.response()
+            .putHeader("x-amzn-RequestId", requestId)
+            .putHeader("content-type", HttpReplies.APPLICATION_JSON);
+    PayloadWrites.end(response, payload);
   }
 
   /** The 2.0 event; encoding a large body (base64 or JSON escapes) leaves the event loop. */
