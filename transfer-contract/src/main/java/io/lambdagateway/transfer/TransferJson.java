@@ -26,7 +26,7 @@ import java.io.IOException;
 public final class TransferJson {
 
   static final ObjectMapper MAPPER =
-      JsonMapper.builder()
+      JsonMapper.builder(new PlainSkipJsonFactory())
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
           .build();
