@@ -9,9 +9,13 @@
 # Both at c=1 and c=16 with the 10-record (~100 KB) and the 100-record (~1 MB) batch of
 # bench/gateway/make_batch.py; req/s, p50/p99, RSS of each server's process tree. The gateway runs
 # with the documented launch's JVM flags (bench/memory/jvm-flags.sh). Loopback only; each side's
-# server is stopped before the other starts. About 5 minutes with the defaults:
+# server is stopped before the other starts. About 8 minutes with the defaults:
 #
-#   bench/versus/run.sh                 # DURATION=10 WARMUP=5
+#   bench/versus/run.sh                 # DURATION=10 WARMUP=20
+#
+# Why 20 s of warm-up traffic before each measured run, not 5: the gateway's JIT was still
+# compiling under c=16 after 5 s (the same JVM, 5 s of c=16 after 15 s of c=1: 3,000–3,080 req/s
+# in the 10 s measured, then 3,270–3,710 in the next 10 s windows; 2026-12-02).
 #   SLS_DIR=/path/with/node_modules bench/versus/run.sh   # reuse an install of serverless-offline
 #
 # Builds nothing: expects app/target/lambda-gateway.jar (mvn -pl app -am package), or JAR=....
@@ -25,7 +29,7 @@ GATEWAY_PORT="${GATEWAY_PORT:-18481}"
 SLS_PORT="${SLS_PORT:-18483}"
 SLS_LAMBDA_PORT="${SLS_LAMBDA_PORT:-18484}"
 DURATION="${DURATION:-10}"
-WARMUP="${WARMUP:-5}"
+WARMUP="${WARMUP:-20}"
 WORK="$(mktemp -d)"
 STARTED=()
 
