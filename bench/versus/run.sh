@@ -11,11 +11,12 @@
 # with the documented launch's JVM flags (bench/memory/jvm-flags.sh). Loopback only; each side's
 # server is stopped before the other starts. About 8 minutes with the defaults:
 #
-#   bench/versus/run.sh                 # DURATION=10 WARMUP=20
+#   bench/versus/run.sh                 # DURATION=10 WARMUP=20 SLS_WARMUP=5
 #
-# Why 20 s of warm-up traffic before each measured run, not 5: the gateway's JIT was still
+# Why 20 s of warm-up traffic before each measured gateway run, not 5: the gateway's JIT was still
 # compiling under c=16 after 5 s (the same JVM, 5 s of c=16 after 15 s of c=1: 3,000–3,080 req/s
-# in the 10 s measured, then 3,270–3,710 in the next 10 s windows; 2026-12-02).
+# in the 10 s measured, then 3,270–3,710 in the next 10 s windows; 2026-12-02). serverless-offline
+# keeps 5 s: with 20 s its process tree grew to 4.6 GB at the 1 MB batch and c=16 and aborted.
 #   SLS_DIR=/path/with/node_modules bench/versus/run.sh   # reuse an install of serverless-offline
 #
 # Builds nothing: expects app/target/lambda-gateway.jar (mvn -pl app -am package), or JAR=....
@@ -30,6 +31,7 @@ SLS_PORT="${SLS_PORT:-18483}"
 SLS_LAMBDA_PORT="${SLS_LAMBDA_PORT:-18484}"
 DURATION="${DURATION:-10}"
 WARMUP="${WARMUP:-20}"
+SLS_WARMUP="${SLS_WARMUP:-5}"
 WORK="$(mktemp -d)"
 STARTED=()
 
@@ -91,8 +93,11 @@ measure() {
     "$max" "$(awk -F= '/^non2xx=/ {print $2}' "$WORK/wrk.out")" "${timeouts:-0}"
 }
 
+# warm_then_measure WARMUP_SECONDS URL BODY CONNS SECONDS ROOT_PID
 warm_then_measure() {
-  measure "$1" "$2" "$3" "$WARMUP" "$5" >/dev/null
+  local warmup=$1
+  shift
+  measure "$1" "$2" "$3" "$warmup" "$5" >/dev/null
   measure "$@"
 }
 
@@ -112,7 +117,8 @@ echo "gateway vs serverless-offline vs the HTTP floor: $(date -u +%FT%TZ), $(npr
   "($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), $(java -version 2>&1 | head -1)," \
   "node $(node --version), serverless-offline" \
   "$(awk -F'"' '/"version"/ {print $4; exit}' "$SLS_HOME/node_modules/serverless-offline/package.json")"
-echo "load average at start: $(load); ${WARMUP}s warm-up before each measured ${DURATION}s run"
+echo "load average at start: $(load); ${WARMUP}s (gateway) or ${SLS_WARMUP}s (serverless-offline)" \
+  "warm-up before each measured ${DURATION}s run"
 echo "gateway JVM flags: $LAUNCH_JVM_FLAGS"
 echo "batches: small = $(stat -c %s "$WORK/small.json") bytes (10 records x 45 rows)," \
   "1mb = $(stat -c %s "$WORK/1mb.json") bytes (100 x 45)"
@@ -132,10 +138,10 @@ for batch in "${BATCHES[@]}"; do
   cmp -s "$WORK/gateway.$batch.out" "$WORK/floor.$batch.out" ||
     { echo "the floor's answer differs from the enricher's for $batch" >&2; exit 1; }
   for conns in 1 16; do
-    RESULT[gateway.$batch.$conns]=$(warm_then_measure \
+    RESULT[gateway.$batch.$conns]=$(warm_then_measure "$WARMUP" \
       "http://127.0.0.1:$GATEWAY_PORT/enricher?integration=raw" "$WORK/$batch.json" "$conns" \
       "$DURATION" "$GATEWAY_PID")
-    RESULT[floor.$batch.$conns]=$(warm_then_measure "http://127.0.0.1:$GATEWAY_PORT/bench/answer" \
+    RESULT[floor.$batch.$conns]=$(warm_then_measure "$WARMUP" "http://127.0.0.1:$GATEWAY_PORT/bench/answer" \
       "$WORK/$batch.json" "$conns" "$DURATION" "$GATEWAY_PID")
   done
 done
@@ -147,7 +153,7 @@ for batch in "${BATCHES[@]}"; do
   curl -sf "http://127.0.0.1:$SLS_PORT/enricher" --data-binary @"$WORK/$batch.json" \
     -H 'Content-Type: application/json' -o "$WORK/sls.$batch.out"
   for conns in 1 16; do
-    RESULT[sls.$batch.$conns]=$(warm_then_measure "http://127.0.0.1:$SLS_PORT/enricher" \
+    RESULT[sls.$batch.$conns]=$(warm_then_measure "$SLS_WARMUP" "http://127.0.0.1:$SLS_PORT/enricher" \
       "$WORK/$batch.json" "$conns" "$DURATION" "$SLS_PID")
   done
 done
