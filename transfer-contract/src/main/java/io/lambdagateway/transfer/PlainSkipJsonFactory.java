@@ -20,6 +20,11 @@ import java.io.IOException;
  * text, no closing quote) is skipped by Jackson's own code from its start, which checks it and
  * words any error. Input in another encoding, or with a byte order mark, gets Jackson's parser
  * unchanged.
+ *
+ * <p>It builds on protected members of Jackson's UTF-8 parser ({@code _skipString}, {@code
+ * _inputBuffer}, {@code _inputPtr}, {@code _tokenIncomplete}), as in 2.18: {@code
+ * PlainSkipJsonFactoryTest} compares it with Jackson's own parser, so a Jackson upgrade that
+ * changes them fails there first.
  */
 final class PlainSkipJsonFactory extends JsonFactory {
 
