@@ -1,6 +1,5 @@
 package io.lambdagateway.app.logging;
 
-import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -17,11 +16,11 @@ import java.util.Map;
  * and the JDK's XML parser) was about a fifth of the gateway's start.
  *
  * <p>Logs go to stderr, so that stdout carries only data (the JSON lines of {@code consume} and
- * {@code demo}), through an asynchronous appender that drops rather than blocks when its queue is
- * full, so that logging never blocks an event loop. {@link LogOptions} then applies the root level
- * and the format ({@link LogSetup}). An XML configuration still wins: {@code
- * -Dlogback.configurationFile}, or a {@code logback-test.xml} / {@code logback.xml} on the class
- * path (the tests'); then this one stands aside.
+ * {@code demo}), through an asynchronous appender ({@link PolledAsyncAppender}) that drops rather
+ * than blocks when its queue is full, so that logging never blocks an event loop. {@link
+ * LogOptions} then applies the root level and the format ({@link LogSetup}). An XML configuration
+ * still wins: {@code -Dlogback.configurationFile}, or a {@code logback-test.xml} / {@code
+ * logback.xml} on the class path (the tests'); then this one stands aside.
  */
 public final class LauncherLogConfigurator extends ContextAwareBase implements Configurator {
 
@@ -72,7 +71,7 @@ public final class LauncherLogConfigurator extends ContextAwareBase implements C
     context.getLogger(LogSetup.INVOCATIONS).setLevel(Level.toLevel(invocationLevel()));
   }
 
-  private static AsyncAppender asyncConsole(LoggerContext context) {
+  private static PolledAsyncAppender asyncConsole(LoggerContext context) {
     PatternLayoutEncoder text = new PatternLayoutEncoder();
     text.setContext(context);
     text.setPattern(LogSetup.TEXT_PATTERN);
@@ -83,12 +82,9 @@ public final class LauncherLogConfigurator extends ContextAwareBase implements C
     console.setTarget("System.err");
     console.setEncoder(text);
     console.start();
-    AsyncAppender async = new AsyncAppender();
+    PolledAsyncAppender async = new PolledAsyncAppender(console, QUEUE_SIZE);
     async.setContext(context);
     async.setName(ASYNC);
-    async.setNeverBlock(true);
-    async.setQueueSize(QUEUE_SIZE);
-    async.addAppender(console);
     async.start();
     return async;
   }

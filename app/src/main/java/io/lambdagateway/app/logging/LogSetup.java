@@ -7,7 +7,6 @@ import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
-import ch.qos.logback.core.AsyncAppenderBase;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import org.slf4j.LoggerFactory;
@@ -90,9 +89,8 @@ public final class LogSetup {
 
   private static OutputStreamAppender<ILoggingEvent> console() {
     Appender<ILoggingEvent> async = root().getAppender(LauncherLogConfigurator.ASYNC);
-    if (async instanceof AsyncAppenderBase<ILoggingEvent> queue
-        && queue.getAppender(LauncherLogConfigurator.CONSOLE)
-            instanceof OutputStreamAppender<ILoggingEvent> console) {
+    if (async instanceof PolledAsyncAppender polled
+        && polled.appender() instanceof OutputStreamAppender<ILoggingEvent> console) {
       return console;
     }
     return null;
