@@ -82,7 +82,9 @@ public final class LauncherLogConfigurator extends ContextAwareBase implements C
     console.setTarget("System.err");
     console.setEncoder(text);
     console.start();
-    PolledAsyncAppender async = new PolledAsyncAppender(console, QUEUE_SIZE);
+    PolledAsyncAppender async =
+        new PolledAsyncAppender(
+            console, QUEUE_SIZE, LogSetup.INVOCATIONS, PolledAsyncAppender.POLL_MILLIS);
     async.setContext(context);
     async.setName(ASYNC);
     async.start();

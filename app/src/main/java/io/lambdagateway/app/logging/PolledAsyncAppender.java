@@ -8,17 +8,19 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * Hands log events to one appender on a thread of its own, which takes whatever has queued up every
- * {@value #POLL_MILLIS} ms: what Logback's {@code AsyncAppender} does, except that a new event
- * never wakes that thread.
+ * Hands log events to one appender on a thread of its own, as Logback's {@code AsyncAppender} does,
+ * except that the lines of one high-rate logger (the gateway's per-call lines) do not wake that
+ * thread: it takes them with the next line that does, or at the latest after {@code pollMillis}.
  *
  * <p>Why: the gateway logs a line per call, thousands a second under load. Logback's worker sleeps
  * on an empty queue and every event woke it: it took about 40 µs of CPU per line on the 2-core
  * machine (not in writing, which a buffered file appender did not change), and the enricher route
  * did 3,499 req/s with it against 3,974 with a worker polling every 10 ms (BENCHMARKS.md,
- * 2026-12-02). A line now reaches stderr at most about that much later.
+ * 2026-12-02). Every other line still wakes the thread at once, so that the last lines before the
+ * JVM exits (its stop line) are written before it halts, as before.
  *
  * <p>Never blocks the logging thread: an event that finds {@code capacity} events waiting is
  * dropped, as Logback's {@code neverBlock}. Stopping writes out every event still waiting.
@@ -30,12 +32,20 @@ final class PolledAsyncAppender extends UnsynchronizedAppenderBase<ILoggingEvent
 
   private final BlockingQueue<ILoggingEvent> queue;
   private final Appender<ILoggingEvent> appender;
-  private Thread worker;
+  private final String polledLogger;
+  private final long pollNanos;
+  private volatile Thread worker;
 
-  /** Events go to {@code appender}, at most {@code capacity} of them waiting. */
-  PolledAsyncAppender(Appender<ILoggingEvent> appender, int capacity) {
+  /**
+   * Events go to {@code appender}, at most {@code capacity} of them waiting; those of the logger
+   * named {@code polledLogger} wait up to {@code pollMillis} for the writer.
+   */
+  PolledAsyncAppender(
+      Appender<ILoggingEvent> appender, int capacity, String polledLogger, long pollMillis) {
     this.appender = appender;
     this.queue = new ArrayBlockingQueue<>(capacity);
+    this.polledLogger = polledLogger;
+    this.pollNanos = TimeUnit.MILLISECONDS.toNanos(pollMillis);
   }
 
   /** The appender that writes the events. */
@@ -64,7 +74,9 @@ final class PolledAsyncAppender extends UnsynchronizedAppenderBase<ILoggingEvent
   @Override
   protected void append(ILoggingEvent event) {
     event.prepareForDeferredProcessing();
-    queue.offer(event);
+    if (queue.offer(event) && !polledLogger.equals(event.getLoggerName())) {
+      LockSupport.unpark(worker);
+    }
   }
 
   @Override
@@ -83,13 +95,9 @@ final class PolledAsyncAppender extends UnsynchronizedAppenderBase<ILoggingEvent
   }
 
   private void writeUntilStopped() {
-    while (isStarted()) {
+    while (isStarted() && !Thread.currentThread().isInterrupted()) {
       writeWaiting();
-      try {
-        TimeUnit.MILLISECONDS.sleep(POLL_MILLIS);
-      } catch (InterruptedException stopping) {
-        return;
-      }
+      LockSupport.parkNanos(this, pollNanos);
     }
   }
 

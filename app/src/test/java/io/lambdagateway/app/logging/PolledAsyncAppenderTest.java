@@ -23,6 +23,7 @@ class PolledAsyncAppenderTest {
 
   private final LoggerContext context = newContext();
   private final Logger logger = context.getLogger("test");
+  private final Logger polled = context.getLogger("polled");
 
   /** A context as Logback's provider makes one: events read their MDC from its adapter. */
   private static LoggerContext newContext() {
@@ -61,10 +62,26 @@ class PolledAsyncAppenderTest {
     }
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
     while (collected.messages.size() < 50 && System.nanoTime() < deadline) {
-      Thread.sleep(PolledAsyncAppender.POLL_MILLIS);
+      Thread.sleep(5);
     }
     assertThat(collected.messages)
         .containsExactlyElementsOf(IntStream.range(0, 50).mapToObj(i -> "line " + i).toList());
+  }
+
+  @Test
+  @DisplayName("lets the polled logger's lines wait for the next wake-up, and no other line")
+  void onlyThePolledLoggerWaits() throws Exception {
+    Collected collected = new Collected();
+    PolledAsyncAppender async = started(collected, 100);
+    async.doAppend(event(polled, "per-call line"));
+    Thread.sleep(300);
+    assertThat(collected.messages).isEmpty();
+    async.doAppend(event(logger, "stop line"));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+    while (collected.messages.size() < 2 && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(collected.messages).containsExactly("per-call line", "stop line");
   }
 
   @Test
@@ -90,7 +107,8 @@ class PolledAsyncAppenderTest {
   private PolledAsyncAppender started(Collected collected, int capacity) {
     collected.setContext(context);
     collected.start();
-    PolledAsyncAppender async = new PolledAsyncAppender(collected, capacity);
+    // A poll far longer than any test: only wake-ups move events.
+    PolledAsyncAppender async = new PolledAsyncAppender(collected, capacity, "polled", 60_000);
     async.setContext(context);
     async.start();
     return async;
@@ -105,7 +123,11 @@ class PolledAsyncAppenderTest {
   }
 
   private LoggingEvent event(String message) {
-    return new LoggingEvent(Logger.class.getName(), logger, Level.INFO, message, null, null);
+    return event(logger, message);
+  }
+
+  private static LoggingEvent event(Logger from, String message) {
+    return new LoggingEvent(Logger.class.getName(), from, Level.INFO, message, null, null);
   }
 
   private static void await(CountDownLatch latch) {
