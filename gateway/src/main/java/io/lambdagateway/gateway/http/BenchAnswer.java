@@ -18,7 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * function computes its answer (on a worker); from then on the same body gets those bytes back
  * without calling the function. Mounted only with {@code GATEWAY_BENCH_ECHO=true}: it lets the
  * benchmark send an answer of exactly the function's size for exactly the function's request, so
- * the difference to the function's own route is the function's work alone.
+ * the difference to the function's own route is the function's work alone. The answer is written as
+ * the function's route writes it ({@link PayloadWrites}), but never handed back to the function: it
+ * is kept for the next call.
  */
 public final class BenchAnswer {
 
@@ -61,7 +63,8 @@ public final class BenchAnswer {
         .compose(this::answerFor)
         .onSuccess(
             answer ->
-                ctx.response().putHeader("Content-Type", HttpReplies.APPLICATION_JSON).end(answer))
+                PayloadWrites.end(
+                    ctx.response().putHeader("Content-Type", HttpReplies.APPLICATION_JSON), answer))
         .onFailure(
             failure ->
                 bodies.refuse(
