@@ -3,6 +3,7 @@ package io.lambdagateway.enricher;
 import io.lambdagateway.enricher.fast.DirectEnrichment;
 import io.lambdagateway.enricher.fast.SplitItemWriter;
 import io.lambdagateway.transfer.BatchJson;
+import io.lambdagateway.transfer.ChunkPool;
 import io.lambdagateway.transfer.MalformedBatchException;
 import io.lambdagateway.transfer.ResponseBody;
 import io.lambdagateway.transfer.ResponseTooLargeException;
@@ -70,12 +71,24 @@ public final class Enricher {
    * @throws ResponseTooLargeException as soon as the response would exceed {@code maxResponseBytes}
    */
   public ResponseBody transformToBody(byte[] requestJson, int maxResponseBytes) {
+    return transformToBody(requestJson, maxResponseBytes, null);
+  }
+
+  /**
+   * {@link #transformToBody(byte[], int)}, with the answer written into {@code chunks}' arrays
+   * unless it will be small: the caller gives them back to {@code chunks} once it has sent it.
+   *
+   * @throws MalformedBatchException when the batch itself is unusable
+   * @throws ResponseTooLargeException as soon as the response would exceed {@code maxResponseBytes}
+   */
+  public ResponseBody transformToBody(byte[] requestJson, int maxResponseBytes, ChunkPool chunks) {
     // The fast paths' scratch state is per call, which keeps the enricher thread-safe.
     DirectEnrichment direct = new DirectEnrichment(config.publicIp(), config.output());
     SplitItemWriter items = new SplitItemWriter(config.output());
     return BatchJson.transform(
         requestJson,
         maxResponseBytes,
+        chunks,
         (record, out) -> {
           if (!direct.tryWrite(record, out)) {
             BatchJson.writeResult(out, records.enrich(record, out), items);

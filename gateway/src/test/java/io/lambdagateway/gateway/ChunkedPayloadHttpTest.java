@@ -1,6 +1,7 @@
 package io.lambdagateway.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.lambdagateway.gateway.function.FunctionTraits;
 import io.lambdagateway.gateway.function.Invocation;
@@ -14,14 +15,18 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.buffer.BufferInternal;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,7 +34,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * A payload held in several heap chunks, as the enricher's answers are, is written chunk by chunk
  * (see {@code PayloadWrites}): the client must still get every byte in order, under one
- * Content-Length and without chunked transfer encoding, on both routes that send payloads.
+ * Content-Length and without chunked transfer encoding, on both routes that send payloads. A
+ * function gets a payload back ({@code LambdaFunction.payloadSent}) only after it was sent, so one
+ * that overwrites its chunks then never corrupts an answer; an unsent payload never comes back.
  */
 @ExtendWith(BlockedThreadGuard.class)
 @DisplayName("Payloads of several chunks")
@@ -55,6 +62,45 @@ class ChunkedPayloadHttpTest {
     }
   }
 
+  /**
+   * Answers a fresh composite of copies of {@link #CHUNKS}; when a payload is handed back it
+   * overwrites its chunks, as a function reusing them would, and counts the hand-back.
+   */
+  private static final class HandedBack implements LambdaFunction {
+    final AtomicInteger invoked = new AtomicInteger();
+    final AtomicInteger handedBack = new AtomicInteger();
+
+    @Override
+    public Future<Buffer> invoke(Buffer event, Invocation invocation) {
+      invoked.incrementAndGet();
+      ByteBuf[] parts =
+          Arrays.stream(CHUNKS).map(c -> Unpooled.wrappedBuffer(c.clone())).toArray(ByteBuf[]::new);
+      return Future.succeededFuture(
+          BufferInternal.buffer(Unpooled.wrappedBuffer(parts.length, parts)));
+    }
+
+    @Override
+    public void payloadSent(Buffer payload) {
+      for (ByteBuffer chunk : ((BufferInternal) payload).getByteBuf().nioBuffers()) {
+        Arrays.fill(chunk.array(), (byte) '#');
+      }
+      handedBack.incrementAndGet();
+    }
+
+    @Override
+    public FunctionTraits traits() {
+      return new FunctionTraits(false, true, Integer.MAX_VALUE, true, false);
+    }
+  }
+
+  private static final HandedBack HANDED_BACK = new HandedBack();
+
+  @BeforeEach
+  void resetCounts() {
+    HANDED_BACK.invoked.set(0);
+    HANDED_BACK.handedBack.set(0);
+  }
+
   @BeforeAll
   static void start() {
     GatewayConfig config =
@@ -63,7 +109,10 @@ class ChunkedPayloadHttpTest {
     HostedFunction chunked =
         new HostedFunction(
             "chunked", new ChunkedAnswer(), Duration.ofSeconds(5), 128, OptionalInt.empty());
-    gateway = Gateway.start(config, List.of(chunked), new VertxOptions()).await();
+    HostedFunction handedBack =
+        new HostedFunction(
+            "handed-back", HANDED_BACK, Duration.ofSeconds(5), 128, OptionalInt.empty());
+    gateway = Gateway.start(config, List.of(chunked, handedBack), new VertxOptions()).await();
   }
 
   @AfterAll
@@ -81,6 +130,38 @@ class ChunkedPayloadHttpTest {
   @DisplayName("arrive whole through a function URL")
   void functionUrlSendsEveryChunk() {
     assertWhole(Http.post(url("/chunked"), "{}"));
+  }
+
+  @Test
+  @DisplayName("go back to their function only once sent, through the Invoke API")
+  void invokeApiHandsBackOnceSent() {
+    assertWhole(Http.post(url("/2015-03-31/functions/handed-back/invocations"), "{}"));
+    await().atMost(Duration.ofSeconds(5)).until(() -> HANDED_BACK.handedBack.get() == 1);
+  }
+
+  @Test
+  @DisplayName("go back to their function only once sent, through a function URL")
+  void functionUrlHandsBackOnceSent() {
+    assertWhole(Http.post(url("/handed-back"), "{}"));
+    await().atMost(Duration.ofSeconds(5)).until(() -> HANDED_BACK.handedBack.get() == 1);
+  }
+
+  @Test
+  @DisplayName("never go back to their function when nothing sends them (an Event invocation)")
+  void eventPayloadIsNotHandedBack() {
+    HttpResponse<byte[]> accepted =
+        Http.send(
+            Http.request(url("/2015-03-31/functions/handed-back/invocations"))
+                .header("X-Amz-Invocation-Type", "Event")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build());
+
+    assertThat(accepted.statusCode()).isEqualTo(202);
+    await().atMost(Duration.ofSeconds(5)).until(() -> HANDED_BACK.invoked.get() == 1);
+    // the payload the queue dropped is not handed back; a sent one is by now (tests above)
+    assertWhole(Http.post(url("/handed-back"), "{}"));
+    await().atMost(Duration.ofSeconds(5)).until(() -> HANDED_BACK.handedBack.get() >= 1);
+    assertThat(HANDED_BACK.handedBack.get()).isEqualTo(1);
   }
 
   private static void assertWhole(HttpResponse<byte[]> response) {

@@ -12,8 +12,8 @@ import java.util.List;
  * copying them into one array first.
  *
  * <p>Why chunks, not one growing array: a growing array copies everything written so far at every
- * step and needs one contiguous block of the answer's size; a new chunk copies nothing. Each chunk
- * is allocated for this response and dropped with it: no array outlives its response.
+ * step and needs one contiguous block of the answer's size; a new chunk copies nothing. Without a
+ * pool, each chunk is allocated for this response and dropped with it.
  *
  * <p>A fast path that gives up part-way {@link #truncate}s back to where it started. Bytes appended
  * directly must be exactly what the generator would have written; {@link #isPlain(String)} says
@@ -22,6 +22,11 @@ import java.util.List;
  * <p>An output may have a size limit: an append that would take it past the limit throws {@link
  * ResponseTooLargeException} instead, and no chunk reaches past the limit, so a small input that
  * inflates into a huge answer costs at most the limit in memory.
+ *
+ * <p>An output made with a {@link ChunkPool} whose first chunk would be at least half a pool chunk
+ * writes into the pool's chunks instead, all of one length (an append longer than a chunk gets a
+ * chunk of its own, not pooled); the server that sends the body gives them back. A smaller answer
+ * would waste most of a pooled chunk, and is written as without a pool.
  *
  * <p>Not thread-safe: one per response.
  */
@@ -34,6 +39,9 @@ public final class ResponseOutput extends OutputStream {
   private static final int MAX_CHUNK_LENGTH = 1 << 20;
 
   private final int maxLength;
+
+  /** Where the chunks come from, or null when each is allocated for this response. */
+  private final ChunkPool pool;
 
   /** The chunks before the current one, each with its length in {@link #sealedLengths}. */
   private final List<byte[]> sealed = new ArrayList<>();
@@ -61,10 +69,21 @@ public final class ResponseOutput extends OutputStream {
    * bytes (at most {@code maxLength} and a megabyte).
    */
   public ResponseOutput(int initialCapacity, int maxLength) {
+    this(initialCapacity, maxLength, null);
+  }
+
+  /**
+   * An empty body of at most {@code maxLength} bytes, written into {@code pool}'s chunks when a
+   * first chunk of {@code initialCapacity} bytes would be at least half of one of them, else as
+   * {@link #ResponseOutput(int, int)}.
+   */
+  public ResponseOutput(int initialCapacity, int maxLength, ChunkPool pool) {
     this.maxLength = Math.min(maxLength, MAX_LENGTH);
     int capacity = Math.min(Math.max(initialCapacity, 64), MAX_CHUNK_LENGTH);
-    this.bytes = new byte[Math.min(capacity, this.maxLength)];
-    this.end = bytes.length;
+    boolean pooled = pool != null && 2L * capacity >= pool.chunkLength();
+    this.pool = pooled ? pool : null;
+    this.bytes = pooled ? pool.take() : new byte[Math.min(capacity, this.maxLength)];
+    this.end = chunkEnd();
   }
 
   /** The number of bytes written so far: a mark to {@link #truncate} back to. */
@@ -215,8 +234,12 @@ public final class ResponseOutput extends OutputStream {
       sealedLengths.add(position);
       sealedLength += position;
     }
-    int length = Math.max(more, Math.min(2 * bytes.length, MAX_CHUNK_LENGTH));
-    bytes = new byte[Math.min(length, maxLength - sealedLength)];
+    if (pool != null && more <= pool.chunkLength()) {
+      bytes = pool.take();
+    } else {
+      int length = Math.max(more, Math.min(2 * bytes.length, MAX_CHUNK_LENGTH));
+      bytes = new byte[Math.min(length, maxLength - sealedLength)];
+    }
     position = 0;
     end = chunkEnd();
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.lambdagateway.enricher.Enricher;
 import io.lambdagateway.gateway.json.Json;
 import io.lambdagateway.gateway.json.JsonScan;
+import io.lambdagateway.transfer.ChunkPool;
 import io.lambdagateway.transfer.MalformedBatchException;
 import io.lambdagateway.transfer.ResponseBody;
 import io.lambdagateway.transfer.ResponseTooLargeException;
@@ -13,6 +14,7 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.buffer.BufferInternal;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -34,7 +36,10 @@ import java.util.List;
  *
  * <p>Its parse of the batch is the Invoke API's JSON check ({@link
  * FunctionTraits#parsesJsonEvent}), and its answer is sent in the chunks the enricher wrote it to
- * ({@link #answer}), never copied into one array.
+ * ({@link #answer}), never copied into one array. Answers of more than a few kilobytes are written
+ * into the chunks of a {@link ChunkPool} that the gateway hands back once it has sent them ({@link
+ * #payloadSent}); the pool keeps at most a fifth of the heap, and never more than {@link
+ * #MAX_POOLED_BYTES}.
  */
 public final class EnricherFunction implements LambdaFunction {
 
@@ -46,10 +51,28 @@ public final class EnricherFunction implements LambdaFunction {
   private static final FunctionTraits TRAITS =
       new FunctionTraits(false, true, FunctionTraits.CPU_INLINE_LIMIT_BYTES, true, true);
 
+  /** The length of a pooled answer chunk: a 2.4 MB answer is 37 of them, a 235 KB one 4. */
+  static final int CHUNK_LENGTH = 64 * 1024;
+
+  /** The most the pool keeps: the answers in flight at 16 concurrent 1 MB calls. */
+  static final long MAX_POOLED_BYTES = 32L << 20;
+
   private final Enricher enricher;
+  private final ChunkPool chunks;
 
   public EnricherFunction(Enricher enricher) {
+    this(enricher, new ChunkPool(CHUNK_LENGTH, maxIdleChunks(Runtime.getRuntime().maxMemory())));
+  }
+
+  /** The enricher as a function whose answers are written into {@code chunks}' arrays. */
+  public EnricherFunction(Enricher enricher, ChunkPool chunks) {
     this.enricher = enricher;
+    this.chunks = chunks;
+  }
+
+  /** A fifth of the heap, at most {@link #MAX_POOLED_BYTES}, in chunks; at least one. */
+  static int maxIdleChunks(long maxHeapBytes) {
+    return (int) Math.max(1, Math.min(maxHeapBytes / 5, MAX_POOLED_BYTES) / CHUNK_LENGTH);
   }
 
   @Override
@@ -57,11 +80,21 @@ public final class EnricherFunction implements LambdaFunction {
     try {
       byte[] batch = batchOf(bytesOf(event));
       int limit = (int) Math.min(invocation.maxResponseBytes(), Integer.MAX_VALUE);
-      return Future.succeededFuture(answer(enricher.transformToBody(batch, limit)));
+      return Future.succeededFuture(answer(enricher.transformToBody(batch, limit, chunks)));
     } catch (MalformedBatchException malformed) {
       return Future.failedFuture(new FunctionError(MALFORMED_BATCH, malformed.getMessage()));
     } catch (ResponseTooLargeException tooLarge) {
       return Future.failedFuture(FunctionError.responseTooLarge(invocation.maxResponseBytes()));
+    }
+  }
+
+  /** The answer's chunks go back to the pool; those that are not the pool's are dropped there. */
+  @Override
+  public void payloadSent(Buffer payload) {
+    for (ByteBuffer chunk : ((BufferInternal) payload).getByteBuf().nioBuffers()) {
+      if (chunk.hasArray()) {
+        chunks.giveBack(chunk.array());
+      }
     }
   }
 
@@ -77,8 +110,9 @@ public final class EnricherFunction implements LambdaFunction {
 
   /**
    * The body as a buffer over the enricher's own chunks: the HTTP response writes them as they are.
-   * They are plain heap arrays, not pooled, so nothing needs releasing on any path; the wrapper is
-   * unreleasable, so a buffer written once can still be read (by a log, a retry, a test) after.
+   * They are plain heap arrays, which Netty never releases: the wrapper is unreleasable, so a
+   * buffer written once can still be read after, until it is handed back through {@link
+   * #payloadSent}.
    */
   static Buffer answer(ResponseBody body) {
     List<ByteBuf> chunks = new ArrayList<>();

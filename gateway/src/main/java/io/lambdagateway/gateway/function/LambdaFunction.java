@@ -24,6 +24,15 @@ public interface LambdaFunction {
    */
   Future<Buffer> invoke(Buffer event, Invocation invocation);
 
+  /**
+   * The gateway has sent {@code payload}, which this function's {@link #invoke} returned, and will
+   * never read it again: a function that wrote it into memory it reuses may take that memory back
+   * now. A payload that is not sent (an event invocation's, one returned after the timeout or over
+   * the size limit) is never handed back, and is left to the garbage collector. Called on an event
+   * loop; does nothing by default.
+   */
+  default void payloadSent(Buffer payload) {}
+
   /** How the function wants to be called; non-blocking and event-wrapped by default. */
   default FunctionTraits traits() {
     return FunctionTraits.DEFAULT;

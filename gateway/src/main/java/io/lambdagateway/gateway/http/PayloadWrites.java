@@ -1,5 +1,6 @@
 package io.lambdagateway.gateway.http;
 
+import io.lambdagateway.gateway.function.LambdaFunction;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.Future;
@@ -22,6 +23,16 @@ import java.nio.ByteBuffer;
 public final class PayloadWrites {
 
   private PayloadWrites() {}
+
+  /**
+   * Ends {@code response} with {@code payload}, which {@code producer} returned, and hands it back
+   * to {@code producer} ({@link LambdaFunction#payloadSent}) once the response has been sent or has
+   * failed: only then has the connection let go of its bytes.
+   */
+  public static Future<Void> end(
+      HttpServerResponse response, Buffer payload, LambdaFunction producer) {
+    return end(response, payload).andThen(sent -> producer.payloadSent(payload));
+  }
 
   /** Ends {@code response} with {@code payload}, chunk by chunk when it has several heap chunks. */
   public static Future<Void> end(HttpServerResponse response, Buffer payload) {

@@ -6,6 +6,7 @@ import io.lambdagateway.enricher.Enricher;
 import io.lambdagateway.enricher.EnricherConfig;
 import io.lambdagateway.transfer.BatchJson;
 import io.lambdagateway.transfer.BatchRecord;
+import io.lambdagateway.transfer.ChunkPool;
 import io.lambdagateway.transfer.LambdaLimits;
 import io.netty.buffer.ByteBuf;
 import io.vertx.core.Future;
@@ -24,8 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Zero-copy answers: the enricher's answer goes out in the chunks it was written to, not copied
- * into one array and then into a buffer; nothing pooled is involved, so no path has anything to
- * release.
+ * into one array and then into a buffer. Those chunks come from the function's pool and go back to
+ * it only when the gateway hands the payload back; nothing Netty releases is involved.
  */
 @DisplayName("The enricher function's answer buffer")
 class EnricherFunctionTest {
@@ -92,6 +93,50 @@ class EnricherFunctionTest {
   }
 
   @Test
+  @DisplayName("a large answer handed back lends its chunks to the next, which holds only its own")
+  void chunksHandedBackAreReused() throws IOException {
+    ChunkPool pool = new ChunkPool(EnricherFunction.CHUNK_LENGTH, 1000);
+    EnricherFunction pooled = new EnricherFunction(enricher, pool);
+    byte[] large = batchOfAboutOneMegabyte();
+    byte[] smaller = batchOf(golden("demo.request.json"), 40);
+    Buffer first = invoke(pooled, Buffer.buffer(large), LambdaLimits.MAX_RESPONSE_BYTES).result();
+    int firstChunks = ((BufferInternal) first).getByteBuf().nioBufferCount();
+
+    pooled.payloadSent(first);
+    int idle = pool.idleChunks();
+    Buffer second =
+        invoke(pooled, Buffer.buffer(smaller), LambdaLimits.MAX_RESPONSE_BYTES).result();
+
+    assertThat(idle).isEqualTo(firstChunks).isGreaterThan(1);
+    assertThat(pool.idleChunks()).isLessThan(idle);
+    assertThat(second.getBytes()).isEqualTo(enricher.transform(smaller));
+  }
+
+  @Test
+  @DisplayName("a small answer takes no pooled chunk, and handing it back keeps none")
+  void smallAnswerIsNotPooled() throws IOException {
+    ChunkPool pool = new ChunkPool(EnricherFunction.CHUNK_LENGTH, 1000);
+    EnricherFunction pooled = new EnricherFunction(enricher, pool);
+    pool.giveBack(new byte[EnricherFunction.CHUNK_LENGTH]);
+    Buffer event = Buffer.buffer(golden("demo.request.json"));
+
+    Buffer answer = invoke(pooled, event, LambdaLimits.MAX_RESPONSE_BYTES).result();
+    pooled.payloadSent(answer);
+
+    assertThat(pool.idleChunks()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("the pool keeps a fifth of the heap in chunks, at most 32 MB and at least one chunk")
+  void poolBound() {
+    assertThat(EnricherFunction.maxIdleChunks(160L << 20)).isEqualTo(512);
+    assertThat(EnricherFunction.maxIdleChunks(100L << 20)).isEqualTo(320);
+    assertThat(EnricherFunction.maxIdleChunks(4L << 30)).isEqualTo(512);
+    assertThat(EnricherFunction.maxIdleChunks(1 << 20)).isEqualTo(3);
+    assertThat(EnricherFunction.maxIdleChunks(0)).isEqualTo(1);
+  }
+
+  @Test
   @DisplayName("an answer over the limit fails the call with ResponseSizeTooLarge, and no buffer")
   void tooLargeFails() throws IOException {
     Future<Buffer> answer = invoke(golden("demo.request.json"), 1000);
@@ -111,6 +156,11 @@ class EnricherFunctionTest {
   }
 
   private Future<Buffer> invoke(Buffer event, long maxResponseBytes) {
+    return invoke(function, event, maxResponseBytes);
+  }
+
+  private static Future<Buffer> invoke(
+      EnricherFunction function, Buffer event, long maxResponseBytes) {
     Invocation invocation =
         new Invocation(
             "request-1",
@@ -127,9 +177,14 @@ class EnricherFunctionTest {
   /** The golden demo batch's records, repeated to about 1 MB. */
   private static byte[] batchOfAboutOneMegabyte() throws IOException {
     byte[] demo = golden("demo.request.json");
+    return batchOf(demo, (1 << 20) / demo.length);
+  }
+
+  /** {@code batch}'s records, {@code times} over. */
+  private static byte[] batchOf(byte[] batch, int times) {
     List<BatchRecord> records = new ArrayList<>();
-    for (int i = 0; i < (1 << 20) / demo.length; i++) {
-      records.addAll(BatchJson.readRequest(demo));
+    for (int i = 0; i < times; i++) {
+      records.addAll(BatchJson.readRequest(batch));
     }
     return BatchJson.writeRequest(records);
   }

@@ -134,7 +134,7 @@ public final class InvokeApiHandler {
           .putHeader("X-Amz-Function-Error", "Unhandled")
           .end(Buffer.buffer(Json.bytes(outcome.error().toJson())));
     } else {
-      PayloadWrites.end(response, outcome.payload());
+      PayloadWrites.end(response, outcome.payload(), invoke.function().function());
     }
   }
 

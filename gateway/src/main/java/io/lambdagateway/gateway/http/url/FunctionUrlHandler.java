@@ -168,7 +168,7 @@ public final class FunctionUrlHandler {
   /** Maps a returned payload; the common unstructured case sends the payload as it is. */
   private void sendResult(RoutingContext ctx, HostedFunction fn, Buffer payload, String requestId) {
     if (fn.function().traits().answersAsIs()) {
-      sendAsIs(ctx, payload, requestId);
+      sendAsIs(ctx, payload, fn, requestId);
       return;
     }
     CpuWork.run(
@@ -187,18 +187,19 @@ public final class FunctionUrlHandler {
               } else if (mapped.result().isPresent()) {
                 send(ctx.response(), mapped.result().get(), requestId);
               } else {
-                sendAsIs(ctx, payload, requestId);
+                sendAsIs(ctx, payload, fn, requestId);
               }
             });
   }
 
   /** 200, application/json, the payload's own buffer (no copy, as Lambda sends a plain answer). */
-  private static void sendAsIs(RoutingContext ctx, Buffer payload, String requestId) {
+  private static void sendAsIs(
+      RoutingContext ctx, Buffer payload, HostedFunction fn, String requestId) {
     HttpServerResponse response =
         ctx.response()
             .putHeader("x-amzn-RequestId", requestId)
             .putHeader("content-type", HttpReplies.APPLICATION_JSON);
-    PayloadWrites.end(response, payload);
+    PayloadWrites.end(response, payload, fn.function());
   }
 
   /** The 2.0 event; encoding a large body (base64 or JSON escapes) leaves the event loop. */
