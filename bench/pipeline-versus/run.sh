@@ -4,8 +4,8 @@
 # backlog (the copy and the pipeline drain it once to warm up first; CPU seconds of the bench JVM
 # and of the gateway per side), then p50/p99 end-to-end latency at 1k msg/s with flush 0 and 1 s
 # (5 s measured, after 20 s of the same traffic: the JIT was still recompiling after 5 s).
-# About 3 minutes of test time. The pipeline calls the gateway jar, launched with the documented
-# launch's flags.
+# About 3 minutes of test time (a 40,000-message backlog). The pipeline calls the gateway jar,
+# launched with the documented launch's flags.
 #
 #   mvn -B -q -o -pl app -am package -DskipTests      # app/target/lambda-gateway.jar
 #   bench/pipeline-versus/run.sh    # -Dbench.messages=N -Dbench.latencyRate=N -Dbench.latencyWarmUp=S
