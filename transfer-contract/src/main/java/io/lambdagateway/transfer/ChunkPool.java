@@ -8,9 +8,9 @@ import java.util.concurrent.ArrayBlockingQueue;
  *
  * <p>Why: a gateway under load writes a fresh answer per call, 2.4 MB for a 1 MB batch. Allocated
  * anew, those arrays were half of what a call allocated; the young collections they caused promoted
- * the request bodies still arriving, and the serial collector spent over half of each second in
- * full collections at 16 concurrent 1 MB calls (BENCHMARKS.md). A chunk taken from here costs
- * neither the allocation nor its zeroing.
+ * the request bodies still arriving, and at 16 concurrent 1 MB calls the serial collector paused
+ * for about 40 % of the time, mostly in full collections (BENCHMARKS.md). A chunk taken from here
+ * costs neither the allocation nor its zeroing.
  *
  * <p>Only the code that sent a response's bytes and will never read them again may {@link
  * #giveBack} its chunks. A chunk not given back is simply collected, so an answer that is dropped,

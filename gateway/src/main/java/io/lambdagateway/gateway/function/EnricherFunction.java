@@ -36,8 +36,8 @@ import java.util.List;
  *
  * <p>Its parse of the batch is the Invoke API's JSON check ({@link
  * FunctionTraits#parsesJsonEvent}), and its answer is sent in the chunks the enricher wrote it to
- * ({@link #answer}), never copied into one array. Answers of more than a few kilobytes are written
- * into the chunks of a {@link ChunkPool} that the gateway hands back once it has sent them ({@link
+ * ({@link #answer}), never copied into one array. Answers expected to pass 32 KB are written into
+ * the chunks of a {@link ChunkPool} that the gateway hands back once it has sent them ({@link
  * #payloadSent}); the pool keeps at most a fifth of the heap, and never more than {@link
  * #MAX_POOLED_BYTES}.
  */
