@@ -6,11 +6,9 @@ import static org.awaitility.Awaitility.await;
 import io.lambdagateway.gateway.function.FunctionTraits;
 import io.lambdagateway.gateway.function.Invocation;
 import io.lambdagateway.gateway.function.LambdaFunction;
-import io.lambdagateway.gateway.platform.HostedFunction;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.Future;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.buffer.BufferInternal;
 import java.io.ByteArrayOutputStream;
@@ -21,8 +19,6 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -103,16 +99,12 @@ class ChunkedPayloadHttpTest {
 
   @BeforeAll
   static void start() {
-    GatewayConfig config =
-        GatewayConfig.fromSettings(
-            Map.of("GATEWAY_PORT", "0", "ENRICHER_PUBLIC_IP", TestGateway.PUBLIC_IP));
-    HostedFunction chunked =
-        new HostedFunction(
-            "chunked", new ChunkedAnswer(), Duration.ofSeconds(5), 128, OptionalInt.empty());
-    HostedFunction handedBack =
-        new HostedFunction(
-            "handed-back", HANDED_BACK, Duration.ofSeconds(5), 128, OptionalInt.empty());
-    gateway = Gateway.start(config, List.of(chunked, handedBack), new VertxOptions()).await();
+    gateway =
+        TestGateway.hosting(
+            config ->
+                List.of(
+                    Gateway.host(config, "chunked", new ChunkedAnswer()),
+                    Gateway.host(config, "handed-back", HANDED_BACK)));
   }
 
   @AfterAll

@@ -6,11 +6,9 @@ import static org.awaitility.Awaitility.await;
 import io.lambdagateway.enricher.Enricher;
 import io.lambdagateway.enricher.EnricherConfig;
 import io.lambdagateway.gateway.function.EnricherFunction;
-import io.lambdagateway.gateway.platform.HostedFunction;
 import io.lambdagateway.transfer.BatchJson;
 import io.lambdagateway.transfer.BatchRecord;
 import io.lambdagateway.transfer.ChunkPool;
-import io.vertx.core.VertxOptions;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,9 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import org.junit.jupiter.api.AfterAll;
@@ -53,17 +50,10 @@ class PooledAnswersHttpTest {
 
   @BeforeAll
   static void start() {
-    GatewayConfig config =
-        GatewayConfig.fromSettings(
-            Map.of("GATEWAY_PORT", "0", "ENRICHER_PUBLIC_IP", TestGateway.PUBLIC_IP));
-    HostedFunction pooled =
-        new HostedFunction(
-            "pooled",
-            new EnricherFunction(ENRICHER, POOL),
-            Duration.ofSeconds(30),
-            128,
-            OptionalInt.empty());
-    gateway = Gateway.start(config, List.of(pooled), new VertxOptions()).await();
+    gateway =
+        TestGateway.hosting(
+            config ->
+                List.of(Gateway.host(config, "pooled", new EnricherFunction(ENRICHER, POOL))));
   }
 
   @AfterAll
@@ -95,7 +85,7 @@ class PooledAnswersHttpTest {
               .thenApply(
                   response ->
                       response.statusCode() == 200
-                          && java.util.Arrays.equals(response.body(), ENRICHER.transform(batch))));
+                          && Arrays.equals(response.body(), ENRICHER.transform(batch))));
     }
 
     List<Boolean> exact = new ArrayList<>();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * A real gateway for a test: 127.0.0.1, a free port, the enricher with the golden public IP, strict
@@ -61,6 +62,17 @@ final class TestGateway implements AutoCloseable {
             .setWarningExceptionTime(MAX_EVENT_LOOP_MILLIS)
             .setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS);
     return new TestGateway(Gateway.start(config, functions, strict).await());
+  }
+
+  /**
+   * A gateway on a free port with the golden public IP and Vert.x's default checks, hosting besides
+   * the enricher the functions {@code functions} makes from its configuration (with {@link
+   * Gateway#host}, say).
+   */
+  static Gateway hosting(Function<GatewayConfig, List<HostedFunction>> functions) {
+    GatewayConfig config =
+        GatewayConfig.fromSettings(Map.of("GATEWAY_PORT", "0", "ENRICHER_PUBLIC_IP", PUBLIC_IP));
+    return Gateway.start(config, functions.apply(config), new VertxOptions()).await();
   }
 
   int port() {
