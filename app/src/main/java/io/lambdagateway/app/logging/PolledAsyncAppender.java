@@ -94,10 +94,14 @@ final class PolledAsyncAppender extends UnsynchronizedAppenderBase<ILoggingEvent
     writeWaiting();
   }
 
+  /**
+   * Parks before it first drains: a polled line appended while this thread is still starting waits
+   * for a wake-up like any other, and a wake-up given before the park is kept as its permit.
+   */
   private void writeUntilStopped() {
     while (isStarted() && !Thread.currentThread().isInterrupted()) {
-      writeWaiting();
       LockSupport.parkNanos(this, pollNanos);
+      writeWaiting();
     }
   }
 
