@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # The pipeline side by side with a Kafka-only copy (same target messages) and a Kafka Streams
 # application (same enrichment, in-process), one run on the in-process broker: throughput on a
-# backlog (the copy and the pipeline drain it once to warm up first; CPU seconds of the bench JVM
-# and of the gateway per side), then p50/p99 end-to-end latency at 1k msg/s with flush 0 and 1 s
-# (5 s measured, after 20 s of the same traffic: the JIT was still recompiling after 5 s).
-# About 3 minutes of test time (a 40,000-message backlog). The pipeline calls the gateway jar,
+# backlog (after warm-up drains, 3 interleaved rounds of the copy and the pipeline at both flush
+# intervals, each side's median run reported, then Kafka Streams once; CPU seconds of the bench
+# JVM and of the gateway per side), then p50/p99 end-to-end latency at 1k msg/s with flush 0 and
+# 1 s (5 s measured, after 20 s of the same traffic: the JIT was still recompiling after 5 s).
+# About 4 minutes of test time (a 40,000-message backlog). The pipeline calls the gateway jar,
 # launched with the documented launch's flags.
 #
 #   mvn -B -q -o -pl app -am package -DskipTests      # app/target/lambda-gateway.jar
-#   bench/pipeline-versus/run.sh    # -Dbench.messages=N -Dbench.latencyRate=N -Dbench.latencyWarmUp=S
+#   bench/pipeline-versus/run.sh    # -Dbench.messages=N -Dbench.rounds=N -Dbench.latencyRate=N -Dbench.latencyWarmUp=S
 #
 # Results: bench/target/pipeline-versus.md (and the test log).
 set -euo pipefail

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,11 +38,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The pipeline side by side with its two alternatives, in one run on the in-process broker, same
  * input: (1) a Kafka-only copy writing the same number and size of target messages (precomputed),
- * (2) a Kafka Streams application doing the same enrichment in-process. Throughput on a backlog
- * (the copy and the pipeline drain it once to warm up first), with the CPU time each side used,
- * then end-to-end latency at a fixed rate, flush 0 and 1 s. The pipeline calls the gateway jar (its
- * own JVM, the documented launch's flags) by function URL, as Transfer does. Not part of any
- * default build: bench/pipeline-versus/run.sh. Results: target/pipeline-versus.md.
+ * (2) a Kafka Streams application doing the same enrichment in-process. Throughput on a backlog,
+ * with the CPU time each side used: after warm-up drains, {@link #ROUNDS} rounds of the copy and
+ * the pipeline at both flush intervals, interleaved, each side reported by its median run; then
+ * Kafka Streams once. Then end-to-end latency at a fixed rate, flush 0 and 1 s. The pipeline calls
+ * the gateway jar (its own JVM, the documented launch's flags) by function URL, as Transfer does.
+ * Not part of any default build: bench/pipeline-versus/run.sh. Results: target/pipeline-versus.md.
  */
 @Tag("bench")
 class PipelineVersusTest {
@@ -53,6 +55,13 @@ class PipelineVersusTest {
    * rates: the copy's steady rate was 12,375 msg/s there and 21,607 at 40,000 (2026-12-02).
    */
   private static final int MESSAGES = Integer.getInteger("bench.messages", 40_000);
+
+  /**
+   * Rounds of copy, pipeline at 1 s, pipeline at 0. Measured one after the other, once each, the
+   * copy's rate depended on where it stood: on its second drain it took 1.6 to 2 s, after a few
+   * drains of the pipeline 0.8 to 1.3 s (2026-12-02), so one pass overstated the pipeline's ratio.
+   */
+  private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
 
   private static final int MAX_ROWS = 10;
   private static final int LATENCY_RATE = Integer.getInteger("bench.latencyRate", 1_000);
@@ -114,39 +123,55 @@ class PipelineVersusTest {
             + " CPU s: bench JVM | CPU s: gateway | stop s |");
     report.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 
-    double[] copy =
-        warmThenDrain(
-            "copy",
-            (in, out) -> deploy(new PrecomputedCopyVerticle(config(in, out).build(), answers)),
-            source,
-            targetCount);
-    row("Kafka-only copy (same target messages, precomputed)", copy, targetCount);
-
+    Between copySide =
+        (in, out) -> deploy(new PrecomputedCopyVerticle(config(in, out).build(), answers));
     Between pipelineAt1s = (in, out) -> deploy(PipelineVerticle.create(config(in, out).build()));
     // At the default interval the last, partial batch of a drained backlog waits up to a second
     // (Transfer's flush rule); at 0 each poll's records are called at once.
     Between pipelineAt0 =
         (in, out) ->
             deploy(PipelineVerticle.create(config(in, out).flushInterval(Duration.ZERO).build()));
+    drainInto("copy.warm-up", copySide, source, targetCount);
     for (int i = 0; i < GATEWAY_WARM_UP_DRAINS; i++) {
       drainInto(
           "pipeline.warm-up-" + i, i % 2 == 0 ? pipelineAt1s : pipelineAt0, source, targetCount);
     }
-    double[] pipeline = drainInto("pipeline", pipelineAt1s, source, targetCount);
+    List<double[]> copies = new ArrayList<>();
+    List<double[]> at1s = new ArrayList<>();
+    List<double[]> at0s = new ArrayList<>();
+    for (int round = 0; round < ROUNDS; round++) {
+      copies.add(drainInto("copy-" + round, copySide, source, targetCount));
+      at1s.add(drainInto("pipeline-" + round, pipelineAt1s, source, targetCount));
+      at0s.add(drainInto("pipeline-flush-0-" + round, pipelineAt0, source, targetCount));
+    }
+    double[] copy = median(copies);
+    double[] pipeline = median(at1s);
+    double[] pipelineFlush0 = median(at0s);
+    row("Kafka-only copy (same target messages, precomputed)", copy, targetCount);
     row(
         "pipeline → gateway jar (function URL), flush interval 1 s (default)",
         pipeline,
         targetCount);
-    double[] pipelineFlush0 = drainInto("pipeline-flush-0", pipelineAt0, source, targetCount);
     row("pipeline → gateway jar (function URL), flush interval 0", pipelineFlush0, targetCount);
 
+    // Once, last: its enricher was warmed up by computing the backlog's answers, its Kafka clients
+    // and the broker by the runs before it (a second Kafka Streams drain in one JVM stalled in long
+    // young-generation pauses in 3 of 7 runs).
     double[] streams =
         drainInto("streams", (in, out) -> streams(in, out, 100, enrichment), source, targetCount);
     row("Kafka Streams, enricher in-process (linger 100 ms, its default)", streams, targetCount);
 
     report.add("");
     report.add(
-        "Ratios (steady / wall), flush interval 1 s: "
+        String.format(
+            Locale.ROOT,
+            "Rows of the copy and the pipeline: the median of %d interleaved rounds by steady time;"
+                + " pipeline vs copy, steady, round by round: flush 1 s %s, flush 0 %s.",
+            ROUNDS,
+            roundRatios(copies, at1s),
+            roundRatios(copies, at0s)));
+    report.add(
+        "Ratios of the medians (steady / wall), flush interval 1 s: "
             + ratios(copy, streams, pipeline)
             + " (targets ≥ 0.7 and ≥ 0.5).");
     report.add("At flush interval 0: " + ratios(copy, streams, pipelineFlush0) + ".");
@@ -265,18 +290,20 @@ class PipelineVersusTest {
     AutoCloseable start(String source, String target) throws Exception;
   }
 
-  /**
-   * Drains the backlog twice with the side, each time into a new target topic, and returns the
-   * second run's figures ({@link #drain}): the first warms up the code of the side's Kafka legs in
-   * this JVM. The pipeline gets {@link #GATEWAY_WARM_UP_DRAINS} instead, for the gateway's JVM.
-   * Kafka Streams runs once, last: its enricher was warmed up by computing the backlog's answers,
-   * its Kafka clients and the broker by the runs before it (a second Kafka Streams drain in one JVM
-   * stalled in long young-generation pauses in 3 of 7 runs).
-   */
-  private double[] warmThenDrain(String name, Between side, String source, int count)
-      throws Exception {
-    drainInto(name + ".warm-up", side, source, count);
-    return drainInto(name, side, source, count);
+  /** The run with the median steady time ({@link #drain}'s second figure). */
+  private static double[] median(List<double[]> runs) {
+    List<double[]> sorted = new ArrayList<>(runs);
+    sorted.sort(Comparator.comparingDouble(run -> run[1]));
+    return sorted.get(sorted.size() / 2);
+  }
+
+  /** The copy's steady time over the pipeline's, round by round. */
+  private static String roundRatios(List<double[]> copies, List<double[]> pipelines) {
+    List<String> ratios = new ArrayList<>();
+    for (int i = 0; i < copies.size(); i++) {
+      ratios.add(String.format(Locale.ROOT, "%.2f", copies.get(i)[1] / pipelines.get(i)[1]));
+    }
+    return String.join(", ", ratios);
   }
 
   /** Drains the backlog with the side into a new topic {@code <source>.<name>}. */
