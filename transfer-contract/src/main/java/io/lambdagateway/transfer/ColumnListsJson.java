@@ -52,7 +52,7 @@ final class ColumnListsJson {
     int pendingQuote = -1;
     for (JsonToken token = parser.nextToken(); ; token = parser.nextToken()) {
       boolean kept = body != null && token == JsonToken.VALUE_STRING;
-      int tokenStart = kept || pendingQuote >= 0 ? tokenStart(parser, body) : -1;
+      int tokenStart = kept || pendingQuote >= 0 ? TransferJson.tokenStart(parser, body) : -1;
       if (pendingQuote >= 0) {
         values.add(new BodyText(body, pendingQuote, closingQuoteBefore(body, tokenStart)));
         pendingQuote = -1;
@@ -66,12 +66,6 @@ final class ColumnListsJson {
         values.add(TransferJson.readValue(parser));
       }
     }
-  }
-
-  /** Where the current token starts in {@code body}, or -1 if that is not known. */
-  private static int tokenStart(JsonParser parser, byte[] body) {
-    long offset = parser.currentTokenLocation().getByteOffset();
-    return offset >= 0 && offset < body.length ? (int) offset : -1;
   }
 
   /**

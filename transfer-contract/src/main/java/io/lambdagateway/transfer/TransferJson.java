@@ -130,6 +130,12 @@ public final class TransferJson {
     out.writeString(value);
   }
 
+  /** Where the parser's current token starts in {@code body}, or -1 if that is not known. */
+  static int tokenStart(JsonParser parser, byte[] body) {
+    long offset = parser.currentTokenLocation().getByteOffset();
+    return offset >= 0 && offset < body.length ? (int) offset : -1;
+  }
+
   static MalformedBatchException malformed(JsonParser parser, String message) {
     long offset = parser.currentTokenLocation().getByteOffset();
     if (offset < 0) {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -185,6 +187,58 @@ class BatchJsonTest {
       assertThat(read.get(2).cdc().tableSchema()).isEqualTo(other.tableSchema());
       assertThat(read.get(2).cdc().columnNames()).containsExactly("only");
     }
+  }
+
+  @Test
+  @DisplayName(
+      "A table_schema read from the body is skipped only when its bytes are the previous one's: a"
+          + " longer one that starts alike, one with other spacing or another field, and a broken"
+          + " one after a good one are each read")
+  void schemaBytesAreComparedWholly() {
+    String one = "[{\"name\":\"a\",\"type\":\"utf8\"}]";
+    String longer = "[{\"name\":\"a\",\"type\":\"utf8\"},{\"name\":\"b\",\"type\":\"int64\"}]";
+    String spaced = "[ {\"name\":\"a\",\"type\":\"utf8\"} ]";
+    String keyed = "[{\"name\":\"a\",\"type\":\"utf8\",\"key\":true}]";
+    byte[] response = response(one, one, longer, one, spaced, keyed, one);
+
+    List<ChangeItem> kept = BatchJson.readResponseKeepingText(response).get(0).cdcSplit();
+    List<ChangeItem> model = BatchJson.readResponse(response).get(0).cdcSplit();
+
+    for (int i = 0; i < kept.size(); i++) {
+      assertThat(kept.get(i).tableSchema()).isEqualTo(model.get(i).tableSchema());
+    }
+    assertThat(kept.get(2).tableSchema().columns()).hasSize(2);
+    assertThat(kept.get(5).tableSchema().columns().get(0).key()).isTrue();
+    assertThat(kept.get(1).tableSchema()).isSameAs(kept.get(0).tableSchema());
+    assertThat(kept.get(4).tableSchema()).isSameAs(kept.get(3).tableSchema());
+    assertThat(kept.get(5).tableSchema()).isNotEqualTo(kept.get(4).tableSchema());
+    assertThatThrownBy(
+            () ->
+                BatchJson.readResponseKeepingText(
+                    response(one, "[{\"name\":\"a\",\"type\":\"utf8\",\"key\":\"yes\"}]")))
+        .isInstanceOf(MalformedBatchException.class)
+        .hasMessageContaining("key");
+    byte[] twice = response(one, one);
+    int secondSchema = new String(twice, StandardCharsets.UTF_8).lastIndexOf(one);
+    byte[] truncated = Arrays.copyOf(twice, secondSchema + one.length() - 2);
+    assertThatThrownBy(() -> BatchJson.readResponseKeepingText(truncated))
+        .isInstanceOf(MalformedBatchException.class);
+  }
+
+  /** One Split result whose items have these table_schema values. */
+  private static byte[] response(String... schemas) {
+    List<String> items = new ArrayList<>();
+    for (String schema : schemas) {
+      items.add(
+          "{\"kind\":\"insert\",\"table\":\"t\",\"columnnames\":[\"a\"],"
+              + "\"columnvalues\":[\"x\"],\"table_schema\":"
+              + schema
+              + "}");
+    }
+    return ("{\"Records\":[{\"result\":\"Split\",\"cdc_split\":["
+            + String.join(",", items)
+            + "]}]}")
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   @Test
