@@ -15,6 +15,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * Transfer's Kafka-target "json" serializer (contract §5): an {@code insert} item becomes one
@@ -42,6 +43,15 @@ public final class TargetSerializer implements AutoCloseable {
   private String keyTable;
   private byte[] key;
 
+  /**
+   * The columns of the previous item, and the positions to write them from, in name order: the
+   * items of one response share one {@code columnnames} list, so it is sorted once per batch, not
+   * once per item. Compared by identity: an item's list is immutable.
+   */
+  private List<String> orderedNames;
+
+  private int[] order;
+
   /** The target message of one change item. */
   public TargetMessage serialize(ChangeItem item) {
     if (!"insert".equals(item.kind())) {
@@ -68,7 +78,7 @@ public final class TargetSerializer implements AutoCloseable {
   private byte[] value(List<String> names, List<JsonNode> values) {
     try {
       JsonGenerator out = generator();
-      writeRow(out, names, values);
+      writeRow(out, names, order(names), values);
       out.flush();
       return bytes.toByteArray();
     } catch (IOException e) {
@@ -106,23 +116,37 @@ public final class TargetSerializer implements AutoCloseable {
     return generator;
   }
 
-  /** The columns in name order; of equal names the last, as a map would keep it. */
-  private static void writeRow(JsonGenerator out, List<String> names, List<JsonNode> values)
-      throws IOException {
-    Integer[] order = new Integer[names.size()];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
+  private int[] order(List<String> names) {
+    if (names != orderedNames) {
+      order = nameOrder(names);
+      orderedNames = names;
+    }
+    return order;
+  }
+
+  /** The positions of the columns to write, in name order; of equal names the last. */
+  private static int[] nameOrder(List<String> names) {
+    Integer[] sorted = new Integer[names.size()];
+    for (int i = 0; i < sorted.length; i++) {
+      sorted[i] = i;
     }
     // A stable sort: equal names keep their order, so the last of them is the later column.
-    Arrays.sort(order, (a, b) -> names.get(a).compareTo(names.get(b)));
+    Arrays.sort(sorted, (a, b) -> names.get(a).compareTo(names.get(b)));
+    return IntStream.range(0, sorted.length)
+        .filter(
+            k -> k + 1 == sorted.length || !names.get(sorted[k + 1]).equals(names.get(sorted[k])))
+        .map(k -> sorted[k])
+        .toArray();
+  }
+
+  /** The columns at {@code order}'s positions, as one object. */
+  private static void writeRow(
+      JsonGenerator out, List<String> names, int[] order, List<JsonNode> values)
+      throws IOException {
     out.writeStartObject();
-    for (int k = 0; k < order.length; k++) {
-      String name = names.get(order[k]);
-      if (k + 1 < order.length && names.get(order[k + 1]).equals(name)) {
-        continue;
-      }
-      out.writeFieldName(name);
-      writeSorted(out, values.get(order[k]));
+    for (int column : order) {
+      out.writeFieldName(names.get(column));
+      writeSorted(out, values.get(column));
     }
     out.writeEndObject();
   }

@@ -134,4 +134,54 @@ class TargetSerializerTest {
     assertThat(new String(keptSerializer.serialize(kept.get(2)).key(), StandardCharsets.UTF_8))
         .isEqualTo("s_u");
   }
+
+  @Test
+  @DisplayName(
+      "One serializer for items whose columns change from item to item writes each in its own"
+          + " columns' order, as a new serializer per item does")
+  void columnsChangingBetweenItems() {
+    String response =
+        "{\"Records\":[{\"result\":\"Split\",\"cdc_split\":["
+            + insert("[\"b\",\"a\",\"c\"]", "[1,2,3]")
+            + ","
+            + insert("[\"b\",\"a\",\"c\"]", "[4,5,6]")
+            + ","
+            + insert("[\"c\",\"b\",\"a\"]", "[7,8,9]")
+            + ","
+            + insert("[\"a\",\"a\",\"z\"]", "[10,11,12]")
+            + ","
+            + insert("[\"b\",\"a\",\"c\"]", "[13,14,15]")
+            + "]}]}";
+    List<ChangeItem> items =
+        BatchJson.readResponseKeepingText(response.getBytes(StandardCharsets.UTF_8))
+            .get(0)
+            .cdcSplit();
+
+    List<String> written =
+        items.stream().map(item -> text(serializer.serialize(item).value())).toList();
+
+    assertThat(written)
+        .containsExactly(
+            "{\"a\":2,\"b\":1,\"c\":3}",
+            "{\"a\":5,\"b\":4,\"c\":6}",
+            "{\"a\":9,\"b\":8,\"c\":7}",
+            "{\"a\":11,\"z\":12}",
+            "{\"a\":14,\"b\":13,\"c\":15}");
+    for (int i = 0; i < items.size(); i++) {
+      assertThat(written.get(i))
+          .isEqualTo(text(new TargetSerializer().serialize(items.get(i)).value()));
+    }
+  }
+
+  private static String insert(String names, String values) {
+    return "{\"kind\":\"insert\",\"schema\":\"s\",\"table\":\"t\",\"columnnames\":"
+        + names
+        + ",\"columnvalues\":"
+        + values
+        + "}";
+  }
+
+  private static String text(byte[] value) {
+    return new String(value, StandardCharsets.UTF_8);
+  }
 }
