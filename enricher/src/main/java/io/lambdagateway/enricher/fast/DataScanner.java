@@ -245,13 +245,11 @@ public final class DataScanner {
     if (!consume('"')) {
       return false;
     }
-    while (position < limit) {
-      byte kind = stringBytes[bytes[position++] & 0xFF];
-      if (kind != StringBytes.PLAIN) {
-        return kind == StringBytes.QUOTE;
-      }
+    position = plainRunEnd(position);
+    if (position >= limit) {
+      return false;
     }
-    return false;
+    return stringBytes[bytes[position++] & 0xFF] == StringBytes.QUOTE;
   }
 
   /** A string of ASCII with valid escapes. */
@@ -259,7 +257,11 @@ public final class DataScanner {
     if (!consume('"')) {
       return false;
     }
-    while (position < limit) {
+    while (true) {
+      position = plainRunEnd(position);
+      if (position >= limit) {
+        return false;
+      }
       byte kind = stringBytes[bytes[position++] & 0xFF];
       if (kind == StringBytes.QUOTE) {
         return true;
@@ -268,7 +270,22 @@ public final class DataScanner {
         return false;
       }
     }
-    return false;
+  }
+
+  /**
+   * The first position from {@code from} whose byte is not a plain string byte, or {@link #limit}.
+   * The loop runs on locals: on the fields, each step stored the cursor back to the heap, and the
+   * two string loops were a third of the enricher's CPU samples.
+   */
+  private int plainRunEnd(int from) {
+    byte[] scanned = bytes;
+    byte[] kinds = stringBytes;
+    int end = limit;
+    int at = from;
+    while (at < end && kinds[scanned[at] & 0xFF] == StringBytes.PLAIN) {
+      at++;
+    }
+    return at;
   }
 
   private boolean escape() {
