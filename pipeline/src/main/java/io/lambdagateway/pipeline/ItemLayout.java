@@ -2,9 +2,9 @@ package io.lambdagateway.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.lambdagateway.transfer.Base64Text;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
 
@@ -137,9 +137,7 @@ public enum ItemLayout {
     }
 
     private static JsonNode base64OrNull(byte[] bytes) {
-      return bytes == null
-          ? NODES.nullNode()
-          : NODES.textNode(Base64.getEncoder().encodeToString(bytes));
+      return bytes == null ? NODES.nullNode() : Base64Text.of(bytes);
     }
   }
 }

@@ -104,7 +104,9 @@ final class ColumnListsJson {
 
   /** Strings and nulls, the usual values, skip the tree writer; raw values keep their text. */
   private static void writeValue(JsonGenerator out, JsonNode value) throws IOException {
-    if (value.isTextual()) {
+    if (value instanceof Base64Text base64) {
+      base64.writeTo(out);
+    } else if (value.isTextual()) {
       out.writeString(value.textValue());
     } else if (value.isNull()) {
       out.writeNull();
