@@ -167,7 +167,7 @@ row() {
 
 [[ -f "$JAR" ]] || { echo "missing $JAR: run mvn -pl app -am package first" >&2; exit 1; }
 for tool in wrk node npm curl; do
-  command -v "$tool" >/dev/null || { echo "$tool not found" >&2; exit 1; }
+  command -v "$tool" >/dev/null || { echo "$tool not found (wrk: run bench/tools.sh)" >&2; exit 1; }
 done
 
 printf '{"id":"bench-event","source":"aws:bench","items":[1,2,3],"note":"%s"}' \

@@ -20,7 +20,7 @@ cleanup() {
 trap cleanup EXIT
 
 [[ -f "$JAR" ]] || { echo "missing $JAR: run mvn -pl app -am package first" >&2; exit 1; }
-command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk" >&2; exit 1; }
+command -v wrk >/dev/null || { echo "wrk not found: run bench/tools.sh" >&2; exit 1; }
 
 python3 "$ROOT/bench/gateway/make_batch.py" 10 45 "$WORK/batch-100k.json"
 python3 "$ROOT/bench/gateway/make_batch.py" 100 45 "$WORK/batch-1m.json"

@@ -50,7 +50,7 @@ cleanup() { stop_gateway; rm -rf "$WORK"; }
 trap cleanup EXIT
 
 [[ -f "$JAR" ]] || { echo "missing $JAR: run mvn -pl app -am package first" >&2; exit 1; }
-command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk" >&2; exit 1; }
+command -v wrk >/dev/null || { echo "wrk not found: run bench/tools.sh" >&2; exit 1; }
 
 # start FLAGS [JAR]: sets GATEWAY_PID, STARTUP_MS (milliseconds from launch to the first 200 of
 # /health) and STARTUP_CPU_MS (the CPU the JVM used until then: on a loaded machine the wall time

@@ -17,7 +17,7 @@ JAR="${JAR:-$ROOT/app/target/lambda-gateway.jar}"
 FLAGS="${PIPELINE_JVM_FLAGS:--XX:+UseSerialGC -Xmx160m -XX:MaxDirectMemorySize=64m}"
 COUNT="${COUNT:-40000}"
 [[ -f "$JAR" ]] || { echo "missing $JAR: mvn -pl app -am package first" >&2; exit 1; }
-command -v kcat >/dev/null || { echo "kcat is needed (apt-get install kcat)" >&2; exit 1; }
+command -v kcat >/dev/null || { echo "kcat is needed: run bench/tools.sh" >&2; exit 1; }
 WORK="$(mktemp -d)"
 PIDS=()
 # A pipeline out of heap may not stop on SIGTERM: SIGKILL after 5 s.

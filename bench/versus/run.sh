@@ -105,7 +105,7 @@ load() { cut -d' ' -f1-3 /proc/loadavg; }
 
 [[ -f "$JAR" ]] || { echo "missing $JAR: run mvn -pl app -am package first" >&2; exit 1; }
 for tool in wrk node npm curl python3; do
-  command -v "$tool" >/dev/null || { echo "$tool not found" >&2; exit 1; }
+  command -v "$tool" >/dev/null || { echo "$tool not found (wrk: run bench/tools.sh)" >&2; exit 1; }
 done
 
 python3 "$ROOT/bench/gateway/make_batch.py" 10 45 "$WORK/small.json"
