@@ -1,15 +1,11 @@
 package io.lambdagateway.transfer;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.UTF8JsonGenerator;
 import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.node.JsonNodeType;
-import com.fasterxml.jackson.databind.node.ValueNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Objects;
 
 /**
  * A string column value that is the base64 text of some bytes, kept as the encoded bytes: the
@@ -20,10 +16,9 @@ import java.util.Objects;
  * {@code String} and Jackson's {@code writeString}, which checks every character for escapes, half
  * of the time of encoding a record went into that string (JFR of a pipeline drain, 2026-12-02).
  *
- * <p>It is a textual node like a {@code TextNode} of the same text, and equal to one when asked
- * itself ({@code TextNode.equals} only knows {@code TextNode}s).
+ * <p>Like every {@link TextValue}, it is textual and equal to the {@code TextNode} of its text.
  */
-public final class Base64Text extends ValueNode {
+public final class Base64Text extends TextValue {
 
   private static final long serialVersionUID = 1L;
 
@@ -54,34 +49,7 @@ public final class Base64Text extends ValueNode {
   }
 
   @Override
-  public JsonNodeType getNodeType() {
-    return JsonNodeType.STRING;
-  }
-
-  @Override
-  public JsonToken asToken() {
-    return JsonToken.VALUE_STRING;
-  }
-
-  @Override
-  public String asText() {
-    return textValue();
-  }
-
-  @Override
   public void serialize(JsonGenerator generator, SerializerProvider provider) throws IOException {
     writeTo(generator);
-  }
-
-  @Override
-  public boolean equals(Object other) {
-    return other instanceof ValueNode node
-        && node.isTextual()
-        && Objects.equals(textValue(), node.textValue());
-  }
-
-  @Override
-  public int hashCode() {
-    return textValue().hashCode();
   }
 }

@@ -2,16 +2,12 @@ package io.lambdagateway.transfer;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.node.JsonNodeType;
-import com.fasterxml.jackson.databind.node.ValueNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Objects;
 
 /**
  * A string column value of a body being read, kept as the span of the body it stands in and decoded
@@ -35,7 +31,7 @@ import java.util.Objects;
  * as it lives, like the batch it came from. Not thread-safe: its text is computed on first use, as
  * its batch's records are, on one thread.
  */
-public final class BodyText extends ValueNode {
+public final class BodyText extends TextValue {
 
   private static final long serialVersionUID = 1L;
 
@@ -102,35 +98,8 @@ public final class BodyText extends ValueNode {
   }
 
   @Override
-  public JsonNodeType getNodeType() {
-    return JsonNodeType.STRING;
-  }
-
-  @Override
-  public JsonToken asToken() {
-    return JsonToken.VALUE_STRING;
-  }
-
-  @Override
-  public String asText() {
-    return textValue();
-  }
-
-  @Override
   public void serialize(JsonGenerator generator, SerializerProvider provider) throws IOException {
     generator.writeString(textValue());
-  }
-
-  @Override
-  public boolean equals(Object other) {
-    return other instanceof ValueNode node
-        && node.isTextual()
-        && Objects.equals(textValue(), node.textValue());
-  }
-
-  @Override
-  public int hashCode() {
-    return textValue().hashCode();
   }
 
   private boolean writtenAsIs() {
