@@ -33,6 +33,37 @@ final class ColumnListsJson {
     return strings;
   }
 
+  /**
+   * The strings, or {@code previous} itself when they are its strings: each is compared on the
+   * parser's characters, and only a list that differs is read into strings.
+   */
+  static List<String> readStrings(JsonParser parser, String field, List<String> previous)
+      throws IOException {
+    if (parser.currentToken() == JsonToken.VALUE_NULL) {
+      return List.of();
+    }
+    requireArray(parser, field);
+    int count = 0;
+    List<String> strings = null;
+    while (parser.nextToken() != JsonToken.END_ARRAY) {
+      if (strings == null
+          && count < previous.size()
+          && TransferJson.hasText(parser, previous.get(count))) {
+        count++;
+        continue;
+      }
+      if (strings == null) {
+        strings = new ArrayList<>(previous.subList(0, count));
+      }
+      strings.add(readString(parser, field));
+      count++;
+    }
+    if (strings == null) {
+      return count == previous.size() ? previous : new ArrayList<>(previous.subList(0, count));
+    }
+    return strings;
+  }
+
   static List<JsonNode> readValues(JsonParser parser, String field) throws IOException {
     return readValues(parser, field, null);
   }

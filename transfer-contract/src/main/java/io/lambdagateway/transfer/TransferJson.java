@@ -86,6 +86,12 @@ public final class TransferJson {
       return 0;
     }
     if (token == JsonToken.VALUE_NUMBER_INT) {
+      if (fitsLongUnsigned(parser)) {
+        long value = parser.getLongValue();
+        if (Long.compareUnsigned(value, max) <= 0) {
+          return value;
+        }
+      }
       String digits = parser.getText();
       try {
         long value = Long.parseUnsignedLong(digits);
@@ -99,6 +105,42 @@ public final class TransferJson {
     }
     throw malformed(
         parser, "'" + field + "' must be an unsigned integer, found " + describe(token));
+  }
+
+  /**
+   * True when the current integer is one of a long's non-negative values, so {@code getLongValue}
+   * reads it exactly, without the {@code String} of its digits (reading those was a tenth of what
+   * the pipeline allocated reading answers). A {@code -0}, which is 0 as a long but no unsigned
+   * integer, has its minus sign.
+   */
+  private static boolean fitsLongUnsigned(JsonParser parser) throws IOException {
+    JsonParser.NumberType type = parser.getNumberType();
+    return (type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG)
+        && parser.getTextCharacters()[parser.getTextOffset()] != '-';
+  }
+
+  /**
+   * True when the current string token holds exactly {@code text}, compared on the parser's own
+   * characters, without making a {@code String} of them.
+   */
+  static boolean hasText(JsonParser parser, String text) throws IOException {
+    if (parser.currentToken() != JsonToken.VALUE_STRING
+        || parser.getTextLength() != text.length()) {
+      return false;
+    }
+    char[] chars = parser.getTextCharacters();
+    int offset = parser.getTextOffset();
+    for (int i = 0; i < text.length(); i++) {
+      if (chars[offset + i] != text.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The current token as {@link #readString}, as the {@code previous} instance when equal. */
+  static String readString(JsonParser parser, String field, String previous) throws IOException {
+    return hasText(parser, previous) ? previous : readString(parser, field);
   }
 
   /** The current token as a signed 32-bit integer; JSON null reads as 0. */

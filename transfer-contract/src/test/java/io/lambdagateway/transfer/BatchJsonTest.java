@@ -225,6 +225,87 @@ class BatchJsonTest {
         .isInstanceOf(MalformedBatchException.class);
   }
 
+  @Test
+  @DisplayName(
+      "Unsigned fields read exactly up to their range: the largest long and beyond it, uint64's"
+          + " and uint32's largest; -0, negatives and one past the range are refused")
+  void unsignedFieldsReadExactly() {
+    assertThat(nextLsn("9223372036854775807")).isEqualTo(Long.MAX_VALUE);
+    assertThat(Long.toUnsignedString(nextLsn("9223372036854775808")))
+        .isEqualTo("9223372036854775808");
+    assertThat(nextLsn("18446744073709551615")).isEqualTo(-1L);
+    assertThat(nextLsn("0")).isZero();
+    for (String refused : List.of("-0", "-1", "18446744073709551616", "-9223372036854775808")) {
+      assertThatThrownBy(() -> nextLsn(refused))
+          .as(refused)
+          .isInstanceOf(MalformedBatchException.class)
+          .hasMessageContaining("nextlsn");
+    }
+    assertThat(itemsOf("{\"id\":4294967295}").get(0).id()).isEqualTo(4294967295L);
+    assertThatThrownBy(() -> itemsOf("{\"id\":4294967296}"))
+        .isInstanceOf(MalformedBatchException.class)
+        .hasMessageContaining("out of range: 4294967296");
+  }
+
+  @Test
+  @DisplayName(
+      "Items of one response that repeat the previous item's kind, schema, table, part, tx_id,"
+          + " query or columnnames read the same; items that change any of them read their own")
+  void repeatedFieldsReadAsWritten() {
+    List<ChangeItem> items =
+        itemsOf(
+            "{\"kind\":\"insert\",\"schema\":\"s\",\"table\":\"t\",\"part\":\"p\","
+                + "\"tx_id\":\"x\",\"query\":\"q\",\"columnnames\":[\"a\",\"b\",\"c\"]}",
+            "{\"kind\":\"insert\",\"schema\":\"s\",\"table\":\"t\",\"part\":\"p\","
+                + "\"tx_id\":\"x\",\"query\":\"q\",\"columnnames\":[\"a\",\"b\",\"c\"]}",
+            "{\"kind\":\"update\",\"schema\":\"s2\",\"table\":\"tt\",\"part\":null,"
+                + "\"tx_id\":\"\",\"query\":\"r\",\"columnnames\":[\"a\",\"b\"]}",
+            "{\"kind\":\"insert\",\"table\":\"t\",\"columnnames\":[\"a\",\"b\",\"c\",\"d\"]}",
+            "{\"kind\":\"inserts\",\"table\":\"T\",\"columnnames\":[\"a\",\"x\",\"c\"]}",
+            "{\"kind\":\"insert\",\"columnnames\":null}",
+            "{\"columnnames\":[\"a\",\"x\",\"c\"]}");
+
+    assertThat(items)
+        .extracting(ChangeItem::kind, ChangeItem::schema, ChangeItem::table, ChangeItem::part)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("insert", "s", "t", "p"),
+            org.assertj.core.groups.Tuple.tuple("insert", "s", "t", "p"),
+            org.assertj.core.groups.Tuple.tuple("update", "s2", "tt", ""),
+            org.assertj.core.groups.Tuple.tuple("insert", "", "t", ""),
+            org.assertj.core.groups.Tuple.tuple("inserts", "", "T", ""),
+            org.assertj.core.groups.Tuple.tuple("insert", "", "", ""),
+            org.assertj.core.groups.Tuple.tuple("", "", "", ""));
+    assertThat(items).extracting(ChangeItem::txId).containsExactly("x", "x", "", "", "", "", "");
+    assertThat(items).extracting(ChangeItem::query).containsExactly("q", "q", "r", "", "", "", "");
+    assertThat(items)
+        .extracting(ChangeItem::columnNames)
+        .containsExactly(
+            List.of("a", "b", "c"),
+            List.of("a", "b", "c"),
+            List.of("a", "b"),
+            List.of("a", "b", "c", "d"),
+            List.of("a", "x", "c"),
+            List.of(),
+            List.of("a", "x", "c"));
+    assertThat(items.get(1).columnNames()).isSameAs(items.get(0).columnNames());
+    assertThat(items.get(1).kind()).isSameAs(items.get(0).kind());
+    assertThatThrownBy(() -> itemsOf("{\"columnnames\":[\"a\"]}", "{\"columnnames\":[\"a\",1]}"))
+        .isInstanceOf(MalformedBatchException.class)
+        .hasMessageContaining("'columnnames' must be a string");
+  }
+
+  private static long nextLsn(String digits) {
+    return itemsOf("{\"nextlsn\":" + digits + "}").get(0).nextLsn();
+  }
+
+  /** The items of one Split result, as the pipeline reads a response. */
+  private static List<ChangeItem> itemsOf(String... items) {
+    byte[] response =
+        ("{\"Records\":[{\"result\":\"Split\",\"cdc_split\":[" + String.join(",", items) + "]}]}")
+            .getBytes(StandardCharsets.UTF_8);
+    return BatchJson.readResponseKeepingText(response).get(0).cdcSplit();
+  }
+
   /** One Split result whose items have these table_schema values. */
   private static byte[] response(String... schemas) {
     List<String> items = new ArrayList<>();
