@@ -1,6 +1,7 @@
 package io.lambdagateway.pipeline;
 
 import io.lambdagateway.transfer.LambdaLimits;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -13,6 +14,7 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.internal.buffer.BufferInternal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -135,7 +137,7 @@ public final class HttpInvoker implements LambdaInvoker {
         new RequestOptions(template).setHeaders(MultiMap.caseInsensitiveMultiMap().addAll(headers));
     return client
         .request(options)
-        .compose(req -> req.send(Buffer.buffer(request)))
+        .compose(req -> req.send(wrapped(request)))
         .compose(
             response ->
                 ResponseBody.read(response, LambdaLimits.MAX_RESPONSE_BYTES)
@@ -147,6 +149,15 @@ public final class HttpInvoker implements LambdaInvoker {
                     err instanceof InvocationException
                         ? err
                         : new InvocationException("call to " + url + " failed: " + err, err)));
+  }
+
+  /**
+   * The request's array as the body, not a copy of it: {@code Buffer.buffer(byte[])} copies, and
+   * for the pipeline's 1 MB requests that copy was a thirteenth of what the pipeline allocated. The
+   * array is not written to once a batch's request is made.
+   */
+  private static Buffer wrapped(byte[] request) {
+    return BufferInternal.buffer(Unpooled.wrappedBuffer(request));
   }
 
   @Override

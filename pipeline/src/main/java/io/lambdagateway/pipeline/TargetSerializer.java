@@ -151,24 +151,44 @@ public final class TargetSerializer implements AutoCloseable {
     out.writeEndObject();
   }
 
-  private static void writeObject(JsonGenerator out, Map<String, JsonNode> fields)
+  private static void writeObject(JsonGenerator out, Iterable<Map.Entry<String, JsonNode>> fields)
       throws IOException {
     out.writeStartObject();
-    for (Map.Entry<String, JsonNode> field : fields.entrySet()) {
+    for (Map.Entry<String, JsonNode> field : fields) {
       out.writeFieldName(field.getKey());
       writeSorted(out, field.getValue());
     }
     out.writeEndObject();
   }
 
+  /**
+   * Whether the object's names already come in sorted order (an object's names are distinct), as
+   * they usually do: then it is written as it is, without a sorted copy of its fields, which was a
+   * twentieth of the pipeline's CPU samples serializing answers.
+   */
+  private static boolean namesInOrder(JsonNode object) {
+    String previous = null;
+    for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (previous != null && previous.compareTo(name) >= 0) {
+        return false;
+      }
+      previous = name;
+    }
+    return true;
+  }
+
+  private static Iterable<Map.Entry<String, JsonNode>> sorted(JsonNode object) {
+    Map<String, JsonNode> fields = new TreeMap<>();
+    object.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue()));
+    return fields.entrySet();
+  }
+
   private static void writeSorted(JsonGenerator out, JsonNode value) throws IOException {
     if (value instanceof BodyText text) {
       text.writeTo(out);
     } else if (value.isObject()) {
-      Map<String, JsonNode> fields = new TreeMap<>();
-      Iterator<Map.Entry<String, JsonNode>> it = value.fields();
-      it.forEachRemaining(e -> fields.put(e.getKey(), e.getValue()));
-      writeObject(out, fields);
+      writeObject(out, namesInOrder(value) ? value::fields : sorted(value));
     } else if (value.isArray()) {
       out.writeStartArray();
       for (JsonNode element : value) {

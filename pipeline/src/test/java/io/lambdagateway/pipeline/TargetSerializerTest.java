@@ -61,6 +61,18 @@ class TargetSerializerTest {
   }
 
   @Test
+  @DisplayName("An object whose names are in order is written as it is, its nested objects sorted")
+  void objectsInOrderKeepTheirNestedSort() throws Exception {
+    ChangeItem insert =
+        item(
+            "{\"kind\":\"insert\",\"table\":\"t\",\"columnnames\":[\"o\"],"
+                + "\"columnvalues\":[{\"a\":{\"z\":1,\"b\":[{\"y\":2,\"c\":3}]},\"b\":true}]}");
+
+    assertThat(new String(serializer.serialize(insert).value(), StandardCharsets.UTF_8))
+        .isEqualTo("{\"o\":{\"a\":{\"b\":[{\"c\":3,\"y\":2}],\"z\":1},\"b\":true}}");
+  }
+
+  @Test
   @DisplayName("Updates, deletes and malformed items are refused")
   void refusals() throws Exception {
     assertThatThrownBy(
