@@ -6,7 +6,6 @@ import io.lambdagateway.transfer.BatchRecord;
 import io.lambdagateway.transfer.ChangeItem;
 import io.lambdagateway.transfer.ColumnSchema;
 import io.lambdagateway.transfer.Envelope;
-import io.lambdagateway.transfer.LambdaLimits;
 import io.lambdagateway.transfer.OldKeys;
 import io.lambdagateway.transfer.TableSchema;
 import java.nio.charset.StandardCharsets;
@@ -41,14 +40,6 @@ public final class TransferRequests {
 
   private final ItemLayout layout;
 
-  /**
-   * What the last record took beyond its message's base64 length (the envelope, the other columns
-   * and the column schema: about 1.6 KB in the 6-column layout, from the golden request's 3,302
-   * bytes for two short messages): sizes the next record's buffer so that it is written in one
-   * piece. It starts high on purpose; races between threads only make a hint less exact.
-   */
-  private volatile long recordOverhead = 4096;
-
   private final List<String> columnNames;
 
   /** The table schema of each topic, built once: the codec renders a schema's JSON once. */
@@ -66,11 +57,7 @@ public final class TransferRequests {
 
   /** The request record (envelope + change item) of one message, as JSON bytes. */
   public byte[] encodeRecord(SourceRecord source) {
-    long base64 = (source.sizeBytes() + 2) / 3 * 4;
-    int hint = (int) Math.min(LambdaLimits.MAX_SYNC_REQUEST_BYTES, base64 + recordOverhead + 64);
-    byte[] encoded = BatchJson.writeRequestRecord(record(source), hint);
-    recordOverhead = Math.max(0, encoded.length - base64);
-    return encoded;
+    return BatchJson.writeRequestRecord(record(source));
   }
 
   /** The request record of one message. */

@@ -3,7 +3,7 @@ package io.lambdagateway.transfer;
 import static io.lambdagateway.transfer.TransferJson.FACTORY;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +29,12 @@ import java.util.function.Function;
  * own.
  */
 public final class BatchJson {
+
+  /** The calling thread's buffer for {@link #writeRequestRecord}, kept up to this size. */
+  private static final int RECORD_BUFFER_KEPT_BYTES = 256 * 1024;
+
+  private static final ThreadLocal<ByteArrayOutputStream> RECORD_BUFFER =
+      ThreadLocal.withInitial(() -> new ByteArrayOutputStream(16 * 1024));
 
   private static final byte[] RESPONSE_START = "{\"Records\":[".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] RESPONSE_END = "]}".getBytes(StandardCharsets.US_ASCII);
@@ -153,17 +159,23 @@ public final class BatchJson {
 
   /**
    * One record of a request, exactly as it appears among the {@code Records} that {@link
-   * #writeRequest} writes; {@code sizeHint} is the expected length, so that it is written in one
-   * buffer and copied once.
+   * #writeRequest} writes. It is written into a buffer of the calling thread's and copied out once:
+   * a buffer of its own per record, then the copy, took twice the record's bytes, for every message
+   * the pipeline reads.
    */
-  public static byte[] writeRequestRecord(BatchRecord record, int sizeHint) {
-    ByteArrayBuilder bytes = new ByteArrayBuilder(sizeHint);
+  public static byte[] writeRequestRecord(BatchRecord record) {
+    ByteArrayOutputStream bytes = RECORD_BUFFER.get();
+    bytes.reset();
     try (JsonGenerator out = TransferJson.FACTORY.createGenerator(bytes)) {
       RequestRecordJson.write(out, record);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return bytes.toByteArray();
+    byte[] written = bytes.toByteArray();
+    if (bytes.size() > RECORD_BUFFER_KEPT_BYTES) {
+      RECORD_BUFFER.remove(); // a rare large record's buffer is not kept
+    }
+    return written;
   }
 
   /** A response body in the full form, each result written as {@link ResultRecord} describes. */

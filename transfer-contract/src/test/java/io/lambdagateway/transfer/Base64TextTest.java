@@ -44,15 +44,14 @@ class Base64TextTest {
 
     byte[] fast =
         BatchJson.writeRequestRecord(
-            record(List.of(Base64Text.of(key), Base64Text.of(value), NullNode.getInstance())), 16);
+            record(List.of(Base64Text.of(key), Base64Text.of(value), NullNode.getInstance())));
     byte[] plain =
         BatchJson.writeRequestRecord(
             record(
                 List.of(
                     TextNode.valueOf(Base64.getEncoder().encodeToString(key)),
                     TextNode.valueOf(Base64.getEncoder().encodeToString(value)),
-                    NullNode.getInstance())),
-            16);
+                    NullNode.getInstance())));
 
     assertThat(fast).isEqualTo(plain);
     assertThat(TransferJson.MAPPER.writeValueAsString(Base64Text.of(value)))
