@@ -28,7 +28,7 @@ final class InProcessEnrichment {
 
   /** The target messages the pipeline writes for {@code source}, in order. */
   List<TargetMessage> enrich(SourceRecord source) {
-    byte[] request = TransferRequests.request(List.of(requests.encodeRecord(source)));
+    byte[] request = TransferRequests.request(List.of(requests.encodeRecord(source))).joined();
     byte[] response = enricher.transform(request);
     List<String> eventIds = List.of(TransferRequests.eventId(source.offset()));
     List<TargetMessage> out = new ArrayList<>();

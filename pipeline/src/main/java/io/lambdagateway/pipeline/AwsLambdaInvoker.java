@@ -53,12 +53,12 @@ public final class AwsLambdaInvoker implements LambdaInvoker {
   }
 
   @Override
-  public Future<byte[]> invoke(byte[] request) {
+  public Future<byte[]> invoke(RequestBody request) {
     InvokeRequest invoke =
         InvokeRequest.builder()
             .functionName(functionName)
             .invocationType(InvocationType.REQUEST_RESPONSE)
-            .payload(SdkBytes.fromByteArrayUnsafe(request))
+            .payload(SdkBytes.fromByteArrayUnsafe(request.joined()))
             .build();
     // The SDK resolves credentials on the calling thread (profile files, instance metadata):
     // start the call on a worker, complete it on this context.

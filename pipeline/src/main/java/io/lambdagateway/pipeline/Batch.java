@@ -37,8 +37,8 @@ public record Batch(List<PendingRecord> records, int requestBytes) {
         + records.get(0).source().offset();
   }
 
-  /** The request body {@code {"Records":[...]}}. */
-  public byte[] request() {
+  /** The request body {@code {"Records":[...]}}, made of the records' own encoded bytes. */
+  public RequestBody request() {
     return TransferRequests.request(records.stream().map(PendingRecord::encoded).toList());
   }
 

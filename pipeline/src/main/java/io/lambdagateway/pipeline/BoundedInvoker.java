@@ -29,13 +29,13 @@ final class BoundedInvoker implements LambdaInvoker {
   }
 
   @Override
-  public Future<byte[]> invoke(byte[] request) {
+  public Future<byte[]> invoke(RequestBody request) {
     return invoke(() -> request);
   }
 
   /** Builds the request when the call starts: a batch waiting its turn holds no request body. */
   @Override
-  public Future<byte[]> invoke(Supplier<byte[]> request) {
+  public Future<byte[]> invoke(Supplier<RequestBody> request) {
     Promise<byte[]> answer = Promise.promise();
     waiting.add(
         () ->
@@ -54,7 +54,7 @@ final class BoundedInvoker implements LambdaInvoker {
    * The call, or its failure when the invoker throws instead of failing its future (a closed HTTP
    * client does): either way the call ends, its place is given back and the caller is answered.
    */
-  private Future<byte[]> started(Supplier<byte[]> request) {
+  private Future<byte[]> started(Supplier<RequestBody> request) {
     try {
       return invoker.invoke(request.get());
     } catch (Throwable thrown) {

@@ -13,13 +13,18 @@ import java.util.function.Supplier;
 public interface LambdaInvoker {
 
   /** Calls the function once. */
-  Future<byte[]> invoke(byte[] request);
+  Future<byte[]> invoke(RequestBody request);
+
+  /** Calls the function once with a request of one array. */
+  default Future<byte[]> invoke(byte[] request) {
+    return invoke(RequestBody.of(request));
+  }
 
   /**
    * Calls the function once with the request {@code request} builds when the call starts: an
    * invoker that makes calls wait ({@link BoundedInvoker}) keeps no request body for a waiting one.
    */
-  default Future<byte[]> invoke(Supplier<byte[]> request) {
+  default Future<byte[]> invoke(Supplier<RequestBody> request) {
     return invoke(request.get());
   }
 

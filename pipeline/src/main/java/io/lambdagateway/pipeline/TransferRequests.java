@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * null as well), or the engine's 5- or 7-column layouts.
  *
  * <p>Records are encoded one at a time, as they arrive, so that a batch's request size is known
- * before the batch closes; {@link #request} joins them into exactly the body {@link
+ * before the batch closes; {@link #request} puts them together into exactly the body {@link
  * BatchJson#writeRequest} writes for the whole batch. Column types use YT type names: {@code utf8}
  * for text, {@code string} for bytes (YT's bytes type is named "string"), {@code uint32}, {@code
  * uint64}, {@code datetime}. Thread-safe.
@@ -32,6 +32,7 @@ public final class TransferRequests {
 
   private static final byte[] HEAD = "{\"Records\":[".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] TAIL = "]}".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] COMMA = {','};
 
   /** The bytes around the records of a batch: {@code {"Records":[} and {@code ]}}. */
   public static final int ENVELOPE_BYTES = HEAD.length + TAIL.length;
@@ -86,23 +87,20 @@ public final class TransferRequests {
     return Envelope.forChangeItem(offset, 0).eventId();
   }
 
-  /** A whole request body {@code {"Records":[...]}} from already encoded records. */
-  public static byte[] request(List<byte[]> encodedRecords) {
-    int size =
-        requestSize(encodedRecords.size(), encodedRecords.stream().mapToLong(r -> r.length).sum());
-    byte[] out = new byte[size];
-    System.arraycopy(HEAD, 0, out, 0, HEAD.length);
-    int at = HEAD.length;
+  /** A whole request body {@code {"Records":[...]}} from already encoded records, not copied. */
+  public static RequestBody request(List<byte[]> encodedRecords) {
+    List<byte[]> parts = new ArrayList<>(2 * encodedRecords.size() + 1);
+    parts.add(HEAD);
+    long recordBytes = 0;
     for (int i = 0; i < encodedRecords.size(); i++) {
       if (i > 0) {
-        out[at++] = ',';
+        parts.add(COMMA);
       }
-      byte[] record = encodedRecords.get(i);
-      System.arraycopy(record, 0, out, at, record.length);
-      at += record.length;
+      parts.add(encodedRecords.get(i));
+      recordBytes += encodedRecords.get(i).length;
     }
-    System.arraycopy(TAIL, 0, out, at, TAIL.length);
-    return out;
+    parts.add(TAIL);
+    return new RequestBody(parts, requestSize(encodedRecords.size(), recordBytes));
   }
 
   /** The exact size of a request holding {@code count} records of {@code recordBytes} in total. */

@@ -39,7 +39,7 @@ class BatcherTest {
               assertThat(b.records())
                   .extracting(r -> r.source().offset())
                   .containsExactly(0L, 1L, 2L);
-              assertThat(b.requestBytes()).isEqualTo(316).isEqualTo(b.request().length);
+              assertThat(b.requestBytes()).isEqualTo(316).isEqualTo(b.request().joined().length);
             });
     assertThat(batcher.pendingCount()).isZero();
   }
@@ -94,7 +94,7 @@ class BatcherTest {
         .allSatisfy(
             b -> {
               assertThat(b.requestBytes())
-                  .isEqualTo(b.request().length)
+                  .isEqualTo(b.request().joined().length)
                   .isLessThanOrEqualTo(LambdaLimits.MAX_SYNC_REQUEST_BYTES);
               if (b.records().size() > 1) {
                 assertThat(b.requestBytes()).isLessThanOrEqualTo(bufferSize);

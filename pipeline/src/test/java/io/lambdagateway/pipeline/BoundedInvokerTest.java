@@ -18,8 +18,8 @@ class BoundedInvokerTest {
     final List<String> started = new ArrayList<>();
 
     @Override
-    public Future<byte[]> invoke(byte[] request) {
-      started.add(new String(request, StandardCharsets.UTF_8));
+    public Future<byte[]> invoke(RequestBody request) {
+      started.add(new String(request.joined(), StandardCharsets.UTF_8));
       Promise<byte[]> call = Promise.promise();
       open.add(call);
       return call.future();
@@ -76,7 +76,7 @@ class BoundedInvokerTest {
       bounded.invoke(
           () -> {
             built.add(name);
-            return name.getBytes(StandardCharsets.UTF_8);
+            return RequestBody.of(name.getBytes(StandardCharsets.UTF_8));
           });
     }
     assertThat(built).containsExactly("call-0");
@@ -94,7 +94,7 @@ class BoundedInvokerTest {
     LambdaInvoker closing =
         new LambdaInvoker() {
           @Override
-          public Future<byte[]> invoke(byte[] request) {
+          public Future<byte[]> invoke(RequestBody request) {
             if (closed[0]) {
               throw new IllegalStateException("Client is closed");
             }

@@ -16,6 +16,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.junit5.VertxExtension;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 class HttpInvokerTest {
 
-  private static final byte[] ONE_RECORD =
+  private static final RequestBody ONE_RECORD =
       TransferRequests.request(
           List.of(
               new TransferRequests()
@@ -94,6 +95,29 @@ class HttpInvokerTest {
     assertThat(request.headers().get("Accept")).isEqualTo("application/json");
     assertThat(request.headers().get("Content-Type")).isEqualTo("application/json; charset=utf-8");
     assertThat(request.headers().get("X-Extra")).isEqualTo("1");
+  }
+
+  @Test
+  @DisplayName("A request of several parts arrives as their bytes in order, with their length")
+  void requestOfParts(Vertx vertx) {
+    String url = serve(vertx, request -> request.response().end("{\"Records\":[]}"));
+    LambdaInvoker invoker = HttpInvoker.functionUrl(vertx, config(url).build());
+    List<byte[]> records = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      records.add(
+          new TransferRequests()
+              .encodeRecord(new SourceRecord("t", 0, i, 1, null, new byte[] {(byte) i})));
+    }
+    RequestBody request = TransferRequests.request(records);
+
+    invoker.invoke(request).await();
+
+    assertThat(request.parts()).hasSize(2 * records.size() + 1);
+    assertThat(seen.get(0).body())
+        .isEqualTo(new String(request.joined(), StandardCharsets.UTF_8))
+        .hasSize(request.length());
+    assertThat(seen.get(0).headers().get("Content-Length"))
+        .isEqualTo(String.valueOf(request.length()));
   }
 
   @Test

@@ -40,7 +40,8 @@ class ItemLayoutTest {
     SourceRecord tombstone =
         new SourceRecord("source-topic", 2, 43, 1_718_876_760_000L, null, null);
     return TransferRequests.request(
-        List.of(requests.encodeRecord(keyed), requests.encodeRecord(tombstone)));
+            List.of(requests.encodeRecord(keyed), requests.encodeRecord(tombstone)))
+        .joined();
   }
 
   private static String golden(String name) throws IOException {

@@ -58,8 +58,8 @@ class LargeResponseParseTest {
     LambdaInvoker enricherCall =
         new LambdaInvoker() {
           @Override
-          public Future<byte[]> invoke(byte[] request) {
-            return Future.succeededFuture(enricher.transform(request));
+          public Future<byte[]> invoke(RequestBody request) {
+            return Future.succeededFuture(enricher.transform(request.joined()));
           }
 
           @Override
@@ -67,7 +67,7 @@ class LargeResponseParseTest {
             return Future.succeededFuture();
           }
         };
-    byte[] answer = enricher.transform(batch.request());
+    byte[] answer = enricher.transform(batch.request().joined());
     assertThat(answer.length > BatchCaller.INLINE_PARSE_LIMIT_BYTES).isEqualTo(aboveLimit);
     BatchCaller caller =
         new BatchCaller(

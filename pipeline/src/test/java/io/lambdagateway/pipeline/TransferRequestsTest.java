@@ -99,14 +99,16 @@ class TransferRequestsTest {
         List.of(
             builder.encodeRecord(record(1, "a", "x")), builder.encodeRecord(record(2, null, "y")));
 
-    byte[] request = TransferRequests.request(records);
+    RequestBody body = TransferRequests.request(records);
+    byte[] request = body.joined();
 
     assertThat(request)
+        .hasSize(body.length())
         .hasSize(TransferRequests.requestSize(2, records.get(0).length + records.get(1).length));
     JsonNode parsed = TransferJson.readTree(request);
     assertThat(parsed.get("Records")).hasSize(2);
     assertThat(parsed.get("Records").get(1).get("eventID").asText()).isEqualTo("2.0");
-    assertThat(new String(TransferRequests.request(List.of()), StandardCharsets.UTF_8))
+    assertThat(new String(TransferRequests.request(List.of()).joined(), StandardCharsets.UTF_8))
         .isEqualTo("{\"Records\":[]}");
   }
 
@@ -121,7 +123,8 @@ class TransferRequestsTest {
             new SourceRecord("other-topic", 0, 3, 5, new byte[] {1}, new byte[] {2}));
     List<BatchRecord> records = sources.stream().map(builder::record).toList();
 
-    byte[] joined = TransferRequests.request(sources.stream().map(builder::encodeRecord).toList());
+    byte[] joined =
+        TransferRequests.request(sources.stream().map(builder::encodeRecord).toList()).joined();
 
     assertThat(joined).isEqualTo(BatchJson.writeRequest(records));
   }
