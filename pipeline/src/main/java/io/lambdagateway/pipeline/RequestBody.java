@@ -10,9 +10,8 @@ import java.util.List;
  * The arrays are not written to once they are a body's parts.
  *
  * @param parts the body's bytes, in order
- * @param length their total length
  */
-public record RequestBody(List<byte[]> parts, int length) {
+public record RequestBody(List<byte[]> parts) {
 
   public RequestBody {
     parts = List.copyOf(parts);
@@ -20,7 +19,16 @@ public record RequestBody(List<byte[]> parts, int length) {
 
   /** A body of one array. */
   public static RequestBody of(byte[] bytes) {
-    return new RequestBody(List.of(bytes), bytes.length);
+    return new RequestBody(List.of(bytes));
+  }
+
+  /** The body's length in bytes. */
+  public int length() {
+    int length = 0;
+    for (byte[] part : parts) {
+      length += part.length;
+    }
+    return length;
   }
 
   /** The body as one array: the part itself when there is one, else the parts copied together. */
@@ -28,7 +36,7 @@ public record RequestBody(List<byte[]> parts, int length) {
     if (parts.size() == 1) {
       return parts.get(0);
     }
-    byte[] out = new byte[length];
+    byte[] out = new byte[length()];
     int at = 0;
     for (byte[] part : parts) {
       System.arraycopy(part, 0, out, at, part.length);

@@ -91,16 +91,14 @@ public final class TransferRequests {
   public static RequestBody request(List<byte[]> encodedRecords) {
     List<byte[]> parts = new ArrayList<>(2 * encodedRecords.size() + 1);
     parts.add(HEAD);
-    long recordBytes = 0;
     for (int i = 0; i < encodedRecords.size(); i++) {
       if (i > 0) {
         parts.add(COMMA);
       }
       parts.add(encodedRecords.get(i));
-      recordBytes += encodedRecords.get(i).length;
     }
     parts.add(TAIL);
-    return new RequestBody(parts, requestSize(encodedRecords.size(), recordBytes));
+    return new RequestBody(parts);
   }
 
   /** The exact size of a request holding {@code count} records of {@code recordBytes} in total. */

@@ -22,15 +22,7 @@ final class ColumnListsJson {
   private ColumnListsJson() {}
 
   static List<String> readStrings(JsonParser parser, String field) throws IOException {
-    if (parser.currentToken() == JsonToken.VALUE_NULL) {
-      return List.of();
-    }
-    requireArray(parser, field);
-    List<String> strings = new ArrayList<>();
-    while (parser.nextToken() != JsonToken.END_ARRAY) {
-      strings.add(readString(parser, field));
-    }
-    return strings;
+    return readStrings(parser, field, List.of());
   }
 
   /**
