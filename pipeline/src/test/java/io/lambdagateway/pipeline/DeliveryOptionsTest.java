@@ -40,6 +40,21 @@ class DeliveryOptionsTest {
   }
 
   @Test
+  @DisplayName(
+      "The producer packs a partition's rows into batches of up to 256 KB, not Kafka's 16 KB,"
+          + " at both flush intervals and in exactly-once mode")
+  void batchSize() {
+    assertThat(KafkaProperties.producer(parse(Map.of())))
+        .containsEntry("batch.size", Integer.toString(256 * 1024));
+    assertThat(KafkaProperties.producer(parse(Map.of(), "--flush-interval", "0")))
+        .containsEntry("batch.size", Integer.toString(256 * 1024));
+    assertThat(
+            KafkaProperties.producer(
+                parse(Map.of(), "--instance-name", "pipeline-1", "--exactly-once")))
+        .containsEntry("batch.size", Integer.toString(256 * 1024));
+  }
+
+  @Test
   @DisplayName("A named instance is a static member; exactly-once makes it transactional")
   void namedExactlyOnce() {
     PipelineConfig config =
