@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The pipeline side by side with a Kafka-only copy (same target messages) and a Kafka Streams
-# application (same enrichment, in-process), one run on the in-process broker: throughput on a
-# backlog (after warm-up drains, 3 interleaved rounds of the copy and the pipeline at both flush
-# intervals, each side's median run reported, then Kafka Streams once; CPU seconds of the bench
-# JVM and of the gateway per side), then p50/p99 end-to-end latency at 1k msg/s with flush 0 and
-# 1 s (5 s measured, after 20 s of the same traffic: the JIT was still recompiling after 5 s).
+# application (same enrichment, in-process), one run on one broker (the jar's, in its own JVM):
+# throughput on a backlog (after warm-up drains, 3 interleaved rounds of the copy and the pipeline
+# at both flush intervals, each side's median run reported, then Kafka Streams once; CPU seconds
+# of the bench JVM, the gateway and the broker per side), then p50/p99 end-to-end latency at
+# 1k msg/s with flush 0 and 1 s (5 s measured, after 20 s of the same traffic: the JIT was still
+# recompiling after 5 s).
 # About 4 minutes of test time (a 40,000-message backlog). The pipeline calls the gateway jar,
 # launched with the documented launch's flags.
 #

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lambdagateway.kafka.testing.KafkaNames;
-import io.lambdagateway.kafka.testing.SharedBroker;
 import io.lambdagateway.transfer.TransferJson;
 import io.vertx.core.Deployable;
 import io.vertx.core.Vertx;
@@ -36,14 +35,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The pipeline side by side with its two alternatives, in one run on the in-process broker, same
- * input: (1) a Kafka-only copy writing the same number and size of target messages (precomputed),
- * (2) a Kafka Streams application doing the same enrichment in-process. Throughput on a backlog,
- * with the CPU time each side used: after warm-up drains, {@link #ROUNDS} rounds of the copy and
- * the pipeline at both flush intervals, interleaved, each side reported by its median run; then
- * Kafka Streams once. Then end-to-end latency at a fixed rate, flush 0 and 1 s. The pipeline calls
- * the gateway jar (its own JVM, the documented launch's flags) by function URL, as Transfer does.
- * Not part of any default build: bench/pipeline-versus/run.sh. Results: target/pipeline-versus.md.
+ * The pipeline side by side with its two alternatives, in one run on one broker (the jar's, in its
+ * own JVM: {@link BrokerProcess}), same input: (1) a Kafka-only copy writing the same number and
+ * size of target messages (precomputed), (2) a Kafka Streams application doing the same enrichment
+ * in-process. Throughput on a backlog, with the CPU time each side used: after warm-up drains,
+ * {@link #ROUNDS} rounds of the copy and the pipeline at both flush intervals, interleaved, each
+ * side reported by its median run; then Kafka Streams once. Then end-to-end latency at a fixed
+ * rate, flush 0 and 1 s. The pipeline calls the gateway jar (its own JVM, the documented launch's
+ * flags) by function URL, as Transfer does. Not part of any default build:
+ * bench/pipeline-versus/run.sh. Results: target/pipeline-versus.md.
  */
 @Tag("bench")
 class PipelineVersusTest {
@@ -77,14 +77,17 @@ class PipelineVersusTest {
   private static final int GATEWAY_WARM_UP_DRAINS = 4;
 
   private final List<String> report = new ArrayList<>();
+  private BrokerProcess broker;
   private BenchKafka kafka;
   private Vertx vertx;
   private GatewayProcess gateway;
   @TempDir Path stateDir;
+  @TempDir Path brokerDir;
 
   @BeforeEach
   void setUp() throws Exception {
-    kafka = new BenchKafka(SharedBroker.bootstrapServers());
+    broker = BrokerProcess.start(brokerDir, Path.of("target", "versus-broker.log"));
+    kafka = new BenchKafka(broker.bootstrapServers());
     vertx = Vertx.vertx();
     gateway = GatewayProcess.start(Path.of("target", "versus-gateway.log"));
   }
@@ -94,6 +97,7 @@ class PipelineVersusTest {
     gateway.close();
     vertx.close().await();
     kafka.close();
+    broker.close();
   }
 
   @Test
@@ -120,8 +124,8 @@ class PipelineVersusTest {
     report.add("");
     report.add(
         "| run | wall s | msg/s (wall) | rows/s (wall) | msg/s (steady) | rows/s (steady) |"
-            + " CPU s: bench JVM | CPU s: gateway | stop s |");
-    report.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+            + " CPU s: bench JVM | CPU s: gateway | CPU s: broker | stop s |");
+    report.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 
     Between copySide =
         (in, out) -> deploy(new PrecomputedCopyVerticle(config(in, out).build(), answers));
@@ -187,8 +191,10 @@ class PipelineVersusTest {
             LATENCY_SECONDS,
             LATENCY_WARM_UP_SECONDS));
     report.add("");
-    report.add("| run | rows | p50 ms | p99 ms | max ms | CPU s: bench JVM | CPU s: gateway |");
-    report.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+    report.add(
+        "| run | rows | p50 ms | p99 ms | max ms | CPU s: bench JVM | CPU s: gateway |"
+            + " CPU s: broker |");
+    report.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     for (Duration flush : List.of(Duration.ZERO, Duration.ofSeconds(1))) {
       latency(
           "pipeline, flush interval " + flush.toMillis() + " ms",
@@ -316,14 +322,15 @@ class PipelineVersusTest {
   /**
    * Starts the side, waits until {@code topic} holds {@code count} messages and stops it. Returns,
    * in s: the wall time from the start to the last message; the steady time from the first output
-   * message to the last (scaled to all of them); the CPU time of this JVM (broker, clients,
-   * pipeline or Kafka Streams) and of the gateway's JVM from the start to the last message; the
-   * time the side then took to stop. The stop is not part of the throughput: it was, and it made up
-   * to half of the pipeline's wall time (its final commit waited behind a 1 s idle poll).
+   * message to the last (scaled to all of them); the CPU time of this JVM (clients, pipeline or
+   * Kafka Streams), of the gateway's JVM and of the broker's from the start to the last message;
+   * the time the side then took to stop. The stop is not part of the throughput: it was, and it
+   * made up to half of the pipeline's wall time (its final commit waited behind a 1 s idle poll).
    */
   private double[] drain(Side side, String topic, int count) throws Exception {
     long benchCpuBefore = benchCpuNanos();
     long gatewayCpuBefore = gateway.cpuNanos();
+    long brokerCpuBefore = broker.cpuNanos();
     long started = System.nanoTime();
     long firstAt = 0;
     long firstCount = 0;
@@ -331,6 +338,7 @@ class PipelineVersusTest {
     long done;
     long benchCpu;
     long gatewayCpu;
+    long brokerCpu;
     try (AutoCloseable running = side.start()) {
       long deadline = started + DRAIN_LIMIT.toNanos();
       while (written < count && System.nanoTime() < deadline) {
@@ -344,12 +352,18 @@ class PipelineVersusTest {
       done = System.nanoTime();
       benchCpu = benchCpuNanos() - benchCpuBefore;
       gatewayCpu = gateway.cpuNanos() - gatewayCpuBefore;
+      brokerCpu = broker.cpuNanos() - brokerCpuBefore;
     }
     long stopped = System.nanoTime();
     assertEquals(count, written, topic + " did not get all its messages in " + DRAIN_LIMIT);
     double steady = (done - firstAt) / 1e9 * count / (count - firstCount);
     return new double[] {
-      (done - started) / 1e9, steady, benchCpu / 1e9, gatewayCpu / 1e9, (stopped - done) / 1e9
+      (done - started) / 1e9,
+      steady,
+      benchCpu / 1e9,
+      gatewayCpu / 1e9,
+      brokerCpu / 1e9,
+      (stopped - done) / 1e9
     };
   }
 
@@ -373,7 +387,7 @@ class PipelineVersusTest {
     report.add(
         String.format(
             Locale.ROOT,
-            "| %s | %.2f | %.0f | %.0f | %.0f | %.0f | %.2f | %.2f | %.2f |",
+            "| %s | %.2f | %.0f | %.0f | %.0f | %.0f | %.2f | %.2f | %.2f | %.2f |",
             run,
             seconds[0],
             MESSAGES / seconds[0],
@@ -382,20 +396,21 @@ class PipelineVersusTest {
             rows / seconds[1],
             seconds[2],
             seconds[3],
-            seconds[4]));
+            seconds[4],
+            seconds[5]));
   }
 
   /**
    * One single-row message at a time at {@link #LATENCY_RATE}, after a first message that shows the
    * side is running and {@link #LATENCY_WARM_UP_SECONDS} of the same traffic, neither counted; with
-   * the CPU time of this JVM and of the gateway's over the measured part. The warm-up matters: a
-   * JVM that ran the backlog at full speed recompiles much of its hot code once the load turns into
-   * a steady trickle (a gateway warmed by wrk spent 2.3 s of C2 compiler time in its first five
-   * seconds of 1,000 calls/s), and that work competed with the very messages being timed. 5 s were
-   * not enough: in the 5 s measured after them, the JIT still logged 1,977 compilations in this
-   * JVM, 587 of them methods made not entrant (the pipeline's Vert.x HTTP client, Netty, the Kafka
-   * clients), and the compiler threads of both JVMs took 2.9 CPU-s of the two cores' 10. 20 s by
-   * default ({@code -Dbench.latencyWarmUp=S}).
+   * the CPU time of this JVM, the gateway's and the broker's over the measured part. The warm-up
+   * matters: a JVM that ran the backlog at full speed recompiles much of its hot code once the load
+   * turns into a steady trickle (a gateway warmed by wrk spent 2.3 s of C2 compiler time in its
+   * first five seconds of 1,000 calls/s), and that work competed with the very messages being
+   * timed. 5 s were not enough: in the 5 s measured after them, the JIT still logged 1,977
+   * compilations in this JVM, 587 of them methods made not entrant (the pipeline's Vert.x HTTP
+   * client, Netty, the Kafka clients), and the compiler threads of both JVMs took 2.9 CPU-s of the
+   * two cores' 10. 20 s by default ({@code -Dbench.latencyWarmUp=S}).
    */
   private void latency(String run, Between side) throws Exception {
     String source = KafkaNames.unique("latency");
@@ -408,6 +423,7 @@ class PipelineVersusTest {
     List<ConsumerRecord<byte[], byte[]>> written;
     long benchCpuBefore;
     long gatewayCpuBefore;
+    long brokerCpuBefore;
     try (AutoCloseable running = side.start(source, target)) {
       kafka.send(source, latencyRow(-1)).get();
       awaitEndOffset(target, 1);
@@ -415,11 +431,13 @@ class PipelineVersusTest {
       awaitEndOffset(target, 1 + warmUp);
       benchCpuBefore = benchCpuNanos();
       gatewayCpuBefore = gateway.cpuNanos();
+      brokerCpuBefore = broker.cpuNanos();
       sendPaced(source, count);
       written = kafka.readAll(target, total, Duration.ofSeconds(60));
     }
     double benchCpu = (benchCpuNanos() - benchCpuBefore) / 1e9;
     double gatewayCpu = (gateway.cpuNanos() - gatewayCpuBefore) / 1e9;
+    double brokerCpu = (broker.cpuNanos() - brokerCpuBefore) / 1e9;
     assertTrue(written.size() == total, run + ": " + written.size() + " of " + total);
     List<Long> latencies = new ArrayList<>();
     for (ConsumerRecord<byte[], byte[]> record : written.subList(1 + warmUp, written.size())) {
@@ -430,14 +448,15 @@ class PipelineVersusTest {
     report.add(
         String.format(
             Locale.ROOT,
-            "| %s | %d | %d | %d | %d | %.2f | %.2f |",
+            "| %s | %d | %d | %d | %d | %.2f | %.2f | %.2f |",
             run,
             count,
             percentile(latencies, 50),
             percentile(latencies, 99),
             latencies.get(latencies.size() - 1),
             benchCpu,
-            gatewayCpu));
+            gatewayCpu,
+            brokerCpu));
   }
 
   /** Sends {@code count} single-row messages at {@link #LATENCY_RATE}. */

@@ -47,6 +47,9 @@ final class StreamsEnrichment {
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
     props.put(StreamsConfig.producerPrefix("linger.ms"), Long.toString(lingerMs));
+    // The pipeline's producer batch size: this compares ways to enrich, not producer settings
+    // (with Kafka's 16 KB, the broker spent twice the CPU on the same rows).
+    props.put(StreamsConfig.producerPrefix("batch.size"), Integer.toString(256 * 1024));
     KafkaStreams streams = new KafkaStreams(builder.build(), props);
     streams.start();
     return streams;
