@@ -17,9 +17,12 @@ import java.util.Set;
  * (the warmest), else starts a new one; so N concurrent calls run in N environments. The number of
  * concurrent calls, and so of busy environments, is bounded by the platform's concurrency limiter
  * (the function's reserved concurrency, else the gateway-wide limit) before a call gets here.
- * Environments idle for {@link RuntimeSettings#idleTimeout()} are stopped. Thread-safe.
+ * Environments idle for {@link RuntimeSettings#idleTimeout()} are stopped. Closing waits for every
+ * stop and kill still running, also those of environments that died before: a worker task that
+ * finished after Vert.x had closed found its event loop gone ({@code RejectedExecutionException} in
+ * a test run). Thread-safe.
  */
-final class EnvironmentPool {
+final class EnvironmentPool implements ExecutionEnvironment.Owner {
 
   private final Vertx vertx;
   private final FunctionSpec spec;
@@ -28,6 +31,7 @@ final class EnvironmentPool {
   private final String region;
   private final Deque<ExecutionEnvironment> idle = new ArrayDeque<>();
   private final Set<ExecutionEnvironment> live = new LinkedHashSet<>();
+  private final Set<Future<Void>> ending = new LinkedHashSet<>();
   private final long sweeper;
   private boolean closed;
 
@@ -58,7 +62,7 @@ final class EnvironmentPool {
       }
       env = idle.pollFirst();
       if (env == null) {
-        env = ExecutionEnvironment.launch(vertx, spec, launcher, settings, region, this::died);
+        env = ExecutionEnvironment.launch(vertx, spec, launcher, settings, region, this);
         live.add(env);
       }
     }
@@ -66,7 +70,10 @@ final class EnvironmentPool {
     return chosen.invoke(event, inv).andThen(done -> release(chosen));
   }
 
-  /** Stops every environment; no call is accepted afterwards. */
+  /**
+   * Stops every environment and waits for the stops and kills still running; no call is accepted
+   * afterwards.
+   */
   Future<Void> close() {
     List<ExecutionEnvironment> all;
     synchronized (this) {
@@ -76,9 +83,24 @@ final class EnvironmentPool {
       idle.clear();
     }
     vertx.cancelTimer(sweeper);
-    List<Future<Void>> stopped = new ArrayList<>();
-    all.forEach(env -> stopped.add(env.stop()));
-    return Future.join(stopped).mapEmpty();
+    all.forEach(env -> track(env.stop()));
+    List<Future<Void>> pending;
+    synchronized (this) {
+      pending = new ArrayList<>(ending);
+    }
+    return Future.join(pending).mapEmpty();
+  }
+
+  @Override
+  public void track(Future<Void> work) {
+    synchronized (this) {
+      ending.add(work);
+    }
+    work.onComplete(done -> forget(work));
+  }
+
+  private synchronized void forget(Future<Void> work) {
+    ending.remove(work);
   }
 
   private synchronized void release(ExecutionEnvironment env) {
@@ -87,7 +109,8 @@ final class EnvironmentPool {
     }
   }
 
-  private synchronized void died(ExecutionEnvironment env) {
+  @Override
+  public synchronized void died(ExecutionEnvironment env) {
     live.remove(env);
     idle.remove(env);
   }
@@ -106,6 +129,6 @@ final class EnvironmentPool {
           });
       expired.forEach(live::remove);
     }
-    expired.forEach(ExecutionEnvironment::stop);
+    expired.forEach(env -> track(env.stop()));
   }
 }

@@ -83,25 +83,28 @@ final class EnvironmentProcess {
     OutputPump.awaitDrained(pumps, DRAIN_MILLIS);
   }
 
-  /** Kills the process tree on a worker, if the process started; failures are only logged. */
-  void kill(String function) {
+  /**
+   * Kills the process tree on a worker, if the process started; completes when it is done. A
+   * failure is only logged: the returned future always succeeds.
+   */
+  Future<Void> kill(String function) {
     RuntimeProcess p = process;
-    if (p != null) {
-      vertx
-          .executeBlocking(
-              () -> {
-                ChildProcesses.kill(p);
-                return null;
-              },
-              false)
-          .onFailure(
-              failed ->
-                  LOG.warn(
-                      "function={} environment={} kill failed: {}",
-                      function,
-                      name,
-                      failed.toString()));
+    if (p == null) {
+      return Future.succeededFuture();
     }
+    return vertx
+        .<Void>executeBlocking(
+            () -> {
+              ChildProcesses.kill(p);
+              return null;
+            },
+            false)
+        .recover(
+            failed -> {
+              LOG.warn(
+                  "function={} environment={} kill failed: {}", function, name, failed.toString());
+              return Future.succeededFuture();
+            });
   }
 
   /** SIGTERM, SIGKILL after {@code grace}, on a worker; done at once if it never started. */

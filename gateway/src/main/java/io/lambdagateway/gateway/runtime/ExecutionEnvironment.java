@@ -9,7 +9,6 @@ import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +37,18 @@ import org.slf4j.LoggerFactory;
  */
 final class ExecutionEnvironment {
 
+  /** What an environment tells the pool that launched it. */
+  interface Owner {
+    /** Called once when the environment dies (process exit, kill or stop). */
+    void died(ExecutionEnvironment env);
+
+    /**
+     * Process work that outlives the call that started it (a kill); the owner's close waits for it,
+     * so that its result never reaches an event loop of a closed Vert.x.
+     */
+    void track(Future<Void> work);
+  }
+
   enum State {
     STARTING,
     IDLE,
@@ -53,7 +64,7 @@ final class ExecutionEnvironment {
   private final RuntimeLauncher launcher;
   private final RuntimeSettings settings;
   private final String region;
-  private final Consumer<ExecutionEnvironment> onDead;
+  private final Owner owner;
   private final RuntimeChannel channel = new RuntimeChannel();
   private final RuntimeOutput output;
   private final String name;
@@ -72,13 +83,13 @@ final class ExecutionEnvironment {
       RuntimeLauncher launcher,
       RuntimeSettings settings,
       String region,
-      Consumer<ExecutionEnvironment> onDead) {
+      Owner owner) {
     this.vertx = vertx;
     this.spec = spec;
     this.launcher = launcher;
     this.settings = settings;
     this.region = region;
-    this.onDead = onDead;
+    this.owner = owner;
     this.output = new RuntimeOutput(spec.name(), settings.logLinesPerSecond());
     this.name = spec.name() + "-" + IDS.incrementAndGet();
     this.process = new EnvironmentProcess(vertx, name, settings, output);
@@ -89,7 +100,7 @@ final class ExecutionEnvironment {
   /**
    * Starts an environment; it can be given its first call at once.
    *
-   * @param onDead called once when the environment dies (process exit, kill or stop)
+   * @param owner told when the environment dies and of process work that outlives a call
    */
   static ExecutionEnvironment launch(
       Vertx vertx,
@@ -97,9 +108,9 @@ final class ExecutionEnvironment {
       RuntimeLauncher launcher,
       RuntimeSettings settings,
       String region,
-      Consumer<ExecutionEnvironment> onDead) {
+      Owner owner) {
     ExecutionEnvironment env =
-        new ExecutionEnvironment(vertx, spec, launcher, settings, region, onDead);
+        new ExecutionEnvironment(vertx, spec, launcher, settings, region, owner);
     env.start();
     return env;
   }
@@ -226,7 +237,7 @@ final class ExecutionEnvironment {
     LOG.warn("function={} environment={} could not start: {}", spec.name(), name, cause.toString());
     closeChannel(EnvironmentFailures.invalidEntrypoint(cause));
     markDead();
-    closeServer();
+    owner.track(closeServer());
   }
 
   /**
@@ -250,13 +261,13 @@ final class ExecutionEnvironment {
 
   private void kill() {
     markDead();
-    process.kill(spec.name());
+    owner.track(process.kill(spec.name()));
   }
 
   private void markDead() {
     state = State.DEAD;
     if (dead.compareAndSet(false, true)) {
-      onDead.accept(this);
+      owner.died(this);
     }
   }
 

@@ -15,7 +15,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -138,18 +137,8 @@ final class RuntimeGateway implements AutoCloseable {
     }
   }
 
-  /**
-   * Closes the gateway. A {@link RejectedExecutionException} from the close is a worker task's
-   * result that reached an event loop after Vert.x had terminated it, which only its last step, the
-   * close of Vert.x, does: the gateway is closed. It failed a CI run once (leftoversOfAnExit,
-   * 2026-12-02 13:42, "event executor terminated"), after the test itself had passed.
-   */
   @Override
   public void close() {
-    try {
-      gateway.close().await();
-    } catch (RejectedExecutionException resultAfterClose) {
-      // closed: see above
-    }
+    gateway.close().await();
   }
 }
