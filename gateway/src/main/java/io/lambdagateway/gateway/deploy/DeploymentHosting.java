@@ -20,7 +20,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How a {@link Deployment} runs: its zip extracted and checked, a {@link DeployedFunction} in the
@@ -37,6 +39,13 @@ final class DeploymentHosting {
   private final FunctionRegistry registry;
   private final WorkerExecutor worker;
   private final RuntimeLaunchers launchers = RuntimeLaunchers.defaults();
+
+  /**
+   * Replaced or deleted functions still retiring, with the future of their retirement; {@link
+   * #stopAll} ends them and waits for them. Before, a retirement still stopping its environments
+   * when Vert.x closed completed onto a terminated event loop ({@code RejectedExecutionException}).
+   */
+  private final Map<DeployedFunction, Future<Void>> retiring = new ConcurrentHashMap<>();
 
   DeploymentHosting(
       Vertx vertx, GatewayConfig config, FunctionRegistry registry, WorkerExecutor worker) {
@@ -73,27 +82,35 @@ final class DeploymentHosting {
   void retire(HostedFunction old, boolean deleteCode) {
     DeployedFunction function = (DeployedFunction) old.function();
     Path codeDir = function.runtime().spec().codeDir();
-    function
-        .retire(vertx, old.timeout().plus(RETIRE_MARGIN))
-        .onComplete(
-            stopped -> {
-              if (deleteCode) {
-                worker.executeBlocking(
-                    () -> {
-                      CodeDirectories.deleteExtracted(codeDir);
-                      return null;
-                    },
-                    false);
-              }
-            });
+    Future<Void> retired =
+        function
+            .retire(vertx, old.timeout().plus(RETIRE_MARGIN))
+            .transform(
+                stopped ->
+                    deleteCode
+                        ? worker.<Void>executeBlocking(
+                            () -> {
+                              CodeDirectories.deleteExtracted(codeDir);
+                              return null;
+                            },
+                            false)
+                        : Future.<Void>succeededFuture());
+    retiring.put(function, retired);
+    retired.onComplete(done -> retiring.remove(function));
   }
 
   /**
    * Stops the environments of the functions {@code names} and deletes their extracted code (the
-   * stored zips stay); on gateway shutdown.
+   * stored zips stay), and ends the retirements under way without waiting any longer for their
+   * calls in flight; on gateway shutdown.
    */
   Future<Void> stopAll(Collection<String> names) {
     List<Future<Void>> stopped = new ArrayList<>();
+    retiring.forEach(
+        (function, retired) -> {
+          function.stopWaiting();
+          stopped.add(retired);
+        });
     List<Path> codeDirs = new ArrayList<>();
     for (String name : names) {
       registry
