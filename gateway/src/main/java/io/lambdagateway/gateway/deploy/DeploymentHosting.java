@@ -85,18 +85,19 @@ final class DeploymentHosting {
     Future<Void> retired =
         function
             .retire(vertx, old.timeout().plus(RETIRE_MARGIN))
-            .transform(
-                stopped ->
-                    deleteCode
-                        ? worker.<Void>executeBlocking(
-                            () -> {
-                              CodeDirectories.deleteExtracted(codeDir);
-                              return null;
-                            },
-                            false)
-                        : Future.<Void>succeededFuture());
+            .transform(stopped -> deleteCode ? deleteExtracted(codeDir) : Future.succeededFuture());
     retiring.put(function, retired);
     retired.onComplete(done -> retiring.remove(function));
+  }
+
+  /** Deletes a retired function's extracted code on the deployments' worker. */
+  private Future<Void> deleteExtracted(Path codeDir) {
+    return worker.executeBlocking(
+        () -> {
+          CodeDirectories.deleteExtracted(codeDir);
+          return null;
+        },
+        false);
   }
 
   /**

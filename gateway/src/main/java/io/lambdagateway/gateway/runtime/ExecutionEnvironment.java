@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * process work (start, waits, {@code /proc} reads, kills) runs on worker threads; the output is
  * read by {@link OutputPump} threads.
  *
- * <p>Why about 270 lines: this is the environment's state machine, and its failure handlers
+ * <p>Why about 280 lines: this is the environment's state machine, and its failure handlers
  * (timeout, exit, start failure) change that state; kept beside it, every transition reads in one
  * place. What is not state moved out: {@link EnvironmentProcess}, {@link CallDeadlines}, {@link
  * CallReport}, {@link RuntimeEnvironmentVariables}.
