@@ -4,6 +4,7 @@ import io.lambdagateway.gateway.Gateway;
 import io.lambdagateway.gateway.GatewayConfig;
 import io.lambdagateway.gateway.Setting;
 import io.lambdagateway.kafka.testing.EmbeddedKafkaBroker;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.time.Duration;
@@ -43,6 +44,11 @@ public final class Demo {
   private Gateway gateway;
   private DemoClients clients;
   private Future<DemoSummary> stopped;
+  // set on an event loop, read by the stopping thread
+  private volatile StatusTimer statusTimer;
+
+  /** The periodic status-line timer and the context its ticks run on. */
+  private record StatusTimer(Context context, long id) {}
 
   private Demo(DemoConfig config) {
     this.config = config;
@@ -111,6 +117,7 @@ public final class Demo {
   }
 
   private DemoSummary stopInOrder() {
+    stopStatusLines();
     if (clients != null) {
       clients.stop();
     }
@@ -184,21 +191,44 @@ public final class Demo {
   private void startStatusLines() {
     AtomicReference<DemoProgress> last =
         new AtomicReference<>(DemoProgress.start(System.nanoTime()));
-    clients
-        .vertx()
-        .setPeriodic(
-            config.statusInterval().toMillis(),
-            id -> {
-              DemoProgress now = clients.progress();
-              String line = now.statusLine(last.getAndSet(now));
-              clients
-                  .vertx()
-                  .executeBlocking(
-                      () -> {
-                        status.print(line);
-                        return null;
-                      });
+    long timerId =
+        clients
+            .vertx()
+            .setPeriodic(
+                config.statusInterval().toMillis(),
+                id -> {
+                  DemoProgress now = clients.progress();
+                  String line = now.statusLine(last.getAndSet(now));
+                  clients
+                      .vertx()
+                      .executeBlocking(
+                          () -> {
+                            status.print(line);
+                            return null;
+                          });
+                });
+    statusTimer = new StatusTimer(clients.vertx().getOrCreateContext(), timerId);
+  }
+
+  /**
+   * Cancels the status lines on the context their ticks run on, so that no tick is under way
+   * afterwards: Vert.x closes its worker pool before its event loops, and a tick in between would
+   * hand its printing to the closed pool.
+   */
+  private void stopStatusLines() {
+    StatusTimer timer = statusTimer;
+    if (timer == null) {
+      return;
+    }
+    Promise<Void> cancelled = Promise.promise();
+    timer
+        .context()
+        .runOnContext(
+            v -> {
+              timer.context().owner().cancelTimer(timer.id());
+              cancelled.complete();
             });
+    StopSteps.await(cancelled.future(), "stopping the status lines");
   }
 
   private void armFinish() {

@@ -2,14 +2,19 @@ package io.lambdagateway.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.lambdagateway.app.demo.Demo;
 import io.lambdagateway.app.demo.DemoConfig;
 import io.lambdagateway.app.demo.DemoSummary;
 import io.lambdagateway.gateway.BlockedThreadGuard;
+import io.lambdagateway.kafka.testing.EmbeddedKafkaBroker;
 import io.lambdagateway.producer.DemoMessages;
 import io.lambdagateway.producer.RowsRange;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,6 +31,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one-command demo, in process and bounded: its own embedded broker and gateway on free ports,
@@ -97,6 +103,40 @@ class DemoEndToEndTest {
     assertThat(shell.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(shell.exitValue()).as("the printed curl line: " + answer).isZero();
     assertThat(answer).contains("\"Records\"");
+  }
+
+  /**
+   * A stop that comes while the status lines tick every millisecond: Vert.x shuts its worker pool
+   * down before its event loops, so a tick between the two must not be left to hand its printing to
+   * the closed pool (Vert.x logs that as an unhandled exception). Several runs against one broker,
+   * because a single one may stop between ticks.
+   */
+  @Test
+  @DisplayName("A demo stopped while its status lines tick leaves no unhandled exception")
+  void stopWhileStatusLinesTick() throws Exception {
+    ListAppender<ILoggingEvent> unhandled = new ListAppender<>();
+    unhandled.start();
+    Logger contexts = (Logger) LoggerFactory.getLogger("io.vertx.core.impl.ContextImpl");
+    contexts.addAppender(unhandled);
+    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(0)) {
+      for (int run = 0; run < 5; run++) {
+        DemoConfig config =
+            DemoConfig.builder()
+                .bootstrapServers(broker.bootstrapServers())
+                .port(0)
+                .rate(0)
+                .count(1)
+                .out(new PrintStream(OutputStream.nullOutputStream()))
+                .status(new PrintStream(OutputStream.nullOutputStream()))
+                .statusInterval(Duration.ofMillis(1))
+                .build();
+        Demo demo = Demo.start(config).await(60, TimeUnit.SECONDS);
+        demo.stop().await(30, TimeUnit.SECONDS);
+      }
+    } finally {
+      contexts.detachAppender(unhandled);
+    }
+    assertThat(unhandled.list).extracting(ILoggingEvent::getFormattedMessage).isEmpty();
   }
 
   /**
