@@ -51,7 +51,7 @@ final class ChildProcesses {
   private static final Logger LOG = LoggerFactory.getLogger(ChildProcesses.class);
   private static final Optional<Path> SETSID = CommandOnPath.find("setsid");
   private static final Optional<Path> KILL = CommandOnPath.find("kill");
-  private static final Duration KILL_BUDGET = Duration.ofSeconds(5);
+  static final Duration KILL_BUDGET = Duration.ofSeconds(5);
   private static final Duration GROUP_WAIT = Duration.ofSeconds(1);
   private static final Set<RuntimeProcess> LIVE = ConcurrentHashMap.newKeySet();
 

@@ -2,6 +2,7 @@ package io.lambdagateway.gateway.runtime;
 
 import io.lambdagateway.gateway.function.Invocation;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.time.Duration;
@@ -11,18 +12,22 @@ import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The execution environments of one function. A call takes the most recently used idle environment
  * (the warmest), else starts a new one; so N concurrent calls run in N environments. The number of
  * concurrent calls, and so of busy environments, is bounded by the platform's concurrency limiter
  * (the function's reserved concurrency, else the gateway-wide limit) before a call gets here.
- * Environments idle for {@link RuntimeSettings#idleTimeout()} are stopped. Closing waits for every
- * stop and kill still running, also those of environments that died before: a worker task that
- * finished after Vert.x had closed found its event loop gone ({@code RejectedExecutionException} in
- * a test run). Thread-safe.
+ * Environments idle for {@link RuntimeSettings#idleTimeout()} are stopped. Closing waits, at most
+ * {@link #closeBound()}, for every stop, kill and exit clean-up still running, also those of
+ * environments that died before: a task that finished after Vert.x had closed found its event loop
+ * gone ({@code RejectedExecutionException} in test runs). Thread-safe.
  */
 final class EnvironmentPool implements ExecutionEnvironment.Owner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EnvironmentPool.class);
 
   private final Vertx vertx;
   private final FunctionSpec spec;
@@ -88,7 +93,42 @@ final class EnvironmentPool implements ExecutionEnvironment.Owner {
     synchronized (this) {
       pending = new ArrayList<>(ending);
     }
-    return Future.join(pending).mapEmpty();
+    return bounded(Future.join(pending).mapEmpty(), pending.size());
+  }
+
+  /**
+   * {@code work}, or success after {@link #closeBound()} with a warning: a process that does not
+   * die (stuck in the kernel) must not hold the gateway's shutdown.
+   */
+  private Future<Void> bounded(Future<Void> work, int tasks) {
+    Promise<Void> done = Promise.promise();
+    long bound = closeBound().toMillis();
+    long timer =
+        vertx.setTimer(
+            bound,
+            t -> {
+              if (done.tryComplete()) {
+                LOG.warn(
+                    "function={} closed with process work still running after {} ms ({} tasks)",
+                    spec.name(),
+                    bound,
+                    tasks);
+              }
+            });
+    work.onComplete(
+        finished -> {
+          vertx.cancelTimer(timer);
+          done.tryComplete();
+        });
+    return done.future();
+  }
+
+  /**
+   * The longest a close waits: the stop's grace and its kill, during which the exits' clean-ups
+   * (output drain, their own kills, the listeners' close) run, plus a second.
+   */
+  Duration closeBound() {
+    return settings.stopGrace().plus(ChildProcesses.KILL_BUDGET).plusSeconds(1);
   }
 
   @Override

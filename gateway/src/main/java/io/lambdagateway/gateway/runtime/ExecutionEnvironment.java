@@ -4,6 +4,7 @@ import io.lambdagateway.gateway.function.FunctionError;
 import io.lambdagateway.gateway.function.Invocation;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * process work (start, waits, {@code /proc} reads, kills) runs on worker threads; the output is
  * read by {@link OutputPump} threads.
  *
- * <p>Why about 280 lines: this is the environment's state machine, and its failure handlers
+ * <p>Why about 290 lines: this is the environment's state machine, and its failure handlers
  * (timeout, exit, start failure) change that state; kept beside it, every transition reads in one
  * place. What is not state moved out: {@link EnvironmentProcess}, {@link CallDeadlines}, {@link
  * CallReport}, {@link RuntimeEnvironmentVariables}.
@@ -43,8 +44,9 @@ final class ExecutionEnvironment {
     void died(ExecutionEnvironment env);
 
     /**
-     * Process work that outlives the call that started it (a kill); the owner's close waits for it,
-     * so that its result never reaches an event loop of a closed Vert.x.
+     * Process work that outlives the call that started it (a kill, the environment's own end); the
+     * owner's close waits for it, so that its result never reaches an event loop of a closed
+     * Vert.x.
      */
     void track(Future<Void> work);
   }
@@ -76,6 +78,8 @@ final class ExecutionEnvironment {
   private volatile RuntimeApiServer server;
   private volatile String serving;
   private volatile long lastUsedMillis = System.currentTimeMillis();
+  // the environment's end: its process exited and was cleaned up after, or it never started
+  private final Promise<Void> ended = Promise.promise();
 
   private ExecutionEnvironment(
       Vertx vertx,
@@ -158,6 +162,9 @@ final class ExecutionEnvironment {
   }
 
   private void start() {
+    // from the launch: an exit's clean-up runs on a pool thread, and a close that began before it
+    // must still wait for the listener's close it ends with
+    owner.track(ended.future());
     channel.initialized().onSuccess(v -> report.initialized()).onFailure(initFailed -> kill());
     RuntimeApiServer.start(vertx, channel)
         .compose(
@@ -237,7 +244,7 @@ final class ExecutionEnvironment {
     LOG.warn("function={} environment={} could not start: {}", spec.name(), name, cause.toString());
     closeChannel(EnvironmentFailures.invalidEntrypoint(cause));
     markDead();
-    owner.track(closeServer());
+    closeServer().onComplete(closed -> ended.tryComplete());
   }
 
   /**
@@ -245,17 +252,17 @@ final class ExecutionEnvironment {
    * what it left running (in its group, under it or marked as its) is killed and the listener
    * closes.
    */
-  private void exited(RuntimeProcess ended) {
-    process.awaitDrained();
-    String status = EnvironmentProcess.exitStatus(ended.process().exitValue());
-    LOG.info("function={} environment={} exited: {}", spec.name(), name, status);
-    closeChannel(EnvironmentFailures.exited(status));
-    markDead();
+  private void exited(RuntimeProcess exited) {
     try {
-      ChildProcesses.kill(ended);
+      process.awaitDrained();
+      String status = EnvironmentProcess.exitStatus(exited.process().exitValue());
+      LOG.info("function={} environment={} exited: {}", spec.name(), name, status);
+      closeChannel(EnvironmentFailures.exited(status));
+      markDead();
+      ChildProcesses.kill(exited);
     } finally {
-      ChildProcesses.unregister(ended);
-      closeServer();
+      ChildProcesses.unregister(exited);
+      closeServer().onComplete(closed -> ended.tryComplete());
     }
   }
 

@@ -52,15 +52,30 @@ class EnvironmentEndingTest {
     Bootstrap.write(code, FAILING_INIT, "respond '{}'");
     RecordingOwner owner = new RecordingOwner();
 
-    ExecutionEnvironment.launch(
-        vertx,
-        RuntimeGateway.spec(code, Duration.ofSeconds(10), OptionalInt.empty()),
-        RuntimeLaunchers.defaults().of(FunctionSpec.Runtime.PROVIDED),
-        RuntimeSettings.defaults(),
-        "us-east-1",
-        owner);
+    launch(owner);
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> !owner.tracked.isEmpty());
+    // the environment's end, tracked from the launch, then the kill
+    await().atMost(Duration.ofSeconds(10)).until(() -> owner.tracked.size() == 2);
+    for (Future<Void> work : owner.tracked) {
+      work.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+    assertThat(owner.died).hasSize(1);
+    assertThat(Processes.descendantsMentioning(code.toString())).isEmpty();
+  }
+
+  @Test
+  @DisplayName(
+      "an environment's own end is handed to its owner at launch and completes once its process"
+          + " has exited and been cleaned up after")
+  void ownEndIsTrackedFromLaunch() throws Exception {
+    Bootstrap.write(code, "sleep 0.5\nexit 3", "respond '{}'");
+    RecordingOwner owner = new RecordingOwner();
+
+    launch(owner);
+
+    // before the process could have exited: a close starting now already waits for the clean-up
+    assertThat(owner.tracked).hasSize(1);
+    assertThat(owner.tracked.get(0).isComplete()).isFalse();
     owner.tracked.get(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     assertThat(owner.died).hasSize(1);
     assertThat(Processes.descendantsMentioning(code.toString())).isEmpty();
@@ -84,6 +99,38 @@ class EnvironmentEndingTest {
     assertThat(closed.isComplete()).isFalse();
     kill.complete();
     closed.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+  }
+
+  @Test
+  @DisplayName("a pool's close gives up on work that never completes after its bound, and succeeds")
+  void closeIsBounded() throws Exception {
+    EnvironmentPool pool =
+        new EnvironmentPool(
+            vertx,
+            RuntimeGateway.spec(code, Duration.ofSeconds(10), OptionalInt.empty()),
+            RuntimeLaunchers.defaults().of(FunctionSpec.Runtime.PROVIDED),
+            new RuntimeSettings(
+                Duration.ofMinutes(1), Duration.ofSeconds(10), Duration.ZERO, 8192, 10),
+            "us-east-1");
+    pool.track(Promise.<Void>promise().future());
+    long started = System.nanoTime();
+
+    pool.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+
+    assertThat(Duration.ofNanos(System.nanoTime() - started))
+        .isGreaterThanOrEqualTo(pool.closeBound())
+        .isLessThan(pool.closeBound().plusSeconds(5));
+  }
+
+  /** An environment of the code directory's custom runtime, telling {@code owner}. */
+  private void launch(RecordingOwner owner) {
+    ExecutionEnvironment.launch(
+        vertx,
+        RuntimeGateway.spec(code, Duration.ofSeconds(10), OptionalInt.empty()),
+        RuntimeLaunchers.defaults().of(FunctionSpec.Runtime.PROVIDED),
+        RuntimeSettings.defaults(),
+        "us-east-1",
+        owner);
   }
 
   /** Records what an environment tells its owner. */
