@@ -4,9 +4,9 @@
 # throughput on a backlog (after warm-up drains, 3 interleaved rounds of the copy and the pipeline
 # at both flush intervals, each side's median run reported, then Kafka Streams once; CPU seconds
 # of the bench JVM, the gateway and the broker per side), then p50/p99 end-to-end latency at
-# 1k msg/s with flush 0 and 1 s (5 s measured, after 20 s of the same traffic: the JIT was still
-# recompiling after 5 s).
-# About 4 minutes of test time (a 40,000-message backlog). The pipeline calls the gateway jar,
+# 1k msg/s with flush 0 and 1 s (5 s measured, after at least 20 s of the same traffic and until
+# the JIT compilers of the three JVMs have gone quiet, at most 120 s).
+# About 5 to 6 minutes of test time (a 40,000-message backlog). The pipeline calls the gateway jar,
 # launched with the documented launch's flags.
 #
 #   mvn -B -q -o -pl app -am package -DskipTests      # app/target/lambda-gateway.jar

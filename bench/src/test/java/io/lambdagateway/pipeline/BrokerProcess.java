@@ -55,6 +55,11 @@ final class BrokerProcess implements AutoCloseable {
     return "127.0.0.1:" + port;
   }
 
+  /** CPU ms the JIT compiler threads of the broker's JVM have used so far. */
+  long compilerMillis() {
+    return CompilerThreads.cpuMillis(process.pid());
+  }
+
   /** CPU time the broker's JVM has used so far, in ns (0 where the OS does not say). */
   long cpuNanos() {
     return process.cpuNanos();

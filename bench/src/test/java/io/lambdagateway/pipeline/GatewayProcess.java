@@ -45,6 +45,11 @@ final class GatewayProcess implements AutoCloseable {
     return gateway;
   }
 
+  /** CPU ms the JIT compiler threads of the gateway's JVM have used so far. */
+  long compilerMillis() {
+    return CompilerThreads.cpuMillis(process.pid());
+  }
+
   /** CPU time the gateway's JVM has used so far, in ns (0 where the OS does not say). */
   long cpuNanos() {
     return process.cpuNanos();

@@ -51,6 +51,10 @@ final class JarProcess implements AutoCloseable {
     return process.isAlive();
   }
 
+  long pid() {
+    return process.pid();
+  }
+
   /** CPU time the JVM has used so far, in ns (0 where the OS does not say). */
   long cpuNanos() {
     return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);

@@ -67,6 +67,19 @@ class PipelineVersusTest {
   private static final int LATENCY_RATE = Integer.getInteger("bench.latencyRate", 1_000);
   private static final int LATENCY_SECONDS = 5;
   private static final int LATENCY_WARM_UP_SECONDS = Integer.getInteger("bench.latencyWarmUp", 20);
+
+  /** The longest latency warm-up, whether or not the compilers have gone quiet by then. */
+  private static final int LATENCY_WARM_UP_LIMIT_SECONDS = 120;
+
+  /** A slice of warm-up traffic, after which the compilers' work is read. */
+  private static final int WARM_UP_SLICE_SECONDS = 5;
+
+  /**
+   * Quiet: the compiler threads of the three JVMs used at most this much CPU in the last slice, 1 %
+   * of the two cores.
+   */
+  private static final long QUIET_COMPILER_MILLIS = 100;
+
   private static final Duration DRAIN_LIMIT = Duration.ofSeconds(120);
 
   /**
@@ -184,17 +197,21 @@ class PipelineVersusTest {
     report.add(
         String.format(
             Locale.ROOT,
-            "Latency: %d single-row messages/s for %d s, after %d s of the same not counted;"
-                + " latency = the target record's LogAppendTime minus the row's ts (both this"
-                + " machine's clock).",
+            "Latency: %d single-row messages/s for %d s, after a warm-up of the same not counted"
+                + " (at least %d s, then until the JIT compilers of the bench JVM, the gateway and"
+                + " the broker used at most %d ms of CPU in %d s; at most %d s); latency = the"
+                + " target record's LogAppendTime minus the row's ts (both this machine's clock).",
             LATENCY_RATE,
             LATENCY_SECONDS,
-            LATENCY_WARM_UP_SECONDS));
+            LATENCY_WARM_UP_SECONDS,
+            QUIET_COMPILER_MILLIS,
+            WARM_UP_SLICE_SECONDS,
+            LATENCY_WARM_UP_LIMIT_SECONDS));
     report.add("");
     report.add(
-        "| run | rows | p50 ms | p99 ms | max ms | CPU s: bench JVM | CPU s: gateway |"
-            + " CPU s: broker |");
-    report.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        "| run | warm-up s | rows | p50 ms | p99 ms | max ms | CPU s: bench JVM |"
+            + " CPU s: gateway | CPU s: broker |");
+    report.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     for (Duration flush : List.of(Duration.ZERO, Duration.ofSeconds(1))) {
       latency(
           "pipeline, flush interval " + flush.toMillis() + " ms",
@@ -402,24 +419,17 @@ class PipelineVersusTest {
 
   /**
    * One single-row message at a time at {@link #LATENCY_RATE}, after a first message that shows the
-   * side is running and {@link #LATENCY_WARM_UP_SECONDS} of the same traffic, neither counted; with
-   * the CPU time of this JVM, the gateway's and the broker's over the measured part. The warm-up
-   * matters: a JVM that ran the backlog at full speed recompiles much of its hot code once the load
-   * turns into a steady trickle (a gateway warmed by wrk spent 2.3 s of C2 compiler time in its
-   * first five seconds of 1,000 calls/s), and that work competed with the very messages being
-   * timed. 5 s were not enough: in the 5 s measured after them, the JIT still logged 1,977
-   * compilations in this JVM, 587 of them methods made not entrant (the pipeline's Vert.x HTTP
-   * client, Netty, the Kafka clients), and the compiler threads of both JVMs took 2.9 CPU-s of the
-   * two cores' 10. 20 s by default ({@code -Dbench.latencyWarmUp=S}).
+   * side is running and a warm-up of the same traffic ({@link #warmUp}), neither counted; with the
+   * CPU time of this JVM, the gateway's and the broker's over the measured part.
    */
   private void latency(String run, Between side) throws Exception {
     String source = KafkaNames.unique("latency");
     String target = source + ".target";
     kafka.createTopic(source, 1, false);
     kafka.createTopic(target, 1, true);
-    int warmUp = LATENCY_RATE * LATENCY_WARM_UP_SECONDS;
     int count = LATENCY_RATE * LATENCY_SECONDS;
-    int total = 1 + warmUp + count;
+    int warmUp;
+    int total;
     List<ConsumerRecord<byte[], byte[]>> written;
     long benchCpuBefore;
     long gatewayCpuBefore;
@@ -427,7 +437,8 @@ class PipelineVersusTest {
     try (AutoCloseable running = side.start(source, target)) {
       kafka.send(source, latencyRow(-1)).get();
       awaitEndOffset(target, 1);
-      sendPaced(source, warmUp);
+      warmUp = warmUp(source);
+      total = 1 + warmUp + count;
       awaitEndOffset(target, 1 + warmUp);
       benchCpuBefore = benchCpuNanos();
       gatewayCpuBefore = gateway.cpuNanos();
@@ -448,8 +459,9 @@ class PipelineVersusTest {
     report.add(
         String.format(
             Locale.ROOT,
-            "| %s | %d | %d | %d | %d | %.2f | %.2f | %.2f |",
+            "| %s | %d | %d | %d | %d | %d | %.2f | %.2f | %.2f |",
             run,
+            warmUp / LATENCY_RATE,
             count,
             percentile(latencies, 50),
             percentile(latencies, 99),
@@ -457,6 +469,42 @@ class PipelineVersusTest {
             benchCpu,
             gatewayCpu,
             brokerCpu));
+  }
+
+  /**
+   * Warm-up traffic until the JIT compilers of this JVM, the gateway's and the broker's have gone
+   * quiet ({@link #QUIET_COMPILER_MILLIS} in a slice of {@link #WARM_UP_SLICE_SECONDS}), for at
+   * least {@link #LATENCY_WARM_UP_SECONDS} ({@code -Dbench.latencyWarmUp=S}, 20 by default) and at
+   * most {@link #LATENCY_WARM_UP_LIMIT_SECONDS}; returns the messages sent. A JVM that ran the
+   * backlog at full speed recompiles much of its hot code once the load turns into a trickle, and
+   * that work competes for the two cores with the very messages being timed: after 20 s of pipeline
+   * traffic at flush 0, this JVM's C2 compiler thread still took 0.3 to 0.6 of a core through the
+   * measured 5 s, and every 0.5 to 1 s about 25 messages waited 25 to 55 ms together (p99 37 ms);
+   * it went quiet 25 to 30 s in, and measured after 45 s the same run had a p99 of 17 ms
+   * (throw-away per-thread and per-message probes, 2026-12-02 20:40-21:00).
+   */
+  private int warmUp(String source) {
+    int sent = 0;
+    long compilersBefore = compilerMillis();
+    while (true) {
+      sendPaced(source, LATENCY_RATE * WARM_UP_SLICE_SECONDS);
+      sent += LATENCY_RATE * WARM_UP_SLICE_SECONDS;
+      long compilers = compilerMillis();
+      boolean quiet = compilers - compilersBefore <= QUIET_COMPILER_MILLIS;
+      compilersBefore = compilers;
+      int seconds = sent / LATENCY_RATE;
+      if ((quiet && seconds >= LATENCY_WARM_UP_SECONDS)
+          || seconds >= LATENCY_WARM_UP_LIMIT_SECONDS) {
+        return sent;
+      }
+    }
+  }
+
+  /** CPU ms of the compiler threads of this JVM, the gateway's and the broker's. */
+  private long compilerMillis() {
+    return CompilerThreads.cpuMillis(ProcessHandle.current().pid())
+        + gateway.compilerMillis()
+        + broker.compilerMillis();
   }
 
   /** Sends {@code count} single-row messages at {@link #LATENCY_RATE}. */
