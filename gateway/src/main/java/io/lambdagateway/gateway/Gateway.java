@@ -18,11 +18,7 @@ import io.lambdagateway.gateway.http.url.UrlRequest;
 import io.lambdagateway.gateway.json.Json;
 import io.lambdagateway.gateway.json.JsonScan;
 import io.lambdagateway.gateway.platform.ConcurrencyLimiter;
-import io.lambdagateway.gateway.platform.EventDestination;
-import io.lambdagateway.gateway.platform.EventDestinations;
-import io.lambdagateway.gateway.platform.EventJournal;
 import io.lambdagateway.gateway.platform.EventQueue;
-import io.lambdagateway.gateway.platform.FileEventJournal;
 import io.lambdagateway.gateway.platform.FunctionRegistry;
 import io.lambdagateway.gateway.platform.HostedFunction;
 import io.lambdagateway.gateway.platform.InvocationMetrics;
@@ -91,41 +87,15 @@ public final class Gateway {
       GatewayConfig config, List<HostedFunction> extraFunctions, VertxOptions vertxOptions) {
     warmUp();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    Vertx vertx =
-        Vertx.builder()
-            .with(
-                new VertxOptions(vertxOptions)
-                    .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
-            .withMetrics(new MicrometerMetricsFactory(registry))
-            .build();
+    Vertx vertx = vertx(vertxOptions, registry);
     FunctionRegistry registryOfFunctions =
         new FunctionRegistry(functions(config, extraFunctions, vertx), config.functionName());
     ConcurrencyLimiter limiter = new ConcurrencyLimiter(config.maxConcurrency());
     InvocationMetrics metrics = new InvocationMetrics(registry, limiter::inFlight);
     Invoker invoker =
         new Invoker(vertx, config::functionArn, config.maxResponseBytes(), limiter, metrics);
-    // The destination first: the journal holds the state directory's lock, which its close
-    // releases only later, on a worker; a start that fails after taking it would leave the lock
-    // held for a moment beyond the exception, and an immediate retry would find it taken.
-    EventDestination destination;
-    EventJournal journal;
-    try {
-      destination = EventDestinations.open(vertx, config.eventOnFailure(), config.stateDir());
-    } catch (IllegalArgumentException cannotUse) {
-      vertx.close();
-      throw cannotUse;
-    }
-    try {
-      journal =
-          config
-              .stateDir()
-              .<EventJournal>map(dir -> FileEventJournal.open(vertx, dir))
-              .orElse(EventJournal.inMemory());
-    } catch (IllegalArgumentException cannotUse) {
-      destination.close().onComplete(closed -> vertx.close());
-      throw cannotUse;
-    }
-    EventQueue events = eventQueue(vertx, config, invoker, journal, destination);
+    EventStores stores = EventStores.open(vertx, config);
+    EventQueue events = eventQueue(vertx, config, invoker, stores);
     Deployments deployments =
         new Deployments(
             vertx,
@@ -143,16 +113,32 @@ public final class Gateway {
             deployments,
             registry,
             new AtomicBoolean());
-    BodyBudget bodyBudget = new BodyBudget(config.httpLimits().maxBodyBytesInFlight());
-    Gauge.builder("gateway_request_body_bytes_in_flight", bodyBudget, BodyBudget::used)
-        .description("Request-body bytes held in memory by all requests together")
-        .register(registry);
+    BodyBudget bodyBudget = bodyBudget(config, registry);
     ClientErrorLog clientErrors =
         new ClientErrorLog(config.httpLimits().clientErrorLogLines(), Duration.ofMinutes(1));
     DashboardHub dashboard = DashboardHub.create(vertx, services, metrics.live());
     return deploy(vertx, services, bodyBudget, clientErrors, dashboard)
-        .onSuccess(started -> events.restore(journal.recovered(), registryOfFunctions))
+        .onSuccess(started -> events.restore(stores.journal().recovered(), registryOfFunctions))
         .onFailure(failure -> events.close().onComplete(closed -> vertx.close()));
+  }
+
+  /** Vert.x from the base options, its metrics into {@code registry}. */
+  private static Vertx vertx(VertxOptions base, PrometheusMeterRegistry registry) {
+    return Vertx.builder()
+        .with(
+            new VertxOptions(base)
+                .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+        .withMetrics(new MicrometerMetricsFactory(registry))
+        .build();
+  }
+
+  /** The gateway-wide bound on request bodies held in memory, published as a gauge. */
+  private static BodyBudget bodyBudget(GatewayConfig config, PrometheusMeterRegistry registry) {
+    BodyBudget budget = new BodyBudget(config.httpLimits().maxBodyBytesInFlight());
+    Gauge.builder("gateway_request_body_bytes_in_flight", budget, BodyBudget::used)
+        .description("Request-body bytes held in memory by all requests together")
+        .register(registry);
+    return budget;
   }
 
   /**
@@ -182,11 +168,7 @@ public final class Gateway {
   }
 
   private static EventQueue eventQueue(
-      Vertx vertx,
-      GatewayConfig config,
-      Invoker invoker,
-      EventJournal journal,
-      EventDestination destination) {
+      Vertx vertx, GatewayConfig config, Invoker invoker, EventStores stores) {
     EventQueue.Limits limits =
         new EventQueue.Limits(
             config.eventQueueSize(), config.eventConcurrency(), config.eventQueueBytes());
@@ -196,8 +178,8 @@ public final class Gateway {
         config::functionArn,
         limits,
         config.eventRetryPolicy(),
-        journal,
-        destination);
+        stores.journal(),
+        stores.destination());
   }
 
   /**
