@@ -93,14 +93,15 @@ final class EnvironmentPool implements ExecutionEnvironment.Owner {
     synchronized (this) {
       pending = new ArrayList<>(ending);
     }
-    return bounded(Future.join(pending).mapEmpty(), pending.size());
+    return bounded(pending);
   }
 
   /**
-   * {@code work}, or success after {@link #closeBound()} with a warning: a process that does not
-   * die (stuck in the kernel) must not hold the gateway's shutdown.
+   * When all of {@code pending} have completed, or success after {@link #closeBound()} with a
+   * warning: a process that does not die (stuck in the kernel) must not hold the gateway's
+   * shutdown.
    */
-  private Future<Void> bounded(Future<Void> work, int tasks) {
+  private Future<Void> bounded(List<Future<Void>> pending) {
     Promise<Void> done = Promise.promise();
     long bound = closeBound().toMillis();
     long timer =
@@ -109,17 +110,18 @@ final class EnvironmentPool implements ExecutionEnvironment.Owner {
             t -> {
               if (done.tryComplete()) {
                 LOG.warn(
-                    "function={} closed with process work still running after {} ms ({} tasks)",
+                    "function={} closed with {} of its process tasks still running after {} ms",
                     spec.name(),
-                    bound,
-                    tasks);
+                    pending.stream().filter(task -> !task.isComplete()).count(),
+                    bound);
               }
             });
-    work.onComplete(
-        finished -> {
-          vertx.cancelTimer(timer);
-          done.tryComplete();
-        });
+    Future.join(pending)
+        .onComplete(
+            finished -> {
+              vertx.cancelTimer(timer);
+              done.tryComplete();
+            });
     return done.future();
   }
 
