@@ -66,11 +66,6 @@ final class DeployedFunction implements LambdaFunction {
    * function's timeout and a margin) at the latest: a call that outlives it fails as its process
    * stops.
    */
-  /** A retiring function waits no longer for its calls in flight (gateway shutdown). */
-  void stopWaiting() {
-    drained.tryComplete();
-  }
-
   Future<Void> retire(Vertx vertx, Duration patience) {
     retired = true;
     if (inFlight.get() == 0) {
@@ -84,5 +79,10 @@ final class DeployedFunction implements LambdaFunction {
               vertx.cancelTimer(timer);
               return runtime.close();
             });
+  }
+
+  /** A retiring function waits no longer for its calls in flight (gateway shutdown). */
+  void stopWaiting() {
+    drained.tryComplete();
   }
 }

@@ -84,13 +84,7 @@ class EnvironmentEndingTest {
   @Test
   @DisplayName("a pool's close completes only when the work handed to it has")
   void closeWaitsForTrackedWork() throws Exception {
-    EnvironmentPool pool =
-        new EnvironmentPool(
-            vertx,
-            RuntimeGateway.spec(code, Duration.ofSeconds(10), OptionalInt.empty()),
-            RuntimeLaunchers.defaults().of(FunctionSpec.Runtime.PROVIDED),
-            RuntimeSettings.defaults(),
-            "us-east-1");
+    EnvironmentPool pool = pool(RuntimeSettings.defaults());
     Promise<Void> kill = Promise.promise();
     pool.track(kill.future());
 
@@ -105,13 +99,9 @@ class EnvironmentEndingTest {
   @DisplayName("a pool's close gives up on work that never completes after its bound, and succeeds")
   void closeIsBounded() throws Exception {
     EnvironmentPool pool =
-        new EnvironmentPool(
-            vertx,
-            RuntimeGateway.spec(code, Duration.ofSeconds(10), OptionalInt.empty()),
-            RuntimeLaunchers.defaults().of(FunctionSpec.Runtime.PROVIDED),
+        pool(
             new RuntimeSettings(
-                Duration.ofMinutes(1), Duration.ofSeconds(10), Duration.ZERO, 8192, 10),
-            "us-east-1");
+                Duration.ofMinutes(1), Duration.ofSeconds(10), Duration.ZERO, 8192, 10));
     pool.track(Promise.<Void>promise().future());
     long started = System.nanoTime();
 
@@ -120,6 +110,16 @@ class EnvironmentEndingTest {
     assertThat(Duration.ofNanos(System.nanoTime() - started))
         .isGreaterThanOrEqualTo(pool.closeBound())
         .isLessThan(pool.closeBound().plusSeconds(5));
+  }
+
+  /** A pool of the code directory's custom runtime. */
+  private EnvironmentPool pool(RuntimeSettings settings) {
+    return new EnvironmentPool(
+        vertx,
+        RuntimeGateway.spec(code, Duration.ofSeconds(10), OptionalInt.empty()),
+        RuntimeLaunchers.defaults().of(FunctionSpec.Runtime.PROVIDED),
+        settings,
+        "us-east-1");
   }
 
   /** An environment of the code directory's custom runtime, telling {@code owner}. */
